@@ -1,0 +1,52 @@
+/**
+ * Reading `estimated_hours`: a number of hours, or text such as "2-3 hours", "1.5h", "45 min".
+ * Ranges keep both ends so time figures can say "6-9 hours" as the seeds do.
+ */
+import type { HourRange } from "./types.js";
+
+/**
+ * The text forms accepted for an estimate. Shared with the JSON Schema's pattern for
+ * `estimated_hours`, so everything the schema accepts is readable here. Anchored, no nested
+ * quantifiers: linear time on any input.
+ */
+export const ESTIMATE_PATTERN =
+  "^\\s*(\\d{1,5}(?:\\.\\d{1,3})?)\\s*(?:(?:-|–|to)\\s*(\\d{1,5}(?:\\.\\d{1,3})?))?\\s*(h|hr|hrs|hour|hours|m|min|mins|minute|minutes)?\\s*$";
+
+const ESTIMATE_RE = new RegExp(ESTIMATE_PATTERN, "i");
+
+/** Hours as a range, or null when the value is missing or unreadable. */
+export function parseEstimate(value: unknown): HourRange | null {
+  if (typeof value === "number") {
+    return Number.isFinite(value) && value >= 0 ? { min: value, max: value } : null;
+  }
+  if (typeof value !== "string" || value.length > 64) return null;
+  const match = ESTIMATE_RE.exec(value);
+  if (!match) return null;
+  const scale = /^m/i.test(match[3] ?? "") ? 1 / 60 : 1;
+  const low = Number(match[1]) * scale;
+  const high = match[2] === undefined ? low : Number(match[2]) * scale;
+  return low <= high ? { min: low, max: high } : { min: high, max: low };
+}
+
+/** "2-3h", "2.5h", "45 min" for display. */
+export function formatHours(range: HourRange): string {
+  const round = (n: number) => Math.round(n * 100) / 100;
+  if (range.max < 1 && range.max > 0) {
+    const lo = Math.round(range.min * 60);
+    const hi = Math.round(range.max * 60);
+    return lo === hi ? `${lo} min` : `${lo}-${hi} min`;
+  }
+  const lo = round(range.min);
+  const hi = round(range.max);
+  return lo === hi ? `${lo}h` : `${lo}-${hi}h`;
+}
+
+export const ZERO_HOURS: HourRange = Object.freeze({ min: 0, max: 0 });
+
+export function addHours(a: HourRange, b: HourRange): HourRange {
+  return { min: a.min + b.min, max: a.max + b.max };
+}
+
+export function maxHours(a: HourRange, b: HourRange): HourRange {
+  return { min: Math.max(a.min, b.min), max: Math.max(a.max, b.max) };
+}

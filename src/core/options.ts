@@ -1,0 +1,64 @@
+/**
+ * What the analysis can be told: file naming patterns, size limits and the failure threshold.
+ * Defaults follow DESIGN.md §2; the repository config (`.github/parallel-plans.yml`) overrides them.
+ */
+import type { Severity } from "./types.js";
+
+/**
+ * File naming patterns, relative to the plan folder. Placeholders: `{plan}` (plan name),
+ * `{token}` (achievement id without dots), `{nn}` (execution number, digits).
+ */
+export interface NamingPatterns {
+  plan: string;
+  subplan: string;
+  execution: string;
+  approved: string;
+}
+
+export interface Limits {
+  /** Largest input file parsed, in bytes; larger files get `file-too-large`. */
+  maxFileBytes: number;
+  /** Deepest JSON nesting accepted in parallel.json. */
+  maxJsonDepth: number;
+  /** Most findings reported per rule per plan (the rest are counted in one closing finding). */
+  maxFindingsPerRule: number;
+}
+
+export interface AnalysisOptions {
+  patterns: NamingPatterns;
+  limits: Limits;
+  /** Lowest severity that makes a plan not ok. */
+  failOn: Exclude<Severity, "notice">;
+  /** Globs (relative to the snapshot root) of folders that are plans; empty means any folder. */
+  plans: string[];
+}
+
+export const DEFAULT_PATTERNS: NamingPatterns = {
+  plan: "PLAN_{plan}.md",
+  subplan: "subplans/SUBPLAN_{plan}_{token}.md",
+  execution: "execution/EXECUTION_TASK_{plan}_{token}_{nn}.md",
+  approved: "execution/feedbacks/APPROVED_{token}.md",
+};
+
+export const DEFAULT_LIMITS: Limits = {
+  maxFileBytes: 1024 * 1024,
+  maxJsonDepth: 64,
+  maxFindingsPerRule: 200,
+};
+
+export const DEFAULT_OPTIONS: AnalysisOptions = {
+  patterns: DEFAULT_PATTERNS,
+  limits: DEFAULT_LIMITS,
+  failOn: "error",
+  plans: [],
+};
+
+/** Options with every field present, from a partial override. */
+export function resolveOptions(partial: Partial<AnalysisOptions> = {}): AnalysisOptions {
+  return {
+    patterns: { ...DEFAULT_PATTERNS, ...partial.patterns },
+    limits: { ...DEFAULT_LIMITS, ...partial.limits },
+    failOn: partial.failOn ?? DEFAULT_OPTIONS.failOn,
+    plans: partial.plans ?? DEFAULT_OPTIONS.plans,
+  };
+}
