@@ -69,6 +69,8 @@ export interface SnapshotFile {
  */
 export interface PlanSnapshot {
   files: ReadonlyMap<string, SnapshotFile>;
+  /** Name of the root folder, used as the plan name when the root itself is a plan folder. */
+  rootName?: string;
 }
 
 /** An estimate in hours; a range keeps both ends, a single figure has min === max. */
@@ -96,3 +98,6 @@ export interface Position {
   line: number;
   column: number;
 }
+
+/** Order of severities, for thresholds such as `fail_on`. */
+export const SEVERITY_RANK: Record<Severity, number> = { notice: 0, warning: 1, error: 2 };

@@ -1,0 +1,279 @@
+/**
+ * The analysis of one plan folder: parallel.json parsed with positions, checked against the schema
+ * and every rule of DESIGN.md §4, its statuses read from the files, and the figures renderers show.
+ */
+import { decodeText } from "./decode-text.js";
+import { levelFigures, planFigures } from "./figures.js";
+import { FindingCollector } from "./findings.js";
+import { criticalPath } from "./graph/critical-path.js";
+import { parseJsonDocument } from "./json-document.js";
+import type {
+  Achievement,
+  AchievementFiles,
+  AchievementReport,
+  FindingSummary,
+  LevelReport,
+  ParallelPlan,
+  PlanDocument,
+  PlanFolder,
+  PlanReport,
+} from "./model.js";
+import { normalizePlan } from "./normalize-plan.js";
+import type { AnalysisOptions } from "./options.js";
+import { validateParallelSchema } from "./parallel-schema.js";
+import { deriveStatus, effectiveStatus, isDone, PlanFileIndex } from "./plan-files.js";
+import { parsePlanMarkdown } from "./plan-markdown.js";
+import { buildDependencyGraph, checkCycles } from "./rules/cycle-rule.js";
+import { checkDependencies } from "./rules/dependency-rules.js";
+import { checkIds } from "./rules/id-rules.js";
+import type { PlanContext } from "./rules/plan-context.js";
+import { checkPlanMatches } from "./rules/plan-mismatch-rule.js";
+import { checkStatuses } from "./rules/status-rules.js";
+import { SEVERITY_RANK, type Finding, type PlanSnapshot, type Status } from "./types.js";
+
+export function analyzePlan(
+  snapshot: PlanSnapshot,
+  folder: PlanFolder,
+  folderPaths: readonly string[],
+  options: AnalysisOptions,
+): PlanReport {
+  const findings = new FindingCollector(options.limits.maxFindingsPerRule);
+  const { document, documentFile } = readPlanDocument(snapshot, folder, options, findings);
+
+  if (folder.parallelJson === null) {
+    if (documentFile) {
+      findings.add(
+        "missing-parallel-json",
+        documentFile,
+        { line: 1, column: 1 },
+        `${folder.name} has a PLAN but no parallel.json: generate one with "/parallel discover" (or "parallel-plans prompt discover")`,
+      );
+    }
+    return emptyReport(folder, findings.list(), document, options);
+  }
+
+  const jsonFile = folder.parallelJson;
+  const text = readText(snapshot, jsonFile, options, findings, "strict");
+  if (text === null) return emptyReport(folder, findings.list(), document, options);
+  const parsed = parseJsonDocument(text, options.limits.maxJsonDepth);
+  if (!parsed.ok) {
+    findings.add(
+      parsed.kind === "depth" ? "schema" : "json-syntax",
+      jsonFile,
+      parsed.position,
+      parsed.message,
+    );
+    return emptyReport(folder, findings.list(), document, options);
+  }
+  const json = parsed.document;
+  for (const violation of validateParallelSchema(json.value)) {
+    findings.add("schema", jsonFile, json.locate(violation.path), violation.message);
+  }
+
+  const plan = normalizePlan(json.value);
+  const fileIndex = new PlanFileIndex(folder.dir, folder.name, options.patterns, folderPaths);
+  const files = new Map<string, AchievementFiles>();
+  const derived = new Map<string, Status>();
+  const status = new Map<string, Status>();
+  for (const achievement of plan.byId.values()) {
+    const found = fileIndex.filesFor(achievement.token, achievement.subplanPath);
+    const fromFiles = deriveStatus(found);
+    files.set(achievement.id, found);
+    derived.set(achievement.id, fromFiles);
+    status.set(achievement.id, effectiveStatus(achievement.declaredStatus, fromFiles));
+  }
+
+  const context: PlanContext = {
+    folder,
+    plan,
+    json,
+    jsonFile,
+    document,
+    documentFile,
+    files,
+    derived,
+    status,
+    expectedSubplan: (achievement) => fileIndex.expectedSubplan(achievement.token),
+    findings,
+  };
+  checkIds(context);
+  checkDependencies(context);
+  const graph = buildDependencyGraph(context);
+  const cyclic = checkCycles(context, graph);
+  checkStatuses(context);
+  checkPlanMatches(context);
+
+  const achievements = reportAchievements(plan, files, derived, status);
+  const levels = reportLevels(plan, status);
+  const path = cyclic
+    ? { ids: [], hours: { min: 0, max: 0 } }
+    : (() => {
+        const found = criticalPath(
+          graph.edges,
+          graph.nodes.map((node) => node.estimate),
+        );
+        return {
+          ids: found.nodes.map((index) => graph.nodes[index]?.id as string),
+          hours: found.hours,
+        };
+      })();
+  const list = findings.list();
+  return {
+    name: folder.name,
+    dir: folder.dir,
+    ok: isOk(list, options),
+    findings: list,
+    levels,
+    achievements,
+    ready: achievements.filter((a) => a.ready).map((a) => a.id),
+    figures: levels.length > 0 ? planFigures(levels.map((level) => level.figures)) : null,
+    criticalPath: path,
+    summary: summarize(list),
+    document,
+  };
+}
+
+function reportAchievements(
+  plan: ParallelPlan,
+  files: ReadonlyMap<string, AchievementFiles>,
+  derived: ReadonlyMap<string, Status>,
+  status: ReadonlyMap<string, Status>,
+): AchievementReport[] {
+  return [...plan.byId.values()].map((achievement) => {
+    const current = status.get(achievement.id) as Status;
+    const dependencies = achievement.dependencies.map((ref) => ref.id);
+    const ready =
+      !isDone(current) &&
+      dependencies.every(
+        (id) => id === achievement.id || !plan.byId.has(id) || isDone(status.get(id) as Status),
+      );
+    return {
+      id: achievement.id,
+      title: achievement.title,
+      level: achievement.level,
+      estimate: achievement.estimate,
+      estimateText: achievement.estimateText,
+      dependencies,
+      declaredStatus: achievement.declaredStatus,
+      derivedStatus: derived.get(achievement.id) as Status,
+      status: current,
+      files: files.get(achievement.id) as AchievementFiles,
+      executor: achievement.executor,
+      ready,
+    };
+  });
+}
+
+function reportLevels(plan: ParallelPlan, status: ReadonlyMap<string, Status>): LevelReport[] {
+  return plan.levels.map((level) => {
+    const members = level.achievementIds
+      .map((id) => plan.byId.get(id))
+      .filter((a): a is Achievement => a !== undefined && a.levelIndex === level.index);
+    const inLevel = new Set(members.map((a) => a.id));
+    const ready = members.every((a) =>
+      a.dependencies.every(
+        (ref) =>
+          inLevel.has(ref.id) || !plan.byId.has(ref.id) || isDone(status.get(ref.id) as Status),
+      ),
+    );
+    return {
+      level: level.level,
+      canParallelize: level.canParallelize,
+      maxParallelism: level.maxParallelism,
+      description: level.description,
+      achievements: level.achievementIds,
+      ready,
+      complete: members.every((a) => isDone(status.get(a.id) as Status)),
+      figures: levelFigures(members, level.canParallelize, level.maxParallelism),
+    };
+  });
+}
+
+/** Read and decode a file of the snapshot, reporting file-too-large and bad encodings. */
+function readText(
+  snapshot: PlanSnapshot,
+  path: string,
+  options: AnalysisOptions,
+  findings: FindingCollector,
+  mode: "strict" | "lenient",
+): string | null {
+  const file = snapshot.files.get(path);
+  if (!file) return null;
+  if (file.size > options.limits.maxFileBytes) {
+    findings.add(
+      "file-too-large",
+      path,
+      { line: 1, column: 1 },
+      `${path} is ${file.size} bytes, over the limit of ${options.limits.maxFileBytes} bytes: it was not parsed`,
+    );
+    return null;
+  }
+  if (file.content === undefined) {
+    throw new Error(`${path} is part of a plan but its content was not read`);
+  }
+  if (mode === "lenient") {
+    return typeof file.content === "string"
+      ? file.content
+      : new TextDecoder("utf-8").decode(file.content);
+  }
+  const decoded = decodeText(file.content);
+  if (!decoded.ok) {
+    findings.add("json-syntax", path, decoded.position, decoded.message);
+    return null;
+  }
+  return decoded.text;
+}
+
+function readPlanDocument(
+  snapshot: PlanSnapshot,
+  folder: PlanFolder,
+  options: AnalysisOptions,
+  findings: FindingCollector,
+): { document: PlanDocument | null; documentFile: string | null } {
+  if (folder.planMarkdown === null) return { document: null, documentFile: null };
+  const text = readText(snapshot, folder.planMarkdown, options, findings, "lenient");
+  return {
+    document: text === null ? null : parsePlanMarkdown(text),
+    documentFile: folder.planMarkdown,
+  };
+}
+
+function emptyReport(
+  folder: PlanFolder,
+  findings: Finding[],
+  document: PlanDocument | null,
+  options: AnalysisOptions,
+): PlanReport {
+  return {
+    name: folder.name,
+    dir: folder.dir,
+    ok: isOk(findings, options),
+    findings,
+    levels: [],
+    achievements: [],
+    ready: [],
+    figures: null,
+    criticalPath: { ids: [], hours: { min: 0, max: 0 } },
+    summary: summarize(findings),
+    document,
+  };
+}
+
+export function summarize(findings: readonly Finding[]): FindingSummary {
+  const summary = { errors: 0, warnings: 0, notices: 0 };
+  for (const finding of findings) {
+    if (finding.severity === "error") summary.errors++;
+    else if (finding.severity === "warning") summary.warnings++;
+    else summary.notices++;
+  }
+  return summary;
+}
+
+/** No finding at or above the failure threshold. */
+export function isOk(
+  findings: readonly Finding[],
+  options: Pick<AnalysisOptions, "failOn">,
+): boolean {
+  const threshold = SEVERITY_RANK[options.failOn];
+  return findings.every((finding) => SEVERITY_RANK[finding.severity] < threshold);
+}

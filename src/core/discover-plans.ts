@@ -1,0 +1,65 @@
+/**
+ * Which folders of a snapshot are plans: a folder holding a parallel.json or a PLAN markdown
+ * (`PLAN_*.md` by default), kept when it matches one of the configured plan globs (any folder when
+ * none are configured, as the CLI does for a path given by hand).
+ */
+import picomatch from "picomatch";
+import type { PlanFolder } from "./model.js";
+import type { AnalysisOptions } from "./options.js";
+import { fillPattern } from "./plan-files.js";
+import type { PlanSnapshot } from "./types.js";
+
+const PARALLEL_JSON = "parallel.json";
+
+export function discoverPlans(snapshot: PlanSnapshot, options: AnalysisOptions): PlanFolder[] {
+  const isPlanMarkdown = picomatch(fillPattern(options.patterns.plan, { plan: "*" }), {
+    dot: true,
+  });
+  const inScope = options.plans.length === 0 ? () => true : picomatch(options.plans, { dot: true });
+  const folders = new Map<string, { json: string | null; markdown: string[] }>();
+
+  for (const path of snapshot.files.keys()) {
+    const slash = path.lastIndexOf("/");
+    const dir = slash === -1 ? "" : path.slice(0, slash);
+    const base = path.slice(slash + 1);
+    const isJson = base === PARALLEL_JSON;
+    if (!isJson && !isPlanMarkdown(base)) continue;
+    if (options.plans.length > 0 && !inScope(dir)) continue;
+    const folder = folders.get(dir) ?? { json: null, markdown: [] };
+    if (isJson) folder.json = path;
+    else folder.markdown.push(path);
+    folders.set(dir, folder);
+  }
+
+  return [...folders.entries()]
+    .map(([dir, found]) => {
+      const name = planName(dir, snapshot.rootName);
+      const expected = fillPattern(options.patterns.plan, { plan: name });
+      const markdown = found.markdown.sort();
+      return {
+        name,
+        dir,
+        parallelJson: found.json,
+        planMarkdown:
+          markdown.find((path) => path.endsWith(`/${expected}`) || path === expected) ??
+          markdown[0] ??
+          null,
+      };
+    })
+    .sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
+}
+
+function planName(dir: string, rootName: string | undefined): string {
+  if (dir === "") return rootName ?? "plan";
+  return dir.slice(dir.lastIndexOf("/") + 1);
+}
+
+/** Every file path inside a plan folder, relative to the folder. */
+export function filesInFolder(snapshot: PlanSnapshot, dir: string): string[] {
+  const prefix = dir === "" ? "" : `${dir}/`;
+  const paths: string[] = [];
+  for (const path of snapshot.files.keys()) {
+    if (path.startsWith(prefix)) paths.push(path.slice(prefix.length));
+  }
+  return paths;
+}

@@ -1,0 +1,95 @@
+/**
+ * Time figures (DESIGN.md §2): per level, sequential = sum of estimates and parallel = the wall
+ * time (longest achievement for a parallel level, sum for a sequential one); the plan's parallel
+ * time is the sum of its levels' wall times. Ranges keep both ends.
+ */
+import { addHours, maxHours, ZERO_HOURS } from "./estimate.js";
+import type { HourRange, TimeFigures } from "./types.js";
+
+export interface Estimated {
+  id: string;
+  estimate: HourRange | null;
+}
+
+/** Figures for one level. `maxParallelism` below the level's size schedules onto that many lanes. */
+export function levelFigures(
+  achievements: readonly Estimated[],
+  canParallelize: boolean,
+  maxParallelism: number | null,
+): TimeFigures {
+  const estimates = achievements.map((a) => a.estimate).filter((e): e is HourRange => e !== null);
+  const sequential = estimates.reduce(addHours, { ...ZERO_HOURS });
+  let parallel = sequential;
+  if (canParallelize && estimates.length > 0) {
+    const lanes = maxParallelism !== null && maxParallelism > 0 ? maxParallelism : estimates.length;
+    parallel =
+      lanes >= estimates.length
+        ? estimates.reduce(maxHours, { ...ZERO_HOURS })
+        : {
+            min: makespan(
+              estimates.map((e) => e.min),
+              lanes,
+            ),
+            max: makespan(
+              estimates.map((e) => e.max),
+              lanes,
+            ),
+          };
+  }
+  return complete(sequential, parallel, unestimated(achievements));
+}
+
+/** Plan-wide figures from its levels' figures. */
+export function planFigures(levels: readonly TimeFigures[]): TimeFigures {
+  const sequential = levels.map((l) => l.sequential).reduce(addHours, { ...ZERO_HOURS });
+  const parallel = levels.map((l) => l.parallel).reduce(addHours, { ...ZERO_HOURS });
+  return complete(
+    sequential,
+    parallel,
+    levels.flatMap((l) => l.unestimated),
+  );
+}
+
+function complete(sequential: HourRange, parallel: HourRange, missing: string[]): TimeFigures {
+  const saved = { min: sequential.min - parallel.min, max: sequential.max - parallel.max };
+  const percent = (part: number, whole: number) =>
+    whole > 0 ? Math.round((part / whole) * 1000) / 10 : 0;
+  return {
+    sequential,
+    parallel,
+    saved,
+    savedPercent: {
+      min: percent(saved.min, sequential.min),
+      max: percent(saved.max, sequential.max),
+    },
+    unestimated: missing,
+  };
+}
+
+function unestimated(achievements: readonly Estimated[]): string[] {
+  return achievements.filter((a) => a.estimate === null).map((a) => a.id);
+}
+
+/**
+ * Longest-processing-time-first list scheduling: a close, deterministic wall-time estimate.
+ * Lane loads live in a binary min-heap, so this is O(n log lanes).
+ */
+function makespan(durations: number[], lanes: number): number {
+  const heap = new Float64Array(lanes);
+  for (const duration of [...durations].sort((a, b) => b - a)) {
+    // The least-loaded lane is the root: add to it, then sift down.
+    heap[0] = (heap[0] as number) + duration;
+    let at = 0;
+    for (;;) {
+      const left = 2 * at + 1;
+      const right = left + 1;
+      let least = at;
+      if (left < lanes && (heap[left] as number) < (heap[least] as number)) least = left;
+      if (right < lanes && (heap[right] as number) < (heap[least] as number)) least = right;
+      if (least === at) break;
+      [heap[at], heap[least]] = [heap[least] as number, heap[at] as number];
+      at = least;
+    }
+  }
+  return heap.reduce((a, b) => (b > a ? b : a), 0);
+}

@@ -1,0 +1,42 @@
+/** What every rule of one plan sees: the normalised plan, where its values are written, its files. */
+import type { JsonDocument, JsonPath } from "../json-document.js";
+import type { FindingCollector } from "../findings.js";
+import type {
+  Achievement,
+  AchievementFiles,
+  ParallelPlan,
+  PlanDocument,
+  PlanFolder,
+} from "../model.js";
+import type { RuleCode, Status } from "../types.js";
+
+export interface PlanContext {
+  folder: PlanFolder;
+  plan: ParallelPlan;
+  json: JsonDocument;
+  /** Path of parallel.json from the snapshot root. */
+  jsonFile: string;
+  /** The PLAN markdown, when the folder has a readable one. */
+  document: PlanDocument | null;
+  documentFile: string | null;
+  /** Files per achievement id (first achievement of a duplicated id). */
+  files: ReadonlyMap<string, AchievementFiles>;
+  /** Status each achievement's files prove. */
+  derived: ReadonlyMap<string, Status>;
+  /** Status the analysis works with (failed/skipped as declared, else the files'). */
+  status: ReadonlyMap<string, Status>;
+  /** Expected SUBPLAN path of each achievement, from the snapshot root. */
+  expectedSubplan: (achievement: Achievement) => string;
+  findings: FindingCollector;
+}
+
+/** Report a finding at a value of parallel.json. */
+export function reportAt(
+  context: PlanContext,
+  rule: RuleCode,
+  path: JsonPath,
+  message: string,
+  achievements: string[] = [],
+): void {
+  context.findings.add(rule, context.jsonFile, context.json.locate(path), message, achievements);
+}
