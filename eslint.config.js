@@ -21,7 +21,10 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["node:fs*", "fs", "fs/*", "node:net", "node:http*", "node:child_process"], message: "core is pure: no I/O" },
+            {
+              group: ["node:fs*", "fs", "fs/*", "node:net", "node:http*", "node:child_process"],
+              message: "core is pure: no I/O",
+            },
             { group: ["probot", "@octokit/*"], message: "core does not talk to GitHub" },
           ],
         },

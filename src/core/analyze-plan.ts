@@ -72,15 +72,15 @@ export function analyzePlan(
 
   const plan = normalizePlan(json.value);
   const fileIndex = new PlanFileIndex(folder.dir, folder.name, options.patterns, folderPaths);
-  const files = new Map<string, AchievementFiles>();
-  const derived = new Map<string, Status>();
-  const status = new Map<string, Status>();
-  for (const achievement of plan.byId.values()) {
+  const files: AchievementFiles[] = [];
+  const derived: Status[] = [];
+  const status: Status[] = [];
+  for (const achievement of plan.nodes) {
     const found = fileIndex.filesFor(achievement.token, achievement.subplanPath);
     const fromFiles = deriveStatus(found);
-    files.set(achievement.id, found);
-    derived.set(achievement.id, fromFiles);
-    status.set(achievement.id, effectiveStatus(achievement.declaredStatus, fromFiles));
+    files.push(found);
+    derived.push(fromFiles);
+    status.push(effectiveStatus(achievement.declaredStatus, fromFiles));
   }
 
   const context: PlanContext = {
@@ -135,47 +135,59 @@ export function analyzePlan(
 
 function reportAchievements(
   plan: ParallelPlan,
-  files: ReadonlyMap<string, AchievementFiles>,
-  derived: ReadonlyMap<string, Status>,
-  status: ReadonlyMap<string, Status>,
+  files: readonly AchievementFiles[],
+  derived: readonly Status[],
+  status: readonly Status[],
 ): AchievementReport[] {
-  return [...plan.byId.values()].map((achievement) => {
-    const current = status.get(achievement.id) as Status;
-    const dependencies = achievement.dependencies.map((ref) => ref.id);
-    const ready =
-      !isDone(current) &&
-      dependencies.every(
-        (id) => id === achievement.id || !plan.byId.has(id) || isDone(status.get(id) as Status),
-      );
+  return plan.nodes.map((achievement) => {
+    const current = status[achievement.node] as Status;
+    let ready = !isDone(current);
+    for (const ref of achievement.dependencies) {
+      const target = ref.target;
+      if (
+        ready &&
+        target !== null &&
+        target !== achievement &&
+        !isDone(status[target.node] as Status)
+      )
+        ready = false;
+    }
     return {
       id: achievement.id,
       title: achievement.title,
       level: achievement.level,
       estimate: achievement.estimate,
       estimateText: achievement.estimateText,
-      dependencies,
+      dependencies: achievement.dependencies.map((ref) => ref.id),
       declaredStatus: achievement.declaredStatus,
-      derivedStatus: derived.get(achievement.id) as Status,
+      derivedStatus: derived[achievement.node] as Status,
       status: current,
-      files: files.get(achievement.id) as AchievementFiles,
+      files: files[achievement.node] as AchievementFiles,
       executor: achievement.executor,
       ready,
     };
   });
 }
 
-function reportLevels(plan: ParallelPlan, status: ReadonlyMap<string, Status>): LevelReport[] {
-  return plan.levels.map((level) => {
-    const members = level.achievementIds
-      .map((id) => plan.byId.get(id))
-      .filter((a): a is Achievement => a !== undefined && a.levelIndex === level.index);
-    const inLevel = new Set(members.map((a) => a.id));
-    const ready = members.every((a) =>
-      a.dependencies.every(
-        (ref) =>
-          inLevel.has(ref.id) || !plan.byId.has(ref.id) || isDone(status.get(ref.id) as Status),
-      ),
-    );
+function reportLevels(plan: ParallelPlan, status: readonly Status[]): LevelReport[] {
+  const members: Achievement[][] = plan.levels.map(() => []);
+  for (const achievement of plan.nodes) members[achievement.levelIndex]?.push(achievement);
+  return plan.levels.map((level, index) => {
+    const own = members[index] as Achievement[];
+    let ready = true;
+    let complete = true;
+    for (const achievement of own) {
+      if (!isDone(status[achievement.node] as Status)) complete = false;
+      for (const ref of achievement.dependencies) {
+        const target = ref.target;
+        if (
+          target !== null &&
+          target.levelIndex !== index &&
+          !isDone(status[target.node] as Status)
+        )
+          ready = false;
+      }
+    }
     return {
       level: level.level,
       canParallelize: level.canParallelize,
@@ -183,8 +195,8 @@ function reportLevels(plan: ParallelPlan, status: ReadonlyMap<string, Status>): 
       description: level.description,
       achievements: level.achievementIds,
       ready,
-      complete: members.every((a) => isDone(status.get(a.id) as Status)),
-      figures: levelFigures(members, level.canParallelize, level.maxParallelism),
+      complete,
+      figures: levelFigures(own, level.canParallelize, level.maxParallelism),
     };
   });
 }
@@ -204,7 +216,7 @@ function readText(
       "file-too-large",
       path,
       { line: 1, column: 1 },
-      `${path} is ${file.size} bytes, over the limit of ${options.limits.maxFileBytes} bytes: it was not parsed`,
+      `${path.slice(path.lastIndexOf("/") + 1)} is ${file.size} bytes, over the limit of ${options.limits.maxFileBytes} bytes: it was not parsed`,
     );
     return null;
   }

@@ -12,19 +12,18 @@ import type { PlanSnapshot } from "./types.js";
 const PARALLEL_JSON = "parallel.json";
 
 export function discoverPlans(snapshot: PlanSnapshot, options: AnalysisOptions): PlanFolder[] {
-  const isPlanMarkdown = picomatch(fillPattern(options.patterns.plan, { plan: "*" }), {
-    dot: true,
-  });
+  const isPlanMarkdown = planMarkdownMatcher(options.patterns.plan);
   const inScope = options.plans.length === 0 ? () => true : picomatch(options.plans, { dot: true });
   const folders = new Map<string, { json: string | null; markdown: string[] }>();
+  const scoped = new Map<string, boolean>();
 
   for (const path of snapshot.files.keys()) {
     const slash = path.lastIndexOf("/");
+    const isJson = path.endsWith(PARALLEL_JSON) && path.length - slash - 1 === PARALLEL_JSON.length;
+    if (!isJson && !isPlanMarkdown(path.slice(slash + 1))) continue;
     const dir = slash === -1 ? "" : path.slice(0, slash);
-    const base = path.slice(slash + 1);
-    const isJson = base === PARALLEL_JSON;
-    if (!isJson && !isPlanMarkdown(base)) continue;
-    if (options.plans.length > 0 && !inScope(dir)) continue;
+    if (options.plans.length > 0 && !(scoped.get(dir) ?? scoped.set(dir, inScope(dir)).get(dir)))
+      continue;
     const folder = folders.get(dir) ?? { json: null, markdown: [] };
     if (isJson) folder.json = path;
     else folder.markdown.push(path);
@@ -62,4 +61,20 @@ export function filesInFolder(snapshot: PlanSnapshot, dir: string): string[] {
     if (path.startsWith(prefix)) paths.push(path.slice(prefix.length));
   }
   return paths;
+}
+
+/**
+ * Whether a file name is a PLAN markdown. The usual pattern (`PLAN_{plan}.md`) is two string
+ * comparisons; anything else goes through a glob. Every file of the snapshot passes here.
+ */
+function planMarkdownMatcher(pattern: string): (base: string) => boolean {
+  const parts = pattern.split("{plan}");
+  if (parts.length === 2 && !pattern.includes("/") && !/[*?[\]{}]/.test(parts.join(""))) {
+    const [prefix, suffix] = parts as [string, string];
+    return (base) =>
+      base.length > prefix.length + suffix.length &&
+      base.startsWith(prefix) &&
+      base.endsWith(suffix);
+  }
+  return picomatch(fillPattern(pattern, { plan: "*" }), { dot: true });
 }

@@ -14,12 +14,27 @@ export const ESTIMATE_PATTERN =
 
 const ESTIMATE_RE = new RegExp(ESTIMATE_PATTERN, "i");
 
+/**
+ * Plans repeat a handful of estimate texts ("2-3 hours") across thousands of achievements: read
+ * each text once. Bounded; the ranges handed out are shared, so they are read-only (HourRange).
+ */
+const cache = new Map<string, HourRange | null>();
+const CACHE_LIMIT = 1024;
+
 /** Hours as a range, or null when the value is missing or unreadable. */
 export function parseEstimate(value: unknown): HourRange | null {
   if (typeof value === "number") {
     return Number.isFinite(value) && value >= 0 ? { min: value, max: value } : null;
   }
   if (typeof value !== "string" || value.length > 64) return null;
+  const cached = cache.get(value);
+  if (cached !== undefined) return cached;
+  const range = readEstimate(value);
+  if (cache.size < CACHE_LIMIT) cache.set(value, range);
+  return range;
+}
+
+function readEstimate(value: string): HourRange | null {
   const match = ESTIMATE_RE.exec(value);
   if (!match) return null;
   const scale = /^m/i.test(match[3] ?? "") ? 1 / 60 : 1;

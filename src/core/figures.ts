@@ -3,7 +3,7 @@
  * time (longest achievement for a parallel level, sum for a sequential one); the plan's parallel
  * time is the sum of its levels' wall times. Ranges keep both ends.
  */
-import { addHours, maxHours, ZERO_HOURS } from "./estimate.js";
+import { addHours, ZERO_HOURS } from "./estimate.js";
 import type { HourRange, TimeFigures } from "./types.js";
 
 export interface Estimated {
@@ -17,26 +17,48 @@ export function levelFigures(
   canParallelize: boolean,
   maxParallelism: number | null,
 ): TimeFigures {
-  const estimates = achievements.map((a) => a.estimate).filter((e): e is HourRange => e !== null);
-  const sequential = estimates.reduce(addHours, { ...ZERO_HOURS });
-  let parallel = sequential;
-  if (canParallelize && estimates.length > 0) {
-    const lanes = maxParallelism !== null && maxParallelism > 0 ? maxParallelism : estimates.length;
-    parallel =
-      lanes >= estimates.length
-        ? estimates.reduce(maxHours, { ...ZERO_HOURS })
-        : {
-            min: makespan(
-              estimates.map((e) => e.min),
-              lanes,
-            ),
-            max: makespan(
-              estimates.map((e) => e.max),
-              lanes,
-            ),
-          };
+  // One pass with plain numbers: levels can hold thousands of achievements.
+  let sumMin = 0;
+  let sumMax = 0;
+  let longestMin = 0;
+  let longestMax = 0;
+  let estimated = 0;
+  const missing: string[] = [];
+  for (const achievement of achievements) {
+    const estimate = achievement.estimate;
+    if (estimate === null) {
+      missing.push(achievement.id);
+      continue;
+    }
+    estimated++;
+    sumMin += estimate.min;
+    sumMax += estimate.max;
+    if (estimate.min > longestMin) longestMin = estimate.min;
+    if (estimate.max > longestMax) longestMax = estimate.max;
   }
-  return complete(sequential, parallel, unestimated(achievements));
+  const sequential = { min: sumMin, max: sumMax };
+  let parallel: HourRange = sequential;
+  if (canParallelize && estimated > 0) {
+    const lanes = maxParallelism !== null && maxParallelism > 0 ? maxParallelism : estimated;
+    if (lanes >= estimated) {
+      parallel = { min: longestMin, max: longestMax };
+    } else {
+      const estimates = achievements
+        .map((a) => a.estimate)
+        .filter((e): e is HourRange => e !== null);
+      parallel = {
+        min: makespan(
+          estimates.map((e) => e.min),
+          lanes,
+        ),
+        max: makespan(
+          estimates.map((e) => e.max),
+          lanes,
+        ),
+      };
+    }
+  }
+  return complete(sequential, parallel, missing);
 }
 
 /** Plan-wide figures from its levels' figures. */
@@ -64,10 +86,6 @@ function complete(sequential: HourRange, parallel: HourRange, missing: string[])
     },
     unestimated: missing,
   };
-}
-
-function unestimated(achievements: readonly Estimated[]): string[] {
-  return achievements.filter((a) => a.estimate === null).map((a) => a.id);
 }
 
 /**

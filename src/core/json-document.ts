@@ -69,17 +69,38 @@ export function parseJsonDocument(text: string, maxDepth: number): JsonParseResu
   return { ok: true, document: new JsonDocument(text, value) };
 }
 
-/** Nesting depth of a parsed value, walked iteratively. */
+/**
+ * Nesting depth of a parsed value, walked iteratively with two parallel stacks (no per-node
+ * allocation: this visits every object and array of plans with 100,000 achievements).
+ */
 function depthOf(value: unknown): number {
   let deepest = 0;
-  const stack: [unknown, number][] = [[value, 1]];
-  while (stack.length > 0) {
-    const [current, depth] = stack.pop() as [unknown, number];
-    if (current === null || typeof current !== "object") continue;
+  const nodes: object[] = [];
+  const depths: number[] = [];
+  if (value !== null && typeof value === "object") {
+    nodes.push(value);
+    depths.push(1);
+  }
+  while (nodes.length > 0) {
+    const node = nodes.pop() as Record<string, unknown>;
+    const depth = depths.pop() as number;
     if (depth > deepest) deepest = depth;
-    const children = Array.isArray(current) ? current : Object.values(current);
-    for (const child of children) {
-      if (child !== null && typeof child === "object") stack.push([child, depth + 1]);
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        const child: unknown = node[i];
+        if (child !== null && typeof child === "object") {
+          nodes.push(child);
+          depths.push(depth + 1);
+        }
+      }
+    } else {
+      for (const key in node) {
+        const child = node[key];
+        if (child !== null && typeof child === "object") {
+          nodes.push(child);
+          depths.push(depth + 1);
+        }
+      }
     }
   }
   return deepest;

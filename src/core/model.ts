@@ -4,11 +4,21 @@
  */
 import type { HourRange, Position, Status, TimeFigures, Finding } from "./types.js";
 
-/** A reference to another achievement inside an achievement's `dependencies` / `blocks` arrays. */
+/** The fields of an achievement that name other achievements. */
+export type RefField = "dependencies" | "optional_dependencies" | "blocks";
+
+/**
+ * A reference to another achievement inside an achievement's `dependencies` / `blocks` arrays.
+ * Its JSON path is built only when a finding needs it (see `refPath`): plans of 100,000
+ * achievements would otherwise allocate a path per reference for nothing.
+ */
 export interface AchievementRef {
   id: string;
-  /** JSON path of the array entry, e.g. ["levels", 0, "achievements", 2, "dependencies", 1]. */
-  path: (string | number)[];
+  field: RefField;
+  /** Index of the entry in its array. */
+  index: number;
+  /** The achievement named, resolved once after reading (null when no achievement has the id). */
+  target: Achievement | null;
 }
 
 /** One achievement of parallel.json. */
@@ -32,8 +42,10 @@ export interface Achievement {
   declaredStatus: Status | null;
   subplanPath: string | null;
   executor: string | null;
-  /** JSON path of the achievement object. */
-  path: (string | number)[];
+  /** Index of the achievement in its level's `achievements` array. */
+  indexInLevel: number;
+  /** Index in `ParallelPlan.nodes`, or -1 for a later achievement repeating an earlier id. */
+  node: number;
 }
 
 /** One level of parallel.json. */
@@ -45,7 +57,6 @@ export interface Level {
   description: string | null;
   reason: string | null;
   achievementIds: string[];
-  path: (string | number)[];
 }
 
 /** parallel.json, normalised. */
@@ -53,7 +64,9 @@ export interface ParallelPlan {
   planName: string | null;
   levels: Level[];
   achievements: Achievement[];
-  /** First achievement per id (duplicates are reported, the first one wins). */
+  /** One achievement per id, in file order: the first one wins, duplicates are reported. */
+  nodes: Achievement[];
+  /** The same, by id. */
   byId: ReadonlyMap<string, Achievement>;
 }
 

@@ -1,9 +1,11 @@
 /**
  * parallel.json's parsed value → the analysis model. Tolerant: entries of the wrong shape are
  * skipped (the schema rule reports them), so the graph and status rules still run on the rest.
+ * Written as plain loops: this runs once per achievement on plans of 100,000 achievements.
  */
 import { parseEstimate } from "./estimate.js";
-import type { Achievement, AchievementRef, Level, ParallelPlan } from "./model.js";
+import type { JsonPath } from "./json-document.js";
+import type { Achievement, AchievementRef, Level, ParallelPlan, RefField } from "./model.js";
 import { STATUSES, type Status } from "./types.js";
 
 type Json = Record<string, unknown>;
@@ -11,14 +13,39 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
   value !== null && typeof value === "object" && !Array.isArray(value);
 
-const own = (object: Json, key: string): unknown =>
-  Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined;
+/**
+ * Reads a known key. JSON.parse only creates own properties (a `__proto__` key included) and none
+ * of the keys read here exist on Object.prototype, so a plain read cannot reach the prototype.
+ */
+const own = (object: Json, key: string): unknown => object[key];
 
 const STATUS_SET: ReadonlySet<string> = new Set(STATUSES);
 
 /** The file token of an id: the id without its dots ("3.2" → "32"). */
 export function tokenOf(id: string): string {
-  return id.split(".").join("");
+  return id.replaceAll(".", "");
+}
+
+/** JSON path of an achievement object. */
+export function achievementPath(achievement: Achievement): JsonPath {
+  return ["levels", achievement.levelIndex, "achievements", achievement.indexInLevel];
+}
+
+/** JSON path of a field of an achievement. */
+export function fieldPath(achievement: Achievement, field: string): JsonPath {
+  return ["levels", achievement.levelIndex, "achievements", achievement.indexInLevel, field];
+}
+
+/** JSON path of a reference entry. */
+export function refPath(achievement: Achievement, ref: AchievementRef): JsonPath {
+  return [
+    "levels",
+    achievement.levelIndex,
+    "achievements",
+    achievement.indexInLevel,
+    ref.field,
+    ref.index,
+  ];
 }
 
 export function normalizePlan(value: unknown): ParallelPlan {
@@ -29,57 +56,63 @@ export function normalizePlan(value: unknown): ParallelPlan {
   const planName =
     typeof own(root, "plan_name") === "string" ? (own(root, "plan_name") as string) : null;
   const rawLevels = own(root, "levels");
-  if (Array.isArray(rawLevels)) {
-    rawLevels.forEach((rawLevel, levelIndex) => {
-      if (!isObject(rawLevel)) return;
-      const levelPath = ["levels", levelIndex];
-      const number =
-        typeof own(rawLevel, "level") === "number"
-          ? (own(rawLevel, "level") as number)
-          : levelIndex + 1;
-      const level: Level = {
-        level: number,
-        index: levels.length,
-        canParallelize: own(rawLevel, "can_parallelize") === true,
-        maxParallelism:
-          typeof own(rawLevel, "max_parallelism") === "number"
-            ? (own(rawLevel, "max_parallelism") as number)
-            : null,
-        description: stringOrNull(own(rawLevel, "description")),
-        reason: stringOrNull(own(rawLevel, "reason")),
-        achievementIds: [],
-        path: levelPath,
-      };
-      levels.push(level);
-      const rawAchievements = own(rawLevel, "achievements");
-      if (!Array.isArray(rawAchievements)) return;
-      rawAchievements.forEach((raw, index) => {
-        const achievement = readAchievement(raw, level, [...levelPath, "achievements", index]);
-        if (!achievement) return;
-        level.achievementIds.push(achievement.id);
-        achievements.push(achievement);
-        if (!byId.has(achievement.id)) byId.set(achievement.id, achievement);
-      });
-    });
+  const nodes: Achievement[] = [];
+  if (!Array.isArray(rawLevels)) return { planName, levels, achievements, nodes, byId };
+
+  for (let levelIndex = 0; levelIndex < rawLevels.length; levelIndex++) {
+    const rawLevel: unknown = rawLevels[levelIndex];
+    if (!isObject(rawLevel)) continue;
+    const number = own(rawLevel, "level");
+    const maxParallelism = own(rawLevel, "max_parallelism");
+    const level: Level = {
+      level: typeof number === "number" ? number : levelIndex + 1,
+      index: levelIndex,
+      canParallelize: own(rawLevel, "can_parallelize") === true,
+      maxParallelism: typeof maxParallelism === "number" ? maxParallelism : null,
+      description: stringOrNull(own(rawLevel, "description")),
+      reason: stringOrNull(own(rawLevel, "reason")),
+      achievementIds: [],
+    };
+    levels.push(level);
+    const rawAchievements = own(rawLevel, "achievements");
+    if (!Array.isArray(rawAchievements)) continue;
+    for (let index = 0; index < rawAchievements.length; index++) {
+      const achievement = readAchievement(rawAchievements[index], level, index);
+      if (!achievement) continue;
+      level.achievementIds.push(achievement.id);
+      achievements.push(achievement);
+      if (!byId.has(achievement.id)) {
+        achievement.node = nodes.length;
+        nodes.push(achievement);
+        byId.set(achievement.id, achievement);
+      }
+    }
   }
-  return { planName, levels, achievements, byId };
+  // Resolve every reference once, so rules follow pointers instead of looking ids up again.
+  for (const achievement of achievements) {
+    resolve(achievement.dependencies, byId);
+    resolve(achievement.optionalDependencies, byId);
+    if (achievement.blocks) resolve(achievement.blocks, byId);
+  }
+  return { planName, levels, achievements, nodes, byId };
 }
 
-function readAchievement(
-  raw: unknown,
-  level: Level,
-  path: (string | number)[],
-): Achievement | null {
+function resolve(refs: AchievementRef[], byId: ReadonlyMap<string, Achievement>): void {
+  for (const ref of refs) ref.target = byId.get(ref.id) ?? null;
+}
+
+function readAchievement(raw: unknown, level: Level, indexInLevel: number): Achievement | null {
   if (!isObject(raw)) return null;
   const id = own(raw, "id");
   if (typeof id !== "string" || id === "") return null;
   const rawEstimate = own(raw, "estimated_hours");
   const status = own(raw, "status");
+  const title = own(raw, "title");
   const blocks = own(raw, "blocks");
   return {
     id,
     token: tokenOf(id),
-    title: typeof own(raw, "title") === "string" ? (own(raw, "title") as string) : "",
+    title: typeof title === "string" ? title : "",
     level: level.level,
     levelIndex: level.index,
     estimate: parseEstimate(rawEstimate),
@@ -89,26 +122,27 @@ function readAchievement(
         : typeof rawEstimate === "number"
           ? `${rawEstimate} hours`
           : null,
-    dependencies: readRefs(own(raw, "dependencies"), [...path, "dependencies"]),
-    optionalDependencies: readRefs(own(raw, "optional_dependencies"), [
-      ...path,
-      "optional_dependencies",
-    ]),
-    blocks: Array.isArray(blocks) ? readRefs(blocks, [...path, "blocks"]) : null,
+    dependencies: readRefs(own(raw, "dependencies"), "dependencies"),
+    optionalDependencies: readRefs(own(raw, "optional_dependencies"), "optional_dependencies"),
+    blocks: Array.isArray(blocks) ? readRefs(blocks, "blocks") : null,
     declaredStatus:
       typeof status === "string" && STATUS_SET.has(status) ? (status as Status) : null,
     subplanPath: stringOrNull(own(raw, "subplan_path")),
     executor: stringOrNull(own(raw, "executor")),
-    path,
+    indexInLevel,
+    node: -1,
   };
 }
 
-function readRefs(raw: unknown, path: (string | number)[]): AchievementRef[] {
-  if (!Array.isArray(raw)) return [];
+const NO_REFS: AchievementRef[] = [];
+
+function readRefs(raw: unknown, field: RefField): AchievementRef[] {
+  if (!Array.isArray(raw) || raw.length === 0) return NO_REFS;
   const refs: AchievementRef[] = [];
-  raw.forEach((id, index) => {
-    if (typeof id === "string") refs.push({ id, path: [...path, index] });
-  });
+  for (let index = 0; index < raw.length; index++) {
+    const id: unknown = raw[index];
+    if (typeof id === "string") refs.push({ id, field, index, target: null });
+  }
   return refs;
 }
 

@@ -20,26 +20,50 @@ export function fillPattern(
     .join(values.nn ?? "{nn}");
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
 /**
- * A matcher for execution files: the pattern's literal parts escaped, `{token}` and `{nn}` as
- * captures confined to one path segment. Anchored, no nested quantifiers: linear on any name.
+ * A naming pattern split around its placeholders, so a file name is recognised with two string
+ * comparisons and its token sliced out (a plan folder may hold tens of thousands of files).
  */
-function executionMatcher(pattern: string, plan: string): RegExp {
-  const parts = fillPattern(pattern, { plan }).split(/(\{token\}|\{nn\})/);
-  const source = parts
-    .map((part) =>
-      part === "{token}" ? "([^/]{1,64}?)" : part === "{nn}" ? "(\\d{1,4})" : escapeRegExp(part),
-    )
-    .join("");
-  return new RegExp(`^${source}$`);
+interface SplitPattern {
+  prefix: string;
+  /** Text between `{token}` and `{nn}` (execution pattern only). */
+  middle: string | null;
+  suffix: string;
 }
+
+function splitPattern(pattern: string, plan: string): SplitPattern | null {
+  const filled = fillPattern(pattern, { plan });
+  const parts = filled.split("{token}");
+  if (parts.length !== 2) return null;
+  const [prefix, rest] = parts as [string, string];
+  const nn = rest.split("{nn}");
+  if (nn.length === 1) return { prefix, middle: null, suffix: rest };
+  if (nn.length !== 2 || prefix.includes("{nn}")) return null;
+  return { prefix, middle: nn[0] as string, suffix: nn[1] as string };
+}
+
+/** The token in `path` when it follows the pattern, else null. */
+function tokenIn(path: string, pattern: SplitPattern): string | null {
+  if (path.length <= pattern.prefix.length + pattern.suffix.length) return null;
+  if (!path.startsWith(pattern.prefix) || !path.endsWith(pattern.suffix)) return null;
+  const inner = path.slice(pattern.prefix.length, path.length - pattern.suffix.length);
+  if (pattern.middle === null) return inner.includes("/") ? null : inner;
+  const at = inner.lastIndexOf(pattern.middle);
+  if (at <= 0) return null;
+  const token = inner.slice(0, at);
+  const number = inner.slice(at + pattern.middle.length);
+  return /^\d{1,4}$/.test(number) && !token.includes("/") ? token : null;
+}
+
+const NO_FILES: readonly string[] = Object.freeze([]);
 
 /** The files of a plan folder, indexed by achievement token. */
 export class PlanFileIndex {
   private readonly paths: ReadonlySet<string>;
+  private readonly subplans = new Map<string, string>();
+  private readonly approvals = new Map<string, string>();
   private readonly executions = new Map<string, string[]>();
+  private readonly subplanPattern: SplitPattern | null;
 
   /**
    * @param dir plan folder, relative to the snapshot root ("" for the root)
@@ -47,40 +71,50 @@ export class PlanFileIndex {
    */
   constructor(
     private readonly dir: string,
-    private readonly plan: string,
-    private readonly patterns: NamingPatterns,
+    plan: string,
+    patterns: NamingPatterns,
     relativePaths: readonly string[],
   ) {
     this.paths = new Set(relativePaths);
-    const matcher = executionMatcher(patterns.execution, plan);
-    const tokenGroup =
-      patterns.execution.indexOf("{token}") < patterns.execution.indexOf("{nn}") ? 1 : 2;
+    this.subplanPattern = splitPattern(patterns.subplan, plan);
+    const approved = splitPattern(patterns.approved, plan);
+    const execution = splitPattern(patterns.execution, plan);
     for (const path of relativePaths) {
-      const match = matcher.exec(path);
-      if (!match) continue;
-      const token = match[tokenGroup] as string;
-      const list = this.executions.get(token);
-      if (list) list.push(path);
-      else this.executions.set(token, [path]);
+      let token = this.subplanPattern && tokenIn(path, this.subplanPattern);
+      if (token !== null) {
+        this.subplans.set(token, this.rooted(path));
+        continue;
+      }
+      token = approved && tokenIn(path, approved);
+      if (token !== null) {
+        this.approvals.set(token, this.rooted(path));
+        continue;
+      }
+      token = execution && tokenIn(path, execution);
+      if (token !== null) {
+        const list = this.executions.get(token);
+        if (list) list.push(this.rooted(path));
+        else this.executions.set(token, [this.rooted(path)]);
+      }
     }
     for (const list of this.executions.values()) list.sort();
   }
 
   /** Files for an achievement token; `subplanPath` (from parallel.json) counts when it exists. */
   filesFor(token: string, subplanPath: string | null = null): AchievementFiles {
-    const subplan = fillPattern(this.patterns.subplan, { plan: this.plan, token });
-    const approved = fillPattern(this.patterns.approved, { plan: this.plan, token });
-    const declared = subplanPath === null ? null : this.resolveDeclared(subplanPath);
     return {
-      subplan: this.paths.has(subplan) ? this.rooted(subplan) : declared,
-      executions: (this.executions.get(token) ?? []).map((path) => this.rooted(path)),
-      approved: this.paths.has(approved) ? this.rooted(approved) : null,
+      subplan:
+        this.subplans.get(token) ??
+        (subplanPath === null ? null : this.resolveDeclared(subplanPath)),
+      executions: this.executions.get(token) ?? (NO_FILES as string[]),
+      approved: this.approvals.get(token) ?? null,
     };
   }
 
   /** The expected SUBPLAN path of a token (whether or not it exists), from the snapshot root. */
   expectedSubplan(token: string): string {
-    return this.rooted(fillPattern(this.patterns.subplan, { plan: this.plan, token }));
+    const pattern = this.subplanPattern;
+    return this.rooted(pattern ? pattern.prefix + token + pattern.suffix : `SUBPLAN_${token}.md`);
   }
 
   /** Whether a path declared in parallel.json (relative to the plan folder) exists. */

@@ -75,8 +75,8 @@ export interface PlanSnapshot {
 
 /** An estimate in hours; a range keeps both ends, a single figure has min === max. */
 export interface HourRange {
-  min: number;
-  max: number;
+  readonly min: number;
+  readonly max: number;
 }
 
 /** Time figures for a group of achievements. */

@@ -7,9 +7,11 @@ import { criticalPath } from "../../src/core/graph/critical-path.js";
 const dag = fc
   .integer({ min: 1, max: 60 })
   .chain((size) =>
-    fc.array(fc.array(fc.nat(), { maxLength: 4 }), { minLength: size, maxLength: size }).map((raw) =>
-      raw.map((targets, node) => (node === 0 ? [] : [...new Set(targets.map((t) => t % node))])),
-    ),
+    fc
+      .array(fc.array(fc.nat(), { maxLength: 4 }), { minLength: size, maxLength: size })
+      .map((raw) =>
+        raw.map((targets, node) => (node === 0 ? [] : [...new Set(targets.map((t) => t % node))])),
+      ),
   );
 
 function isEdge(edges: number[][], from: number, to: number): boolean {
@@ -23,30 +25,35 @@ describe("findCycles", () => {
 
   it("finds a real cycle once a back edge is added to a random DAG", () => {
     fc.assert(
-      fc.property(dag, fc.nat(), fc.array(fc.nat(), { minLength: 1, maxLength: 20 }), (edges, start, steps) => {
-        // Walk dependency edges from `start` to some `end`, then add end → start: a back edge.
-        const from = start % edges.length;
-        let end = from;
-        for (const step of steps) {
-          const out = edges[end] ?? [];
-          if (out.length === 0) break;
-          end = out[step % out.length]!;
-        }
-        if (end === from) return true; // no path to close (a self-loop is not a cycle finding)
-        const withBackEdge = edges.map((targets) => [...targets]);
-        withBackEdge[end]!.push(from);
-        const cycles = findCycles(withBackEdge);
-        expect(cycles.length).toBeGreaterThan(0);
-        expect(cycles.some((cycle) => cycle.includes(from) && cycle.includes(end))).toBe(true);
-        for (const cycle of cycles) {
-          expect(cycle[0]).toBe(cycle[cycle.length - 1]);
-          expect(new Set(cycle.slice(0, -1)).size).toBe(cycle.length - 1);
-          for (let i = 0; i + 1 < cycle.length; i++) {
-            expect(isEdge(withBackEdge, cycle[i]!, cycle[i + 1]!)).toBe(true);
+      fc.property(
+        dag,
+        fc.nat(),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 20 }),
+        (edges, start, steps) => {
+          // Walk dependency edges from `start` to some `end`, then add end → start: a back edge.
+          const from = start % edges.length;
+          let end = from;
+          for (const step of steps) {
+            const out = edges[end] ?? [];
+            if (out.length === 0) break;
+            end = out[step % out.length]!;
           }
-        }
-        return true;
-      }),
+          if (end === from) return true; // no path to close (a self-loop is not a cycle finding)
+          const withBackEdge = edges.map((targets) => [...targets]);
+          withBackEdge[end]!.push(from);
+          const cycles = findCycles(withBackEdge);
+          expect(cycles.length).toBeGreaterThan(0);
+          expect(cycles.some((cycle) => cycle.includes(from) && cycle.includes(end))).toBe(true);
+          for (const cycle of cycles) {
+            expect(cycle[0]).toBe(cycle[cycle.length - 1]);
+            expect(new Set(cycle.slice(0, -1)).size).toBe(cycle.length - 1);
+            for (let i = 0; i + 1 < cycle.length; i++) {
+              expect(isEdge(withBackEdge, cycle[i]!, cycle[i + 1]!)).toBe(true);
+            }
+          }
+          return true;
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -87,7 +94,10 @@ describe("criticalPath", () => {
   it("is linear on a 100,000-node chain", () => {
     const size = 100_000;
     const chain = Array.from({ length: size }, (_, i) => (i === 0 ? [] : [i - 1]));
-    const result = criticalPath(chain, Array.from({ length: size }, () => ({ min: 1, max: 1 })));
+    const result = criticalPath(
+      chain,
+      Array.from({ length: size }, () => ({ min: 1, max: 1 })),
+    );
     expect(result.nodes).toHaveLength(size);
     expect(result.hours).toEqual({ min: size, max: size });
   });
@@ -97,7 +107,8 @@ describe("criticalPath", () => {
       fc.property(dag, (edges) => {
         const weights = edges.map((_, i) => ({ min: i % 3, max: (i % 3) + 1 }));
         const { nodes, hours } = criticalPath(edges, weights);
-        for (let i = 0; i + 1 < nodes.length; i++) expect(isEdge(edges, nodes[i + 1]!, nodes[i]!)).toBe(true);
+        for (let i = 0; i + 1 < nodes.length; i++)
+          expect(isEdge(edges, nodes[i + 1]!, nodes[i]!)).toBe(true);
         return hours.max <= weights.reduce((sum, w) => sum + w.max, 0);
       }),
     );

@@ -37,11 +37,18 @@ describe("parseJsonDocument", () => {
     const valid = parseJsonDocument(deep, 64);
     expect(valid).toMatchObject({ ok: false, kind: "depth", position: { line: 1, column: 65 } });
     const truncated = parseJsonDocument("[".repeat(100_000), 64);
-    expect(truncated).toMatchObject({ ok: false, kind: "syntax", position: { line: 1, column: 65 } });
+    expect(truncated).toMatchObject({
+      ok: false,
+      kind: "syntax",
+      position: { line: 1, column: 65 },
+    });
   });
 
   it("keeps __proto__ and constructor keys as plain data", () => {
-    const parsed = parseJsonDocument('{"__proto__": {"polluted": true}, "constructor": {"prototype": {"x": 1}}}', 64);
+    const parsed = parseJsonDocument(
+      '{"__proto__": {"polluted": true}, "constructor": {"prototype": {"x": 1}}}',
+      64,
+    );
     expect(parsed.ok).toBe(true);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(({} as Record<string, unknown>).x).toBeUndefined();
@@ -50,7 +57,10 @@ describe("parseJsonDocument", () => {
 
 describe("decodeText", () => {
   it("strips a byte order mark", () => {
-    expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, 0x7b, 0x7d]))).toEqual({ ok: true, text: "{}" });
+    expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, 0x7b, 0x7d]))).toEqual({
+      ok: true,
+      text: "{}",
+    });
   });
 
   it("locates the first byte that is not UTF-8", () => {

@@ -15,26 +15,40 @@ export function criticalPath(
   const count = edges.length;
   if (count === 0) return { nodes: [], hours: { ...ZERO_HOURS } };
   // Kahn's algorithm on dependency edges: a node is ready once all it depends on are placed.
+  // Dependents are kept in compressed rows (one offsets array, one targets array): no array per node.
   const pending = new Int32Array(count);
-  const dependents: number[][] = Array.from({ length: count }, () => []);
+  const offsets = new Int32Array(count + 1);
+  for (let node = 0; node < count; node++) {
+    const out = edges[node] as readonly number[];
+    pending[node] = out.length;
+    for (const dependency of out) offsets[dependency + 1] = (offsets[dependency + 1] as number) + 1;
+  }
+  for (let node = 0; node < count; node++)
+    offsets[node + 1] = (offsets[node + 1] as number) + (offsets[node] as number);
+  const fill = offsets.slice(0, count);
+  const dependents = new Int32Array(offsets[count] as number);
   for (let node = 0; node < count; node++) {
     for (const dependency of edges[node] as readonly number[]) {
-      pending[node] = (pending[node] as number) + 1;
-      (dependents[dependency] as number[]).push(node);
+      dependents[fill[dependency] as number] = node;
+      fill[dependency] = (fill[dependency] as number) + 1;
     }
   }
-  const order: number[] = [];
-  for (let node = 0; node < count; node++) if (pending[node] === 0) order.push(node);
-  for (let head = 0; head < order.length; head++) {
-    for (const dependent of dependents[order[head] as number] as number[]) {
+  const order = new Int32Array(count);
+  let tail = 0;
+  for (let node = 0; node < count; node++) if (pending[node] === 0) order[tail++] = node;
+  for (let head = 0; head < tail; head++) {
+    const node = order[head] as number;
+    for (let at = offsets[node] as number; at < (offsets[node + 1] as number); at++) {
+      const dependent = dependents[at] as number;
       pending[dependent] = (pending[dependent] as number) - 1;
-      if (pending[dependent] === 0) order.push(dependent);
+      if (pending[dependent] === 0) order[tail++] = dependent;
     }
   }
   const bestMax = new Float64Array(count);
   const bestMin = new Float64Array(count);
   const previous = new Int32Array(count).fill(-1);
-  for (const node of order) {
+  for (let position = 0; position < tail; position++) {
+    const node = order[position] as number;
     let fromMax = 0;
     let fromMin = 0;
     let from = -1;

@@ -1,4 +1,5 @@
 /** dependency-cycle: each cycle reported once, with its path in order and the first id repeated last. */
+import { fieldPath, refPath } from "../normalize-plan.js";
 import type { Achievement } from "../model.js";
 import { findCycles } from "../graph/find-cycles.js";
 import { reportAt, type PlanContext } from "./plan-context.js";
@@ -11,14 +12,13 @@ export interface DependencyGraph {
 }
 
 export function buildDependencyGraph(context: Pick<PlanContext, "plan">): DependencyGraph {
-  const nodes = [...context.plan.byId.values()];
-  const indexOf = new Map(nodes.map((node, index) => [node.id, index]));
+  const nodes = context.plan.nodes;
   const edges = nodes.map((node) => {
     const targets: number[] = [];
     for (const ref of node.dependencies) {
-      const target = indexOf.get(ref.id);
-      if (target !== undefined && ref.id !== node.id && !targets.includes(target))
-        targets.push(target);
+      const target = ref.target;
+      if (target !== null && target !== node && !targets.includes(target.node))
+        targets.push(target.node);
     }
     return targets;
   });
@@ -36,7 +36,7 @@ export function checkCycles(context: PlanContext, graph: DependencyGraph): boole
     reportAt(
       context,
       "dependency-cycle",
-      edge ? edge.path : [...first.path, "dependencies"],
+      edge ? refPath(first, edge) : fieldPath(first, "dependencies"),
       `dependency cycle ${ids.join(" → ")}: each achievement depends on the next, so none can start; remove one of these dependencies`,
       ids,
     );

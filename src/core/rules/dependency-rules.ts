@@ -4,41 +4,45 @@
  * sequential), and `blocks` must mirror `dependencies`.
  */
 import type { Achievement, AchievementRef } from "../model.js";
+import { refPath } from "../normalize-plan.js";
 import { reportAt, type PlanContext } from "./plan-context.js";
 
 export function checkDependencies(context: PlanContext): void {
-  const { plan } = context;
-  for (const achievement of plan.achievements) {
-    const lists: [string, AchievementRef[]][] = [
-      ["dependencies", achievement.dependencies],
-      ["optional_dependencies", achievement.optionalDependencies],
-      ["blocks", achievement.blocks ?? []],
-    ];
-    for (const [field, refs] of lists) {
-      for (const ref of refs) {
-        if (ref.id === achievement.id) {
-          reportAt(
-            context,
-            "self-dependency",
-            ref.path,
-            `${achievement.id} names itself in ${field}`,
-            [achievement.id],
-          );
-        } else if (!plan.byId.has(ref.id)) {
-          reportAt(
-            context,
-            "unknown-dependency",
-            ref.path,
-            `${achievement.id} names ${describeId(ref.id)} in ${field}, but the plan has no such achievement`,
-            [achievement.id],
-          );
-        }
-      }
-    }
-    for (const ref of achievement.dependencies) checkLevelOrder(context, achievement, ref);
-    for (const ref of achievement.optionalDependencies) checkLevelOrder(context, achievement, ref);
+  for (const achievement of context.plan.achievements) {
+    checkRefs(context, achievement, achievement.dependencies, true);
+    checkRefs(context, achievement, achievement.optionalDependencies, true);
+    if (achievement.blocks) checkRefs(context, achievement, achievement.blocks, false);
   }
   checkBlocksMirror(context);
+}
+
+function checkRefs(
+  context: PlanContext,
+  achievement: Achievement,
+  refs: readonly AchievementRef[],
+  ordered: boolean,
+): void {
+  for (const ref of refs) {
+    if (ref.id === achievement.id) {
+      reportAt(
+        context,
+        "self-dependency",
+        refPath(achievement, ref),
+        `${achievement.id} names itself in ${ref.field}`,
+        [achievement.id],
+      );
+    } else if (ref.target === null) {
+      reportAt(
+        context,
+        "unknown-dependency",
+        refPath(achievement, ref),
+        `${achievement.id} names ${describeId(ref.id)} in ${ref.field}, but the plan has no such achievement`,
+        [achievement.id],
+      );
+    } else if (ordered) {
+      checkLevelOrder(context, achievement, ref);
+    }
+  }
 }
 
 function checkLevelOrder(
@@ -46,27 +50,26 @@ function checkLevelOrder(
   achievement: Achievement,
   ref: AchievementRef,
 ): void {
-  const target = context.plan.byId.get(ref.id);
-  if (!target || target.id === achievement.id) return;
+  const target = ref.target as Achievement;
   if (target.levelIndex > achievement.levelIndex) {
     reportAt(
       context,
       "level-order",
-      ref.path,
+      refPath(achievement, ref),
       `${achievement.id} (level ${achievement.level}) depends on ${target.id} in the later level ${target.level}`,
       [achievement.id, target.id],
     );
-  } else if (target.levelIndex === achievement.levelIndex) {
-    const level = context.plan.levels[achievement.levelIndex];
-    if (level?.canParallelize) {
-      reportAt(
-        context,
-        "level-order",
-        ref.path,
-        `${achievement.id} depends on ${target.id} in the same level ${achievement.level}, which is parallel (can_parallelize: true): move ${target.id} to an earlier level or make the level sequential`,
-        [achievement.id, target.id],
-      );
-    }
+  } else if (
+    target.levelIndex === achievement.levelIndex &&
+    context.plan.levels[achievement.levelIndex]?.canParallelize
+  ) {
+    reportAt(
+      context,
+      "level-order",
+      refPath(achievement, ref),
+      `${achievement.id} depends on ${target.id} in the same level ${achievement.level}, which is parallel (can_parallelize: true): move ${target.id} to an earlier level or make the level sequential`,
+      [achievement.id, target.id],
+    );
   }
 }
 
@@ -76,34 +79,58 @@ function checkLevelOrder(
  */
 function checkBlocksMirror(context: PlanContext): void {
   const { plan } = context;
-  for (const achievement of plan.achievements) {
-    if (plan.byId.get(achievement.id) !== achievement) continue;
+  const blocksOf = new RefIndex();
+  for (const achievement of plan.nodes) {
     for (const ref of achievement.blocks ?? []) {
-      const blocked = plan.byId.get(ref.id);
+      const blocked = ref.target;
       if (!blocked || blocked === achievement) continue;
-      if (!blocked.dependencies.some((d) => d.id === achievement.id)) {
+      if (!pointsAt(blocked.dependencies, achievement)) {
         reportAt(
           context,
           "blocks-mismatch",
-          ref.path,
+          refPath(achievement, ref),
           `${achievement.id} blocks ${blocked.id}, but ${blocked.id} does not depend on ${achievement.id}`,
           [achievement.id, blocked.id],
         );
       }
     }
     for (const ref of achievement.dependencies) {
-      const dependency = plan.byId.get(ref.id);
+      const dependency = ref.target;
       if (!dependency || dependency === achievement || dependency.blocks === null) continue;
-      if (!dependency.blocks.some((b) => b.id === achievement.id)) {
+      if (!blocksOf.pointsAt(dependency, dependency.blocks, achievement)) {
         reportAt(
           context,
           "blocks-mismatch",
-          ref.path,
+          refPath(achievement, ref),
           `${achievement.id} depends on ${dependency.id}, but ${dependency.id} does not list ${achievement.id} in blocks`,
           [achievement.id, dependency.id],
         );
       }
     }
+  }
+}
+
+/** Linear scan: most reference lists hold a handful of ids, where this beats building sets. */
+function pointsAt(refs: readonly AchievementRef[], target: Achievement): boolean {
+  for (const ref of refs) if (ref.target === target) return true;
+  return false;
+}
+
+/**
+ * Membership in long reference lists: a hub achievement that blocks hundreds of others is asked
+ * once per dependent, so its list becomes a set the first time it is long enough to matter.
+ */
+class RefIndex {
+  private readonly sets = new Map<Achievement, Set<Achievement | null>>();
+
+  pointsAt(owner: Achievement, refs: readonly AchievementRef[], target: Achievement): boolean {
+    if (refs.length <= 16) return pointsAt(refs, target);
+    let set = this.sets.get(owner);
+    if (!set) {
+      set = new Set(refs.map((ref) => ref.target));
+      this.sets.set(owner, set);
+    }
+    return set.has(target);
   }
 }
 

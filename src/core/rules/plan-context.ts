@@ -19,12 +19,12 @@ export interface PlanContext {
   /** The PLAN markdown, when the folder has a readable one. */
   document: PlanDocument | null;
   documentFile: string | null;
-  /** Files per achievement id (first achievement of a duplicated id). */
-  files: ReadonlyMap<string, AchievementFiles>;
-  /** Status each achievement's files prove. */
-  derived: ReadonlyMap<string, Status>;
-  /** Status the analysis works with (failed/skipped as declared, else the files'). */
-  status: ReadonlyMap<string, Status>;
+  /** Files of each achievement, by `Achievement.node`. */
+  files: readonly AchievementFiles[];
+  /** Status each achievement's files prove, by `Achievement.node`. */
+  derived: readonly Status[];
+  /** Status the analysis works with (failed/skipped as declared, else the files'), by `Achievement.node`. */
+  status: readonly Status[];
   /** Expected SUBPLAN path of each achievement, from the snapshot root. */
   expectedSubplan: (achievement: Achievement) => string;
   findings: FindingCollector;
@@ -39,4 +39,10 @@ export function reportAt(
   achievements: string[] = [],
 ): void {
   context.findings.add(rule, context.jsonFile, context.json.locate(path), message, achievements);
+}
+
+/** A snapshot path as seen from the plan folder, for messages (the finding's `file` has the full path). */
+export function inPlan(context: Pick<PlanContext, "folder">, path: string): string {
+  const prefix = context.folder.dir === "" ? "" : `${context.folder.dir}/`;
+  return path.startsWith(prefix) ? path.slice(prefix.length) : path;
 }

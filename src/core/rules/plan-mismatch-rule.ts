@@ -2,6 +2,7 @@
  * plan-mismatch: PLAN_<NAME>.md and parallel.json must describe the same achievements with the same
  * titles, and parallel.json's plan_name must be the plan's name.
  */
+import { fieldPath } from "../normalize-plan.js";
 import { reportAt, type PlanContext } from "./plan-context.js";
 
 export function checkPlanMatches(context: PlanContext): void {
@@ -21,18 +22,18 @@ export function checkPlanMatches(context: PlanContext): void {
       "plan-mismatch",
       documentFile,
       { line: 1, column: 1 },
-      `${documentFile} describes no achievements (write them as "**Achievement 1.1: Title**" or "### Achievement 1.1: Title")`,
+      `${basename(documentFile)} describes no achievements (write them as "**Achievement 1.1: Title**" or "### Achievement 1.1: Title")`,
     );
     return;
   }
   const described = new Map(document.achievements.map((a) => [a.id, a]));
-  for (const achievement of plan.byId.values()) {
+  for (const achievement of plan.nodes) {
     const entry = described.get(achievement.id);
     if (!entry) {
       reportAt(
         context,
         "plan-mismatch",
-        [...achievement.path, "id"],
+        fieldPath(achievement, "id"),
         `${achievement.id} is in parallel.json but not in ${basename(documentFile)}`,
         [achievement.id],
       );
@@ -44,7 +45,7 @@ export function checkPlanMatches(context: PlanContext): void {
       reportAt(
         context,
         "plan-mismatch",
-        [...achievement.path, "title"],
+        fieldPath(achievement, "title"),
         `${achievement.id} is titled ${JSON.stringify(achievement.title)} in parallel.json but ${JSON.stringify(entry.title)} in ${basename(documentFile)}`,
         [achievement.id],
       );

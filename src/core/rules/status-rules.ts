@@ -2,10 +2,11 @@
  * missing-subplan, missing-execution, status-drift and dependency-not-complete: the statuses in
  * parallel.json against the files that exist (filesystem first, seed 003 Gap 2).
  */
-import type { Achievement } from "../model.js";
+import { fieldPath, refPath } from "../normalize-plan.js";
+import type { Achievement, AchievementFiles } from "../model.js";
 import { isDone } from "../plan-files.js";
 import type { Status } from "../types.js";
-import { reportAt, type PlanContext } from "./plan-context.js";
+import { inPlan, reportAt, type PlanContext } from "./plan-context.js";
 
 /** Declared statuses that say a SUBPLAN file exists. */
 const IMPLIES_SUBPLAN: ReadonlySet<Status> = new Set([
@@ -20,7 +21,7 @@ const IMPLIES_EXECUTION: ReadonlySet<Status> = new Set(["execution_created", "in
 const STARTED: ReadonlySet<Status> = new Set(["execution_created", "in_progress", "complete"]);
 
 export function checkStatuses(context: PlanContext): void {
-  for (const achievement of context.plan.byId.values()) {
+  for (const achievement of context.plan.nodes) {
     checkFiles(context, achievement);
     checkDrift(context, achievement);
     checkDependenciesDone(context, achievement);
@@ -28,25 +29,25 @@ export function checkStatuses(context: PlanContext): void {
 }
 
 function checkFiles(context: PlanContext, achievement: Achievement): void {
-  const files = context.files.get(achievement.id);
-  if (!files || files.subplan) return;
-  const expected = context.expectedSubplan(achievement);
+  const files = context.files[achievement.node] as AchievementFiles;
+  if (files.subplan) return;
+  const expected = inPlan(context, context.expectedSubplan(achievement));
   const { declaredStatus: declared, id } = achievement;
-  const statusPath = [...achievement.path, "status"];
+  const statusPath = fieldPath(achievement, "status");
   if (achievement.subplanPath !== null) {
     reportAt(
       context,
       "missing-subplan",
-      [...achievement.path, "subplan_path"],
+      fieldPath(achievement, "subplan_path"),
       `${id}: subplan_path names ${JSON.stringify(achievement.subplanPath)}, which does not exist`,
       [id],
     );
   } else if (files.approved || files.executions.length > 0) {
-    const evidence = files.approved ?? (files.executions[0] as string);
+    const evidence = inPlan(context, files.approved ?? (files.executions[0] as string));
     reportAt(
       context,
       "missing-subplan",
-      [...achievement.path, "id"],
+      fieldPath(achievement, "id"),
       `${id}: ${evidence} exists but there is no SUBPLAN (expected ${expected})`,
       [id],
     );
@@ -63,13 +64,12 @@ function checkFiles(context: PlanContext, achievement: Achievement): void {
 
 function checkDrift(context: PlanContext, achievement: Achievement): void {
   const { declaredStatus: declared, id } = achievement;
-  const derived = context.derived.get(id) as Status;
-  const files = context.files.get(id);
-  const statusPath = [...achievement.path, "status"];
+  const derived = context.derived[achievement.node] as Status;
+  const files = context.files[achievement.node] as AchievementFiles;
+  const statusPath = fieldPath(achievement, "status");
   if (
     declared !== null &&
     IMPLIES_EXECUTION.has(declared) &&
-    files &&
     files.executions.length === 0 &&
     !files.approved
   ) {
@@ -96,21 +96,24 @@ function checkDrift(context: PlanContext, achievement: Achievement): void {
   }
 }
 
+/**
+ * Work has started (by the files) while a
+ * dependency is not done. The files decide, so a status only claimed in parallel.json is left to
+ * status-drift.
+ */
 function checkDependenciesDone(context: PlanContext, achievement: Achievement): void {
-  const status = context.status.get(achievement.id) as Status;
-  const declared = achievement.declaredStatus;
-  const started = STARTED.has(status) || (declared !== null && STARTED.has(declared));
-  if (!started) return;
+  const status = context.status[achievement.node] as Status;
+  if (!STARTED.has(status)) return;
   for (const ref of achievement.dependencies) {
-    const dependency = context.plan.byId.get(ref.id);
+    const dependency = ref.target;
     if (!dependency || dependency === achievement) continue;
-    const dependencyStatus = context.status.get(dependency.id) as Status;
+    const dependencyStatus = context.status[dependency.node] as Status;
     if (!isDone(dependencyStatus)) {
       reportAt(
         context,
         "dependency-not-complete",
-        ref.path,
-        `${achievement.id} is "${STARTED.has(status) ? status : declared}" but its dependency ${dependency.id} is "${dependencyStatus}"`,
+        refPath(achievement, ref),
+        `${achievement.id} is "${status}" but its dependency ${dependency.id} is "${dependencyStatus}"`,
         [achievement.id, dependency.id],
       );
     }

@@ -1,0 +1,66 @@
+/**
+ * Synthetic plans for the benchmark: N achievements in levels of 100, each depending on about three
+ * achievements of earlier levels (with mirrored `blocks`), statuses consistent with the files so the
+ * clean path is measured; `driftEvery` makes every k-th status disagree with its files.
+ */
+export function generatePlan(size, { driftEvery = 0, seed = 42 } = {}) {
+  let state = seed;
+  const random = () => {
+    state = (state * 1103515245 + 12345) & 0x7fffffff;
+    return state / 0x7fffffff;
+  };
+  const perLevel = 100;
+  const levelCount = Math.ceil(size / perLevel);
+  const ids = [];
+  const levels = [];
+  const files = [];
+  const doneLevels = Math.floor(levelCount * 0.3);
+  for (let l = 1; l <= levelCount; l++) {
+    const achievements = [];
+    for (let i = 1; i <= perLevel && ids.length < size; i++) {
+      const id = `${l}.${String(i).padStart(3, "0")}`;
+      const dependencies = [];
+      if (l > 1) {
+        for (let d = 0; d < 3; d++) {
+          const level = 1 + Math.floor(random() * (l - 1));
+          const dep = `${level}.${String(1 + Math.floor(random() * perLevel)).padStart(3, "0")}`;
+          if (!dependencies.includes(dep)) dependencies.push(dep);
+        }
+      }
+      const token = id.replace(".", "");
+      const done = l <= doneLevels;
+      let status = done ? "complete" : "not_started";
+      if (done) {
+        files.push(`subplans/SUBPLAN_BENCH_${token}.md`);
+        files.push(`execution/EXECUTION_TASK_BENCH_${token}_01.md`);
+        files.push(`execution/feedbacks/APPROVED_${token}.md`);
+      }
+      if (driftEvery > 0 && ids.length % driftEvery === 0)
+        status = done ? "in_progress" : "subplan_created";
+      achievements.push({
+        id,
+        title: `Achievement ${id}: migrate component ${ids.length + 1}`,
+        estimated_hours: random() < 0.5 ? "2-3 hours" : 1 + Math.floor(random() * 4),
+        dependencies,
+        blocks: [],
+        status,
+        executor: done ? "team-a" : null,
+      });
+      ids.push(id);
+    }
+    levels.push({
+      level: l,
+      can_parallelize: true,
+      max_parallelism: 10,
+      reason: "Components are independent within a wave",
+      description: `Wave ${l}`,
+      achievements,
+    });
+  }
+  const byId = new Map(levels.flatMap((level) => level.achievements).map((a) => [a.id, a]));
+  for (const achievement of byId.values()) {
+    for (const dep of achievement.dependencies) byId.get(dep).blocks.push(achievement.id);
+  }
+  const text = JSON.stringify({ plan_name: "BENCH", version: "1.0.0", levels }, null, 2) + "\n";
+  return { text, files };
+}

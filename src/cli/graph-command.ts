@@ -1,0 +1,43 @@
+/** `parallel-plans graph PATH`: one plan's dependency graph as Mermaid or Graphviz DOT. */
+import { Option, type Command } from "commander";
+import { renderDot, renderMermaid } from "../render/mermaid.js";
+import { CliError, EXIT_OK } from "./exit-codes.js";
+import { printDocument, type CliIo, type CommandContext } from "./io.js";
+import { loadOptions } from "./load-options.js";
+import { displayPath, loadReport } from "./load-report.js";
+
+export const GRAPH_FORMATS = ["mermaid", "dot"] as const;
+export type GraphFormat = (typeof GRAPH_FORMATS)[number];
+
+export interface GraphFlags {
+  format: GraphFormat;
+  config?: string;
+}
+
+export function registerGraphCommand(program: Command, ctx: CommandContext): void {
+  program
+    .command("graph")
+    .description("print one plan's dependency graph")
+    .argument("<path>", "a plan folder (or its parallel.json)")
+    .addOption(
+      new Option("--format <format>", "graph language").choices(GRAPH_FORMATS).default("mermaid"),
+    )
+    .option("--config <file>", "apply a repository config (.github/parallel-plans.yml)")
+    .action(async (target: string, flags: GraphFlags) => {
+      ctx.setExitCode(await runGraph(target, flags, ctx.io));
+    });
+}
+
+/** Print the graph; the plan's findings do not change the exit code (a graph still draws). */
+export async function runGraph(target: string, flags: GraphFlags, io: CliIo): Promise<number> {
+  const report = await loadReport([target], await loadOptions(flags, io), io);
+  const [plan, ...others] = report.plans;
+  if (!plan || others.length > 0) {
+    const dirs = report.plans.map((p) => p.dir).join(", ");
+    throw new CliError(
+      `${displayPath(target)} holds ${report.plans.length} plans (${dirs}); give one plan folder`,
+    );
+  }
+  printDocument(io, flags.format === "dot" ? renderDot(plan) : renderMermaid(plan));
+  return EXIT_OK;
+}

@@ -1,0 +1,47 @@
+/**
+ * Everything the CLI touches outside its arguments, injected so tests run `main()` in-process:
+ * output streams, whether stdout is a terminal, the environment and the working directory.
+ */
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** stdout is a terminal (colour is then allowed). */
+  isTTY: boolean;
+  env: Readonly<Record<string, string | undefined>>;
+  /** Folder that relative PATHs and `--config` are resolved against. */
+  cwd: string;
+}
+
+/** What a command needs from `main`: the world, and where to put its exit code. */
+export interface CommandContext {
+  io: CliIo;
+  setExitCode(code: number): void;
+}
+
+/** The real process. */
+export function processIo(): CliIo {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    isTTY: process.stdout.isTTY === true,
+    env: process.env,
+    cwd: process.cwd(),
+  };
+}
+
+/**
+ * Colour on a terminal only. `NO_COLOR` (https://no-color.org) turns it off, `FORCE_COLOR` turns
+ * it on even when piped; NO_COLOR wins when both are set, as in picocolors.
+ */
+export function useColor(io: CliIo): boolean {
+  if (io.env.NO_COLOR) return false;
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined && force !== "" && force !== "0" && force !== "false") return true;
+  return io.isTTY && io.env.TERM !== "dumb";
+}
+
+/** Print a rendered document on stdout, ending with exactly one newline. */
+export function printDocument(io: CliIo, text: string): void {
+  io.stdout(text.endsWith("\n") ? text : `${text}\n`);
+}

@@ -1,0 +1,72 @@
+/** `parallel-plans validate [PATH...]`: check plan folders and report findings in one format. */
+import { Option, type Command } from "commander";
+import type { AnalysisReport } from "../core/model.js";
+import { renderJson } from "../render/json.js";
+import { renderMarkdown } from "../render/markdown.js";
+import { renderSarif } from "../render/sarif.js";
+import { renderText } from "../render/text.js";
+import { exitCodeFor } from "./exit-codes.js";
+import { printDocument, useColor, type CliIo, type CommandContext } from "./io.js";
+import { loadOptions } from "./load-options.js";
+import { loadReport } from "./load-report.js";
+import { TOOL_HOMEPAGE, TOOL_VERSION } from "./version.js";
+
+export const VALIDATE_FORMATS = ["text", "json", "markdown", "sarif"] as const;
+export type ValidateFormat = (typeof VALIDATE_FORMATS)[number];
+
+export interface ValidateFlags {
+  format: ValidateFormat;
+  strict?: boolean;
+  config?: string;
+}
+
+export function registerValidateCommand(program: Command, ctx: CommandContext): void {
+  program
+    .command("validate")
+    .description("check plan folders: schema, dependencies, levels, files and statuses")
+    .argument("[path...]", "plan folders, or folders above plans", ["."])
+    .addOption(
+      new Option("--format <format>", "output format").choices(VALIDATE_FORMATS).default("text"),
+    )
+    .option("--strict", "fail (exit 1) on warnings too")
+    .option("--config <file>", "apply a repository config (.github/parallel-plans.yml)")
+    .action(async (paths: string[], flags: ValidateFlags) => {
+      ctx.setExitCode(await runValidate(paths, flags, ctx.io));
+    });
+}
+
+/** Validate, print the report on stdout, and return the exit code. */
+export async function runValidate(
+  paths: readonly string[],
+  flags: ValidateFlags,
+  io: CliIo,
+): Promise<number> {
+  const strict = flags.strict === true;
+  const options = await loadOptions(flags, io);
+  const report = await loadReport(paths, options, io);
+  printDocument(io, renderValidation(report, flags.format, strict, io));
+  return exitCodeFor(report, strict);
+}
+
+function renderValidation(
+  report: AnalysisReport,
+  format: ValidateFormat,
+  strict: boolean,
+  io: CliIo,
+): string {
+  switch (format) {
+    case "json":
+      return renderJson(report);
+    case "markdown":
+      return renderMarkdown(report, { strict });
+    case "sarif": {
+      const sarif = renderSarif(report, {
+        toolVersion: TOOL_VERSION,
+        informationUri: TOOL_HOMEPAGE,
+      });
+      return JSON.stringify(sarif, null, 2);
+    }
+    case "text":
+      return renderText(report, { color: useColor(io) });
+  }
+}
