@@ -67,6 +67,6 @@ function renderValidation(
       return JSON.stringify(sarif, null, 2);
     }
     case "text":
-      return renderText(report, { color: useColor(io) });
+      return renderText(report, { color: useColor(io), strict });
   }
 }

@@ -67,7 +67,7 @@ export function analyzePlan(
   }
   const json = parsed.document;
   for (const violation of validateParallelSchema(json.value)) {
-    findings.add("schema", jsonFile, json.locate(violation.path), violation.message);
+    findings.add("schema", jsonFile, { document: json, path: violation.path }, violation.message);
   }
 
   const plan = normalizePlan(json.value);

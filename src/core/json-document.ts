@@ -6,11 +6,9 @@
  */
 import {
   createScanner,
-  findNodeAtLocation,
   parse as parseJsonc,
-  parseTree,
   printParseErrorCode,
-  type Node as JsonNode,
+  visit,
   type ParseError,
 } from "jsonc-parser";
 import { LineIndex } from "./text-lines.js";
@@ -22,36 +20,111 @@ export type JsonParseResult =
   | { ok: true; document: JsonDocument }
   | { ok: false; kind: "syntax" | "depth"; message: string; position: Position };
 
-/** A parsed JSON text that can say where any value of it is written. */
+/** A parsed JSON text that can say where its values are written. */
 export class JsonDocument {
-  private tree: JsonNode | undefined | null = null;
-  readonly lines: LineIndex;
-
   constructor(
     readonly text: string,
     readonly value: unknown,
-  ) {
-    this.lines = new LineIndex(text);
+  ) {}
+
+  /** Position of one value; see {@link locateAll}. */
+  locate(path: JsonPath): Position {
+    return this.locateAll([path])[0] as Position;
   }
 
   /**
-   * Position of the value at `path`; when the path does not exist (a missing property), the
-   * position of its nearest existing ancestor.
+   * Positions of many values in one pass over the text. A path that does not exist (a missing
+   * property) gets the position of its nearest existing ancestor. Callers batch their paths: the
+   * pass costs a few times a JSON.parse, so it runs once per file, and only when findings exist.
    */
-  locate(path: JsonPath): Position {
-    const root = this.syntaxTree();
-    if (!root) return { line: 1, column: 1 };
-    for (let length = path.length; length >= 0; length--) {
-      const node = findNodeAtLocation(root, path.slice(0, length));
-      if (node) return this.lines.position(node.offset);
+  locateAll(paths: readonly JsonPath[]): Position[] {
+    const root = new PathTrie();
+    const leaves = paths.map((path) => root.insert(path));
+    markPositions(this.text, root);
+    return leaves.map((leaf) => leaf.nearestPosition());
+  }
+}
+
+/** The wanted paths as a tree, so the walk knows at each value whether anyone asked for it. */
+class PathTrie {
+  readonly children = new Map<string | number, PathTrie>();
+  position: Position | null = null;
+
+  constructor(readonly parent: PathTrie | null = null) {}
+
+  insert(path: JsonPath): PathTrie {
+    let node: PathTrie = this;
+    for (const segment of path) {
+      let child = node.children.get(segment);
+      if (!child) {
+        child = new PathTrie(node);
+        node.children.set(segment, child);
+      }
+      node = child;
     }
-    return this.lines.position(root.offset);
+    return node;
   }
 
-  private syntaxTree(): JsonNode | undefined {
-    if (this.tree === null) this.tree = parseTree(this.text, [], { disallowComments: true });
-    return this.tree;
+  nearestPosition(): Position {
+    for (let node: PathTrie | null = this; node; node = node.parent) {
+      if (node.position) return node.position;
+    }
+    return { line: 1, column: 1 };
   }
+}
+
+/** One container being walked: the trie node for it (null when nothing inside is wanted). */
+interface Frame {
+  trie: PathTrie | null;
+  isArray: boolean;
+  index: number;
+  key: string;
+}
+
+/**
+ * Walk the text with jsonc-parser's visitor (iterative scanner; its parser recursion is bounded by
+ * the depth check done before), following the trie alongside the current path.
+ */
+function markPositions(text: string, root: PathTrie): void {
+  const frames: Frame[] = [];
+  const at = (line: number, character: number): Position => ({
+    line: line + 1,
+    column: character + 1,
+  });
+  /** Trie node of the value that starts now, at the current path. */
+  const current = (): PathTrie | null => {
+    const frame = frames[frames.length - 1];
+    if (!frame) return root;
+    if (!frame.trie) return null;
+    return frame.trie.children.get(frame.isArray ? frame.index : frame.key) ?? null;
+  };
+  const begin = (isArray: boolean, line: number, character: number) => {
+    const trie = current();
+    if (trie && !trie.position) trie.position = at(line, character);
+    frames.push({ trie, isArray, index: 0, key: "" });
+  };
+  visit(
+    text,
+    {
+      onObjectBegin: (_offset, _length, line, character) => begin(false, line, character),
+      onArrayBegin: (_offset, _length, line, character) => begin(true, line, character),
+      onObjectEnd: () => void frames.pop(),
+      onArrayEnd: () => void frames.pop(),
+      onObjectProperty: (property) => {
+        const frame = frames[frames.length - 1];
+        if (frame) frame.key = property;
+      },
+      onLiteralValue: (_value, _offset, _length, line, character) => {
+        const trie = current();
+        if (trie && !trie.position) trie.position = at(line, character);
+      },
+      onSeparator: (separator) => {
+        const frame = frames[frames.length - 1];
+        if (frame?.isArray && separator === ",") frame.index++;
+      },
+    },
+    { disallowComments: true },
+  );
 }
 
 /**

@@ -38,7 +38,13 @@ export function reportAt(
   message: string,
   achievements: string[] = [],
 ): void {
-  context.findings.add(rule, context.jsonFile, context.json.locate(path), message, achievements);
+  context.findings.add(
+    rule,
+    context.jsonFile,
+    { document: context.json, path },
+    message,
+    achievements,
+  );
 }
 
 /** A snapshot path as seen from the plan folder, for messages (the finding's `file` has the full path). */
