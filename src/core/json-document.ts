@@ -52,24 +52,23 @@ class PathTrie {
 
   constructor(readonly parent: PathTrie | null = null) {}
 
+  /** The node for `path` under this one, created as needed. */
   insert(path: JsonPath): PathTrie {
-    let node: PathTrie = this;
-    for (const segment of path) {
-      let child = node.children.get(segment);
-      if (!child) {
-        child = new PathTrie(node);
-        node.children.set(segment, child);
-      }
-      node = child;
-    }
-    return node;
+    return path.reduce<PathTrie>((node, segment) => node.child(segment), this);
   }
 
-  nearestPosition(): Position {
-    for (let node: PathTrie | null = this; node; node = node.parent) {
-      if (node.position) return node.position;
+  private child(segment: string | number): PathTrie {
+    let child = this.children.get(segment);
+    if (!child) {
+      child = new PathTrie(this);
+      this.children.set(segment, child);
     }
-    return { line: 1, column: 1 };
+    return child;
+  }
+
+  /** This node's position, or its nearest positioned ancestor's. */
+  nearestPosition(): Position {
+    return this.position ?? this.parent?.nearestPosition() ?? { line: 1, column: 1 };
   }
 }
 
