@@ -149,12 +149,18 @@ describe("checkRequest reports contract violations", () => {
     ["GraphQL without a query", "POST", "/graphql", { variables: {} }, /string query/],
     ["GraphQL over GET", "GET", "/graphql", undefined, /takes POST/],
   ])("%s", (_name, method, url, body, expected) => {
-    expect(problems(method, url, body)).toEqual(expect.arrayContaining([expect.stringMatching(expected)]));
+    expect(problems(method, url, body)).toEqual(
+      expect.arrayContaining([expect.stringMatching(expected)]),
+    );
   });
 
   it("names the method and the path as sent", () => {
     expect(checkRequest("post", "https://api.github.com/repos/o/r/check-run?x=1", {})).toEqual([
-      { method: "POST", path: "/repos/o/r/check-run?x=1", problem: "no such route in GitHub's REST API" },
+      {
+        method: "POST",
+        path: "/repos/o/r/check-run?x=1",
+        problem: "no such route in GitHub's REST API",
+      },
     ]);
   });
 });
@@ -163,7 +169,11 @@ describe("findOperation", () => {
   it.each([
     ["GET", "/repos/o/r/issues/comments", "/repos/{owner}/{repo}/issues/comments"],
     ["GET", "/repos/o/r/issues/7", "/repos/{owner}/{repo}/issues/{issue_number}"],
-    ["GET", "/repos/o/r/contents/work-space/plans/X/parallel.json", "/repos/{owner}/{repo}/contents/{path}"],
+    [
+      "GET",
+      "/repos/o/r/contents/work-space/plans/X/parallel.json",
+      "/repos/{owner}/{repo}/contents/{path}",
+    ],
     ["GET", "/repos/o/r/git/ref/heads/feature/x", "/repos/{owner}/{repo}/git/ref/{ref}"],
     ["GET", "/repos/o/r/compare/main...topic", "/repos/{owner}/{repo}/compare/{basehead}"],
     ["POST", "/api/v3/repos/o/r/check-runs", "/repos/{owner}/{repo}/check-runs"],
@@ -183,7 +193,11 @@ describe("findOperation", () => {
 describe("contractInfo", () => {
   it("loads the api.github.com description once", () => {
     const first = contractInfo();
-    expect(first).toEqual({ openapi: "3.0.3", routes: expect.any(Number), loadMillis: expect.any(Number) });
+    expect(first).toEqual({
+      openapi: "3.0.3",
+      routes: expect.any(Number),
+      loadMillis: expect.any(Number),
+    });
     expect(first.routes).toBeGreaterThan(500);
     expect(contractInfo().loadMillis).toBe(first.loadMillis);
   });

@@ -64,9 +64,11 @@ interface Compiled {
 }
 
 const GRAPHQL_PATHS = new Set(["/graphql", "/api/graphql"]);
-// OpenAPI-only annotations that are not JSON Schema (or only noise in error messages).
-const DROPPED = new Set(["example", "examples", "discriminator", "readOnly", "writeOnly"]);
-const DROPPED_TOO = new Set(["xml", "externalDocs", "description", "deprecated", "nullable"]);
+// OpenAPI-only keywords (`nullable` is rewritten), and annotations that only bloat the schemas.
+const DROPPED = new Set([
+  ...["example", "examples", "discriminator", "readOnly", "writeOnly", "xml", "externalDocs"],
+  ...["nullable", "description", "deprecated"],
+]);
 
 let spec: Spec | undefined;
 let routes: Route[] = [];
@@ -119,8 +121,8 @@ function loaded(): Spec {
 function compileRoute(s: Spec, template: string, operations: Record<string, Operation>): Route {
   const multiSegment = new Set<string>();
   for (const operation of Object.values(operations))
-    for (const p of operation.parameters ?? [])
-      if (resolveParameter(s, p)["x-multi-segment"]) multiSegment.add(resolveParameter(s, p).name);
+    for (const parameter of (operation.parameters ?? []).map((p) => resolveParameter(s, p)))
+      if (parameter["x-multi-segment"]) multiSegment.add(parameter.name); // e.g. a ref, a path
   const names: string[] = [];
   let literalLength = 0;
   const source = template.replace(/\{([^}]+)\}|[^{]+/g, (part, name?: string) => {
@@ -151,7 +153,7 @@ function toJsonSchema(node: unknown, refs: Set<string>): unknown {
   if (typeof node !== "object" || node === null || Array.isArray(node)) return node;
   const out: Json = {};
   for (const [key, value] of Object.entries(node)) {
-    if (DROPPED.has(key) || DROPPED_TOO.has(key) || key.startsWith("x-")) continue;
+    if (DROPPED.has(key) || key.startsWith("x-")) continue;
     if (key === "$ref" && typeof value === "string") {
       refs.add(refName(value));
       out.$ref = `#/definitions/${encodeURIComponent(refName(value))}`;
