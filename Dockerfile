@@ -1,0 +1,31 @@
+# parallel-plans GitHub App. Build: docker build -t parallel-plans .
+# Run:   docker run -p 3000:3000 -e APP_ID=… -e PRIVATE_KEY="$(cat key.pem)" -e WEBHOOK_SECRET=… parallel-plans
+
+# --- build: all dependencies, TypeScript compiled to dist/ ---
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+# --ignore-scripts: `prepare` would build before the sources are copied; the build is the next step.
+RUN npm ci --ignore-scripts
+COPY tsconfig.json tsconfig.build.json ./
+COPY schemas ./schemas
+COPY src ./src
+RUN npx tsc -p tsconfig.build.json
+
+# --- runtime: production dependencies only, non-root ---
+FROM node:20-bookworm-slim
+ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
+    PORT=3000
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
+COPY --from=build /app/dist ./dist
+COPY schemas ./schemas
+COPY app.yml ./
+USER node
+EXPOSE 3000
+# Probot answers GET /ping with "PONG".
+HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/ping').then(r=>r.text()).then(t=>process.exit(t==='PONG'?0:1),()=>process.exit(1))"]
+CMD ["node", "dist/server.js"]

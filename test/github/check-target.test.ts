@@ -1,0 +1,114 @@
+/** Which run an event writes to, and the marker that remembers what a run covers. */
+import { describe, expect, it } from "@jest/globals";
+import {
+  covers,
+  readMarker,
+  unionScope,
+  writeMarker,
+  type CheckMarker,
+} from "../../src/github/check-marker.js";
+import { decideTarget, type ExistingRun } from "../../src/github/check-target.js";
+
+const A = "work-space/plans/A";
+const B = "work-space/plans/B";
+const request = { scope: [A], config: "c1", rerequest: false, deliveryId: "d1" };
+
+function run(
+  id: number,
+  completed: boolean,
+  marker: CheckMarker | null,
+  externalId = "old",
+): ExistingRun {
+  return { id, completed, externalId, summary: marker ? `text\n\n${writeMarker(marker)}` : null };
+}
+
+describe("decideTarget", () => {
+  it.each([
+    ["no run yet", [], { kind: "create", scope: [A], annotated: [] }],
+    [
+      "a finished run covering the scope",
+      [run(1, true, { scope: [A, B], config: "c1", done: true })],
+      { kind: "skip", id: 1 },
+    ],
+    [
+      "a finished run checking every plan",
+      [run(1, true, { scope: "all", config: "c1", done: true })],
+      { kind: "skip", id: 1 },
+    ],
+    [
+      "a finished run of another plan",
+      [run(1, true, { scope: [B], config: "c1", done: true })],
+      { kind: "update", id: 1, scope: [A, B], annotated: [B] },
+    ],
+    [
+      "a run in progress",
+      [run(1, false, { scope: [B], config: "c1", done: false })],
+      { kind: "update", id: 1, scope: [A, B], annotated: [] },
+    ],
+    [
+      "a run that failed",
+      [run(1, true, { scope: [A], config: "c1", done: false })],
+      { kind: "update", id: 1, scope: [A], annotated: [] },
+    ],
+    [
+      "a run without marker",
+      [run(1, true, null)],
+      { kind: "update", id: 1, scope: [A], annotated: [] },
+    ],
+    [
+      "a finished run under another config",
+      [run(1, true, { scope: [A], config: "c0", done: true })],
+      { kind: "create", scope: [A], annotated: [] },
+    ],
+    [
+      "the newest of two runs",
+      [
+        run(1, true, { scope: [B], config: "c1", done: true }),
+        run(2, true, { scope: [A], config: "c1", done: true }),
+      ],
+      { kind: "skip", id: 2 },
+    ],
+    [
+      "a run in progress over a newer finished one",
+      [run(3, true, { scope: [A], config: "c1", done: true }), run(2, false, null)],
+      { kind: "update", id: 2, scope: [A], annotated: [] },
+    ],
+  ])("with %s", (_what, runs, expected) => {
+    expect(decideTarget(runs, request)).toEqual(expected);
+  });
+
+  it("gives a re-run a new run, and its redelivery the same one", () => {
+    const runs = [run(1, true, { scope: [A], config: "c1", done: true })];
+    const rerun = { ...request, scope: "all" as const, rerequest: true, deliveryId: "r1" };
+    expect(decideTarget(runs, rerun)).toEqual({ kind: "create", scope: "all", annotated: [] });
+    const made = run(2, true, { scope: "all", config: "c1", done: true }, "r1");
+    expect(decideTarget([...runs, made], rerun)).toEqual({ kind: "skip", id: 2 });
+  });
+});
+
+describe("check marker", () => {
+  it("round-trips through a summary, whatever the folder names hold", () => {
+    const marker: CheckMarker = { scope: ["plans/--> <b>", 'plans/"q"'], config: null, done: true };
+    const text = writeMarker(marker);
+    expect(text).not.toMatch(/-->.*-->/s);
+    expect(text.slice(4, -4)).not.toContain("<");
+    expect(readMarker(`# Summary\n\n${text}`)).toEqual(marker);
+  });
+
+  it.each([
+    null,
+    "",
+    "no marker",
+    "<!-- parallel-plans:{not json} -->",
+    '<!-- parallel-plans:{"kind":"achievement"} -->',
+    '<!-- parallel-plans:{"kind":"check","scope":[1],"config":null,"done":true} -->',
+  ])("reads no marker from %p", (summary) => expect(readMarker(summary)).toBeNull());
+
+  it("covers and unites scopes", () => {
+    expect(covers("all", [A])).toBe(true);
+    expect(covers([A], "all")).toBe(false);
+    expect(covers([A, B], [B])).toBe(true);
+    expect(unionScope([B], [A, B])).toEqual([A, B]);
+    expect(unionScope([A], "all")).toBe("all");
+  });
+});

@@ -1,0 +1,133 @@
+/**
+ * The GitHub source yields the CLI's snapshot: same paths, sizes and plan texts, hence the same
+ * report; and the odd files (binary, truncated by GraphQL, over 1 MB, a plan without
+ * parallel.json) are handled through the real app.
+ */
+import { describe, expect, it } from "@jest/globals";
+import { analyzeSnapshot } from "../../src/core/analyze.js";
+import { configToOptions, DEFAULT_CONFIG } from "../../src/core/config.js";
+import { planInputMatcher, prefixPlan } from "../../src/cli/load-report.js";
+import { CommitFiles, type EntryNode } from "../../src/github/commit-files.js";
+import { readLocalSnapshot } from "../../src/sources/local-source.js";
+import { installNockGuards, mockGitHub } from "../support/github-mock.js";
+import { pushTouching } from "../support/webhook-fixtures.js";
+import { FakeGitHub, type WriteBody } from "./fake-github.js";
+import { appProbot, deliver, fakeHelloWorld, PLAN_ROOT } from "./harness.js";
+
+installNockGuards();
+
+const options = configToOptions(DEFAULT_CONFIG);
+
+describe("CommitFiles", () => {
+  it.each([
+    "PARALLEL-EXECUTION-AUTOMATION",
+    "RELEASE-PIPELINE",
+    "broken/BROKEN-GRAPH",
+    "broken/PLAN-ONLY",
+  ])("builds the CLI's snapshot and report for examples/%s", async (example) => {
+    const name = example.split("/").pop()!;
+    const dir = `${PLAN_ROOT}/${name}`;
+    // The GraphQL answer the fake gives for the folder, exactly as the app's query asks it.
+    const fake = new FakeGitHub(mockGitHub(), "o", "r").addFolder(dir, `examples/${example}`);
+    const answer = (
+      fake as unknown as { folder(d: string, depth: number): { entries: EntryNode[] } }
+    ).folder(dir, 4);
+    const files = new CommitFiles("r");
+    files.addFolder(dir, answer.entries, 4);
+    const fromGitHub = files.snapshot(options);
+
+    const local = await readLocalSnapshot(`examples/${example}`, {
+      maxFileBytes: options.limits.maxFileBytes,
+      readContent: planInputMatcher(options.patterns),
+    });
+    const expected = [...local.files.values()].map((f) => [`${dir}/${f.path}`, f.size]);
+    expect([...fromGitHub.files.values()].map((f) => [f.path, f.size])).toEqual(expected);
+    for (const file of local.files.values()) {
+      if (!/(^|\/)(parallel\.json|PLAN_[^/]*\.md)$/.test(file.path)) continue;
+      const content = fromGitHub.files.get(`${dir}/${file.path}`)!.content;
+      expect(content).toBe(Buffer.from(file.content as Uint8Array).toString("utf8"));
+    }
+    // The CLI checks the folder it is given whatever the globs (its plan dir is "").
+    const localPlans = analyzeSnapshot(local, { ...options, plans: [] }).plans.map((p) =>
+      prefixPlan({ ...p, dir: "" }, dir),
+    );
+    const githubPlans = analyzeSnapshot(fromGitHub, options).plans;
+    expect(githubPlans.map((p) => ({ ...p, name: "" }))).toEqual(
+      localPlans.map((p) => ({ ...p, name: "" })),
+    );
+    fake.mock.done();
+  });
+});
+
+describe("odd files through the app", () => {
+  const PLAN = `${PLAN_ROOT}/ODD`;
+  const push = pushTouching({ modified: [`${PLAN}/parallel.json`] });
+
+  async function check(gh: FakeGitHub): Promise<WriteBody> {
+    await deliver(await appProbot(), "push", push);
+    gh.mock.done();
+    return gh.writes().at(-1);
+  }
+
+  it("reads a binary parallel.json as bytes and reports it like the CLI", async () => {
+    const gh = fakeHelloWorld();
+    gh.files.set(`${PLAN}/parallel.json`, Buffer.from([0x7b, 0x0a, 0x00, 0xff, 0x7d]));
+    gh.expectToken()
+      .expectGraphql()
+      .expectCreate()
+      .expectBlob(`${PLAN}/parallel.json`)
+      .expectUpdate();
+    const complete = await check(gh);
+    expect(gh.callLines()[2]).toMatch(/^GET \/git\/blobs\/[0-9a-f]{40}$/);
+    expect(complete.conclusion).toBe("failure");
+    expect(complete.output.annotations).toEqual([
+      expect.objectContaining({
+        path: `${PLAN}/parallel.json`,
+        title: "json-syntax",
+        start_line: 2,
+        message: expect.stringContaining("UTF-8"),
+      }),
+    ]);
+  });
+
+  it("reads a parallel.json whose GraphQL text is cut as bytes", async () => {
+    const gh = fakeHelloWorld().addFolder(PLAN, "examples/broken/BROKEN-GRAPH");
+    gh.files.set(`${PLAN}/parallel.json`, {
+      text: gh.files.get(`${PLAN}/parallel.json`) as string,
+      truncated: true,
+    });
+    gh.expectToken()
+      .expectGraphql()
+      .expectCreate()
+      .expectBlob(`${PLAN}/parallel.json`)
+      .expectUpdate();
+    const complete = await check(gh);
+    expect(complete.output.annotations).toContainEqual(
+      expect.objectContaining({ title: "dependency-cycle", start_line: 50 }),
+    );
+  });
+
+  it("does not read a parallel.json over 1 MB and reports file-too-large", async () => {
+    const gh = fakeHelloWorld();
+    gh.files.set(`${PLAN}/parallel.json`, `${" ".repeat(1024 * 1024)}{}`);
+    gh.expectToken().expectGraphql().expectCreate().expectUpdate();
+    const complete = await check(gh);
+    expect(complete.output.annotations).toEqual([
+      expect.objectContaining({
+        title: "file-too-large",
+        start_line: 1,
+        annotation_level: "failure",
+      }),
+    ]);
+  });
+
+  it("reports a plan without parallel.json as a notice, with a success", async () => {
+    const gh = fakeHelloWorld().addFolder(PLAN, "examples/broken/PLAN-ONLY");
+    gh.expectToken().expectGraphql().expectCreate().expectUpdate();
+    const complete = await check(gh);
+    expect(complete.conclusion).toBe("success");
+    expect(complete.output.annotations).toEqual([
+      expect.objectContaining({ title: "missing-parallel-json", annotation_level: "notice" }),
+    ]);
+  });
+});

@@ -1,0 +1,250 @@
+/**
+ * `push` through the real app: the `parallel-plans` check run on the pushed head, built from the
+ * example plans, within the call budget (≤ 3 calls for a push touching one plan with ≤ 50
+ * findings, not counting the installation token) whatever the plan folder holds.
+ */
+import { describe, expect, it } from "@jest/globals";
+import { readFileSync } from "node:fs";
+import { installNockGuards, mockGitHub } from "../support/github-mock.js";
+import { fakeSha, pushTouching } from "../support/webhook-fixtures.js";
+import { FakeGitHub } from "./fake-github.js";
+import { appProbot, deliver, fakeHelloWorld, NOW, PLAN_ROOT } from "./harness.js";
+
+installNockGuards();
+
+const GRAPH = `${PLAN_ROOT}/BROKEN-GRAPH`;
+const AUTOMATION = `${PLAN_ROOT}/PARALLEL-EXECUTION-AUTOMATION`;
+const PATCH = expect.stringMatching(/^PATCH \/check-runs\/\d+$/);
+const CHECK_CALLS = ["POST /graphql", "POST /check-runs", PATCH];
+
+describe("push", () => {
+  it("fails the check on a dependency cycle, annotated at the cycle's line, in 3 calls", async () => {
+    const gh = fakeHelloWorld().addFolder(GRAPH, "examples/broken/BROKEN-GRAPH");
+    gh.expectToken().expectGraphql().expectCreate().expectUpdate();
+    const sha = fakeSha("cycle");
+
+    await deliver(
+      await appProbot(),
+      "push",
+      pushTouching({ modified: [`${GRAPH}/parallel.json`] }, { after: sha }),
+    );
+
+    expect(gh.callLines()).toEqual(CHECK_CALLS);
+    const [create, complete] = gh.writes();
+    expect(create).toMatchObject({
+      name: "parallel-plans",
+      head_sha: sha,
+      status: "in_progress",
+      started_at: NOW.toISOString(),
+    });
+    expect(create.output.title).toBe("Checking 1 plan folder…");
+    expect(complete).toMatchObject({ conclusion: "failure", completed_at: NOW.toISOString() });
+    const json = readFileSync("examples/broken/BROKEN-GRAPH/parallel.json", "utf8");
+    expect(json.split("\n")[49]).toContain('"dependencies": ["1.1", "2.3"]');
+    expect(complete.output.annotations).toContainEqual({
+      path: `${GRAPH}/parallel.json`,
+      start_line: 50,
+      end_line: 50,
+      start_column: expect.any(Number),
+      end_column: expect.any(Number),
+      annotation_level: "failure",
+      title: "dependency-cycle",
+      message: expect.stringContaining("2.1"),
+      raw_details: "achievements: 2.1, 2.3, 2.2, 2.1",
+    });
+    expect(complete.output.title).toMatch(/^1 plan checked: \d+ errors, \d+ warnings/);
+    expect(complete.output.summary).toContain("BROKEN-GRAPH");
+    gh.mock.done();
+  });
+
+  it("passes a valid plan with a success and no annotation", async () => {
+    const gh = fakeHelloWorld().addFolder(AUTOMATION, "examples/PARALLEL-EXECUTION-AUTOMATION");
+    gh.expectToken().expectGraphql().expectCreate().expectUpdate();
+
+    await deliver(
+      await appProbot(),
+      "push",
+      pushTouching(
+        { added: [`${AUTOMATION}/execution/feedbacks/APPROVED_23.md`] },
+        { after: fakeSha("ok") },
+      ),
+    );
+
+    expect(gh.callLines()).toEqual(CHECK_CALLS);
+    const complete = gh.writes()[1];
+    expect(complete.conclusion).toBe("success");
+    expect(complete.output.title).toBe("1 plan checked: 0 errors, 0 warnings, 0 notices");
+    expect(complete.output).not.toHaveProperty("annotations");
+    expect(complete.output.summary).toContain("PARALLEL-EXECUTION-AUTOMATION");
+    gh.mock.done();
+  });
+
+  it.each([
+    ["a file outside every plan folder", { modified: ["README.md", "src/index.js"] }],
+    [
+      "the config on a branch that is not the default",
+      { modified: [".github/parallel-plans.yml"] },
+    ],
+  ])("makes no request for a push touching %s", async (_what, files) => {
+    const mock = mockGitHub();
+    await deliver(await appProbot(), "push", pushTouching(files, { ref: "refs/heads/feature" }));
+    expect(mock.requests).toEqual([]);
+    mock.done();
+  });
+
+  it("makes no request for a tag or a deleted branch", async () => {
+    const mock = mockGitHub();
+    const probot = await appProbot();
+    const touching = { modified: [`${GRAPH}/parallel.json`] };
+    await deliver(probot, "push", pushTouching(touching, { ref: "refs/tags/v1" }));
+    await deliver(probot, "push", {
+      ...pushTouching(touching),
+      deleted: true,
+      after: "0".repeat(40),
+    });
+    expect(mock.requests).toEqual([]);
+    mock.done();
+  });
+
+  it("reports a deleted plan folder as removed, with a success", async () => {
+    const gh = fakeHelloWorld();
+    gh.expectToken().expectGraphql().expectCreate().expectUpdate();
+
+    await deliver(
+      await appProbot(),
+      "push",
+      pushTouching({ removed: [`${PLAN_ROOT}/OLD/parallel.json`, `${PLAN_ROOT}/OLD/PLAN_OLD.md`] }),
+    );
+
+    expect(gh.callLines()).toEqual(CHECK_CALLS);
+    const complete = gh.writes()[1];
+    expect(complete.conclusion).toBe("success");
+    expect(complete.output.title).toBe("1 plan folder removed, nothing to check");
+    expect(complete.output.summary).toContain("work-space/plans/OLD was removed in this commit");
+    gh.mock.done();
+  });
+
+  it("checks both folders of a file moved from one plan to another", async () => {
+    const gh = fakeHelloWorld().addFolder(AUTOMATION, "examples/PARALLEL-EXECUTION-AUTOMATION");
+    gh.expectToken().expectGraphql().expectCreate().expectUpdate();
+    const moved = "execution/feedbacks/APPROVED_23.md";
+
+    await deliver(
+      await appProbot(),
+      "push",
+      pushTouching({ removed: [`${PLAN_ROOT}/GONE/${moved}`], added: [`${AUTOMATION}/${moved}`] }),
+    );
+
+    const query = gh.calls()[0]!.body as { variables: Record<string, unknown> };
+    expect(
+      Object.values(query.variables).filter(
+        (v) => typeof v === "string" && v.includes(":work-space"),
+      ),
+    ).toEqual([
+      expect.stringMatching(/:work-space\/plans\/GONE$/),
+      expect.stringMatching(/:work-space\/plans\/PARALLEL-EXECUTION-AUTOMATION$/),
+    ]);
+    const complete = gh.writes()[1];
+    expect(complete.output.summary).toContain("work-space/plans/GONE was removed in this commit");
+    expect(complete.output.title).toBe("1 plan checked: 0 errors, 0 warnings, 0 notices");
+    gh.mock.done();
+  });
+
+  it("reads a plan folder of 500 files in the same 3 calls", async () => {
+    const gh = fakeHelloWorld().addFolder(AUTOMATION, "examples/PARALLEL-EXECUTION-AUTOMATION");
+    for (let i = 0; i < 500; i++) {
+      gh.files.set(
+        `${AUTOMATION}/notes/history/day-${String(i).padStart(3, "0")}.md`,
+        `note ${i}\n`,
+      );
+    }
+    gh.expectToken().expectGraphql().expectCreate().expectUpdate();
+
+    await deliver(
+      await appProbot(),
+      "push",
+      pushTouching({ modified: [`${AUTOMATION}/notes/history/day-007.md`] }),
+    );
+
+    expect(gh.callLines()).toEqual(CHECK_CALLS);
+    expect(gh.writes()[1].conclusion).toBe("success");
+    gh.mock.done();
+  });
+
+  it("asks the compare API when the payload lists 20 commits (it may be cut)", async () => {
+    const gh = fakeHelloWorld().addFolder(GRAPH, "examples/broken/BROKEN-GRAPH");
+    const sha = fakeSha("long push");
+    const payload = pushTouching({ modified: ["README.md"] }, { after: sha, commits: 20 });
+    gh.expectToken()
+      .expectCompare(payload.before, sha, [
+        { filename: "README.md" },
+        { filename: `${GRAPH}/parallel.json` },
+      ])
+      .expectGraphql()
+      .expectCreate()
+      .expectUpdate();
+
+    await deliver(await appProbot(), "push", payload);
+
+    expect(gh.callLines()).toEqual([`GET /compare/${payload.before}...${sha}`, ...CHECK_CALLS]);
+    expect(gh.writes()[1].conclusion).toBe("failure");
+    gh.mock.done();
+  });
+
+  it("checks every plan when a force-push leaves the compare base unknown", async () => {
+    const gh = fakeHelloWorld().addFolder(GRAPH, "examples/broken/BROKEN-GRAPH");
+    const sha = fakeSha("forced");
+    const payload = pushTouching({ modified: ["README.md"] }, { after: sha, commits: 20 });
+    gh.expectToken();
+    gh.mock.api
+      .get(`/repos/Codertocat/Hello-World/compare/${payload.before}...${sha}`)
+      .reply(404, { message: "Not Found" });
+    gh.expectTree(sha).expectGraphql().expectCreate().expectUpdate();
+
+    await deliver(await appProbot(), "push", { ...payload, forced: true });
+
+    expect(gh.callLines().slice(1)).toEqual([`GET /git/trees/${sha}`, ...CHECK_CALLS]);
+    expect(gh.writes()[1].output.title).toBe("1 plan checked: 11 errors, 6 warnings, 0 notices");
+    gh.mock.done();
+  });
+
+  it("checks every plan when the config changes on the default branch", async () => {
+    const gh = fakeHelloWorld()
+      .addFolder(GRAPH, "examples/broken/BROKEN-GRAPH")
+      .addFolder(AUTOMATION, "examples/PARALLEL-EXECUTION-AUTOMATION");
+    gh.files.set("README.md", "# hello\n");
+    gh.config = "fail_on: error\n";
+    const sha = fakeSha("config change");
+    gh.expectToken().expectTree(sha).expectGraphql().expectCreate().expectUpdate();
+
+    await deliver(
+      await appProbot(),
+      "push",
+      pushTouching({ modified: [".github/parallel-plans.yml"] }, { after: sha }),
+    );
+
+    expect(gh.callLines()).toEqual([`GET /git/trees/${sha}`, ...CHECK_CALLS]);
+    const complete = gh.writes()[1];
+    expect(complete.output.title).toMatch(/^2 plans checked/);
+    expect(complete.conclusion).toBe("failure");
+    gh.mock.done();
+  });
+
+  it("talks to GitHub Enterprise Server at its own host (REST /api/v3, GraphQL /api/graphql)", async () => {
+    const mock = mockGitHub("https://ghe.example.com");
+    const gh = new FakeGitHub(mock, "Codertocat", "Hello-World", "master", true);
+    gh.addFolder(GRAPH, "examples/broken/BROKEN-GRAPH");
+    gh.expectToken().expectGraphql().expectCreate().expectUpdate();
+    const probot = await appProbot({}, { baseUrl: "https://ghe.example.com/api/v3" });
+
+    await deliver(probot, "push", pushTouching({ modified: [`${GRAPH}/parallel.json`] }));
+
+    expect(mock.requests.map((r) => `${r.method} ${r.url.replace(/\/\d+$/, "/N")}`)).toEqual([
+      "POST https://ghe.example.com/api/v3/app/installations/1/access_tokens",
+      "POST https://ghe.example.com/api/graphql",
+      "POST https://ghe.example.com/api/v3/repos/Codertocat/Hello-World/check-runs",
+      "PATCH https://ghe.example.com/api/v3/repos/Codertocat/Hello-World/check-runs/N",
+    ]);
+    mock.done();
+  });
+});
