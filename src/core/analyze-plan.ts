@@ -141,17 +141,7 @@ function reportAchievements(
 ): AchievementReport[] {
   return plan.nodes.map((achievement) => {
     const current = status[achievement.node] as Status;
-    let ready = !isDone(current);
-    for (const ref of achievement.dependencies) {
-      const target = ref.target;
-      if (
-        ready &&
-        target !== null &&
-        target !== achievement &&
-        !isDone(status[target.node] as Status)
-      )
-        ready = false;
-    }
+    const ready = !isDone(current) && dependenciesDone(achievement, status);
     return {
       id: achievement.id,
       title: achievement.title,
@@ -178,15 +168,7 @@ function reportLevels(plan: ParallelPlan, status: readonly Status[]): LevelRepor
     let complete = true;
     for (const achievement of own) {
       if (!isDone(status[achievement.node] as Status)) complete = false;
-      for (const ref of achievement.dependencies) {
-        const target = ref.target;
-        if (
-          target !== null &&
-          target.levelIndex !== index &&
-          !isDone(status[target.node] as Status)
-        )
-          ready = false;
-      }
+      if (!dependenciesDone(achievement, status, index)) ready = false;
     }
     return {
       level: level.level,
@@ -199,6 +181,23 @@ function reportLevels(plan: ParallelPlan, status: readonly Status[]): LevelRepor
       figures: levelFigures(own, level.canParallelize, level.maxParallelism),
     };
   });
+}
+
+/**
+ * Every resolved dependency is complete or skipped (unknown ids and self-references are other
+ * rules' business). With `exceptLevel`, dependencies inside that level are not asked about.
+ */
+function dependenciesDone(
+  achievement: Achievement,
+  status: readonly Status[],
+  exceptLevel = -1,
+): boolean {
+  for (const ref of achievement.dependencies) {
+    const target = ref.target;
+    if (target === null || target === achievement || target.levelIndex === exceptLevel) continue;
+    if (!isDone(status[target.node] as Status)) return false;
+  }
+  return true;
 }
 
 /** Read and decode a file of the snapshot, reporting file-too-large and bad encodings. */
