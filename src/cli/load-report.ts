@@ -6,9 +6,10 @@
 import path from "node:path";
 import { analyzeSnapshot } from "../core/analyze.js";
 import type { AchievementReport, AnalysisReport, PlanReport } from "../core/model.js";
-import type { AnalysisOptions, NamingPatterns } from "../core/options.js";
+import type { AnalysisOptions } from "../core/options.js";
 import type { PlanSnapshot } from "../core/types.js";
-import { isPlanInput, readLocalSnapshot } from "../sources/local-source.js";
+import { readLocalSnapshot } from "../sources/local-source.js";
+import { planInputMatcher } from "../sources/plan-inputs.js";
 import { CliError } from "./exit-codes.js";
 import type { CliIo } from "./io.js";
 
@@ -78,22 +79,4 @@ export function prefixPlan(plan: PlanReport, prefix: string): PlanReport {
     findings: plan.findings.map((f) => ({ ...f, file: under(f.file) })),
     achievements: plan.achievements.map((a) => ({ ...a, files: files(a) })),
   };
-}
-
-/**
- * Which files the analysis reads: the default plan inputs, plus whatever the configured PLAN and
- * SUBPLAN patterns name. A pattern is matched against the same number of trailing path segments,
- * anchored at both ends, placeholders confined to one segment: linear on any path.
- */
-export function planInputMatcher(patterns: NamingPatterns): (relPath: string) => boolean {
-  const matchers = [patterns.plan, patterns.subplan].map((pattern) => {
-    const depth = pattern.split("/").length;
-    const source = pattern
-      .split(/(\{plan\}|\{token\}|\{nn\})/)
-      .map((part, i) => (i % 2 === 1 ? "[^/]*" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
-      .join("");
-    const regex = new RegExp(`^${source}$`);
-    return (relPath: string): boolean => regex.test(relPath.split("/").slice(-depth).join("/"));
-  });
-  return (relPath) => isPlanInput(relPath) || matchers.some((matches) => matches(relPath));
 }

@@ -7,6 +7,7 @@ import { readFile, readdir, stat } from "node:fs/promises";
 import type { Stats } from "node:fs";
 import path from "node:path";
 import type { PlanSnapshot, SnapshotFile } from "../core/types.js";
+export { isPlanInput } from "./plan-inputs.js";
 
 /** Beyond this many entries the path is surely not a plan folder or a repository of plans. */
 export const MAX_ENTRIES = 200_000;
@@ -37,18 +38,6 @@ export interface LocalSnapshot extends PlanSnapshot {
    * folder, which was walked instead): report only the plan that holds it.
    */
   focus: string | null;
-}
-
-/**
- * The files the analysis reads by default: parallel.json, PLAN_*.md, and SUBPLAN_* files in a
- * `subplans/` folder (prompts quote the SUBPLAN text).
- */
-export function isPlanInput(relPath: string): boolean {
-  const parts = relPath.split("/");
-  const base = parts[parts.length - 1] ?? "";
-  if (base === "parallel.json") return true;
-  if (base.startsWith("PLAN_") && base.endsWith(".md")) return true;
-  return parts.length >= 2 && parts[parts.length - 2] === "subplans" && base.startsWith("SUBPLAN_");
 }
 
 /**

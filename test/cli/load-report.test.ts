@@ -7,12 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import type { AnalysisReport, PlanReport } from "../../src/core/model.js";
 import { DEFAULT_PATTERNS, resolveOptions } from "../../src/core/options.js";
 import type { PlanSnapshot } from "../../src/core/types.js";
-import {
-  displayPath,
-  loadReport,
-  planInputMatcher,
-  type Analyze,
-} from "../../src/cli/load-report.js";
+import { displayPath, loadReport, type Analyze } from "../../src/cli/load-report.js";
+import { planInputMatcher } from "../../src/sources/plan-inputs.js";
 import { fakeIo, makeTempDir, removeTempDir, writeTree } from "./harness.js";
 
 let cwd: string;

@@ -6,7 +6,8 @@
 import { describe, expect, it } from "@jest/globals";
 import { analyzeSnapshot } from "../../src/core/analyze.js";
 import { configToOptions, DEFAULT_CONFIG } from "../../src/core/config.js";
-import { planInputMatcher, prefixPlan } from "../../src/cli/load-report.js";
+import { prefixPlan } from "../../src/cli/load-report.js";
+import { planInputMatcher } from "../../src/sources/plan-inputs.js";
 import { CommitFiles, type EntryNode } from "../../src/github/commit-files.js";
 import { readLocalSnapshot } from "../../src/sources/local-source.js";
 import { installNockGuards, mockGitHub } from "../support/github-mock.js";
