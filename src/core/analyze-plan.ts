@@ -148,7 +148,7 @@ function reportAchievements(
       level: achievement.level,
       estimate: achievement.estimate,
       estimateText: achievement.estimateText,
-      dependencies: achievement.dependencies.map((ref) => ref.id),
+      dependencies: achievement.dependencies.ids as string[],
       declaredStatus: achievement.declaredStatus,
       derivedStatus: derived[achievement.node] as Status,
       status: current,
@@ -192,9 +192,8 @@ function dependenciesDone(
   status: readonly Status[],
   exceptLevel = -1,
 ): boolean {
-  for (const ref of achievement.dependencies) {
-    const target = ref.target;
-    if (target === null || target === achievement || target.levelIndex === exceptLevel) continue;
+  for (const target of achievement.dependencies.targets) {
+    if (!target || target === achievement || target.levelIndex === exceptLevel) continue;
     if (!isDone(status[target.node] as Status)) return false;
   }
   return true;

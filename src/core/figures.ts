@@ -43,19 +43,15 @@ export function levelFigures(
     if (lanes >= estimated) {
       parallel = { min: longestMin, max: longestMax };
     } else {
-      const estimates = achievements
-        .map((a) => a.estimate)
-        .filter((e): e is HourRange => e !== null);
-      parallel = {
-        min: makespan(
-          estimates.map((e) => e.min),
-          lanes,
-        ),
-        max: makespan(
-          estimates.map((e) => e.max),
-          lanes,
-        ),
-      };
+      const mins = new Float64Array(estimated);
+      const maxes = new Float64Array(estimated);
+      let at = 0;
+      for (const { estimate } of achievements) {
+        if (estimate === null) continue;
+        mins[at] = estimate.min;
+        maxes[at++] = estimate.max;
+      }
+      parallel = { min: makespan(mins, lanes), max: makespan(maxes, lanes) };
     }
   }
   return complete(sequential, parallel, missing);
@@ -92,9 +88,11 @@ function complete(sequential: HourRange, parallel: HourRange, missing: string[])
  * Longest-processing-time-first list scheduling: a close, deterministic wall-time estimate.
  * Lane loads live in a binary min-heap, so this is O(n log lanes).
  */
-function makespan(durations: number[], lanes: number): number {
+function makespan(durations: Float64Array, lanes: number): number {
   const heap = new Float64Array(lanes);
-  for (const duration of [...durations].sort((a, b) => b - a)) {
+  durations.sort(); // typed arrays sort numerically, ascending: walk from the end
+  for (let next = durations.length - 1; next >= 0; next--) {
+    const duration = durations[next] as number;
     // The least-loaded lane is the root: add to it, then sift down.
     heap[0] = (heap[0] as number) + duration;
     let at = 0;

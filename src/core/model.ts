@@ -8,19 +8,20 @@ import type { HourRange, Position, Status, TimeFigures, Finding } from "./types.
 export type RefField = "dependencies" | "optional_dependencies" | "blocks";
 
 /**
- * A reference to another achievement inside an achievement's `dependencies` / `blocks` arrays.
- * Its JSON path is built only when a finding needs it (see `refPath`): plans of 100,000
- * achievements would otherwise allocate a path per reference for nothing.
+ * The ids one field of an achievement names (`dependencies`, `optional_dependencies`, `blocks`).
+ * One object per field, reusing the parsed array when it holds only strings: plans of 100,000
+ * achievements would otherwise allocate an object per reference. JSON paths are built only when a
+ * finding needs one (see `refPath`).
  */
-export interface AchievementRef {
-  id: string;
+export interface RefList {
   field: RefField;
-  /** Index of the entry in its array. */
-  index: number;
-  /** The achievement named, resolved once after reading (null when no achievement has the id). */
-  target: Achievement | null;
+  /** The ids named, in order (entries that are not strings are skipped). */
+  ids: readonly string[];
+  /** Index in the JSON array of each id when entries were skipped; null when it is the position. */
+  indices: readonly number[] | null;
+  /** The achievement each id names (null when none has that id), resolved once after reading. */
+  targets: (Achievement | null)[];
 }
-
 /** One achievement of parallel.json. */
 export interface Achievement {
   id: string;
@@ -34,10 +35,10 @@ export interface Achievement {
   estimate: HourRange | null;
   /** The raw estimated_hours value as written, for display. */
   estimateText: string | null;
-  dependencies: AchievementRef[];
-  optionalDependencies: AchievementRef[];
+  dependencies: RefList;
+  optionalDependencies: RefList;
   /** Present only when the achievement has a `blocks` array. */
-  blocks: AchievementRef[] | null;
+  blocks: RefList | null;
   /** Status as written in parallel.json (null when absent or not one of the seven). */
   declaredStatus: Status | null;
   subplanPath: string | null;

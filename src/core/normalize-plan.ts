@@ -5,7 +5,7 @@
  */
 import { parseEstimate } from "./estimate.js";
 import type { JsonPath } from "./json-document.js";
-import type { Achievement, AchievementRef, Level, ParallelPlan, RefField } from "./model.js";
+import type { Achievement, Level, ParallelPlan, RefField, RefList } from "./model.js";
 import { STATUSES, type Status } from "./types.js";
 
 type Json = Record<string, unknown>;
@@ -36,15 +36,16 @@ export function fieldPath(achievement: Achievement, field: string): JsonPath {
   return ["levels", achievement.levelIndex, "achievements", achievement.indexInLevel, field];
 }
 
-/** JSON path of a reference entry. */
-export function refPath(achievement: Achievement, ref: AchievementRef): JsonPath {
+/** JSON path of the `at`-th id of a reference list. */
+export function refPath(achievement: Achievement, list: RefList, at: number): JsonPath {
+  const index = list.indices === null ? at : (list.indices[at] as number);
   return [
     "levels",
     achievement.levelIndex,
     "achievements",
     achievement.indexInLevel,
-    ref.field,
-    ref.index,
+    list.field,
+    index,
   ];
 }
 
@@ -97,8 +98,12 @@ export function normalizePlan(value: unknown): ParallelPlan {
   return { planName, levels, achievements, nodes, byId };
 }
 
-function resolve(refs: AchievementRef[], byId: ReadonlyMap<string, Achievement>): void {
-  for (const ref of refs) ref.target = byId.get(ref.id) ?? null;
+function resolve(list: RefList, byId: ReadonlyMap<string, Achievement>): void {
+  const { ids } = list;
+  if (ids.length === 0) return;
+  const targets = new Array<Achievement | null>(ids.length);
+  for (let at = 0; at < ids.length; at++) targets[at] = byId.get(ids[at] as string) ?? null;
+  list.targets = targets;
 }
 
 function readAchievement(raw: unknown, level: Level, indexInLevel: number): Achievement | null {
@@ -134,16 +139,32 @@ function readAchievement(raw: unknown, level: Level, indexInLevel: number): Achi
   };
 }
 
-const NO_REFS: AchievementRef[] = [];
+/** Shared, frozen empty lists: most achievements have no optional dependencies, many no blocks. */
+const EMPTY: Readonly<Record<RefField, RefList>> = {
+  dependencies: Object.freeze({ field: "dependencies", ids: [], indices: null, targets: [] }),
+  optional_dependencies: Object.freeze({
+    field: "optional_dependencies",
+    ids: [],
+    indices: null,
+    targets: [],
+  }),
+  blocks: Object.freeze({ field: "blocks", ids: [], indices: null, targets: [] }),
+};
 
-function readRefs(raw: unknown, field: RefField): AchievementRef[] {
-  if (!Array.isArray(raw) || raw.length === 0) return NO_REFS;
-  const refs: AchievementRef[] = [];
+function readRefs(raw: unknown, field: RefField): RefList {
+  if (!Array.isArray(raw) || raw.length === 0) return EMPTY[field];
+  let clean = true;
+  for (let index = 0; index < raw.length && clean; index++) clean = typeof raw[index] === "string";
+  if (clean) return { field, ids: raw as string[], indices: null, targets: [] };
+  const ids: string[] = [];
+  const indices: number[] = [];
   for (let index = 0; index < raw.length; index++) {
     const id: unknown = raw[index];
-    if (typeof id === "string") refs.push({ id, field, index, target: null });
+    if (typeof id !== "string") continue;
+    ids.push(id);
+    indices.push(index);
   }
-  return refs;
+  return { field, ids, indices, targets: [] };
 }
 
 function stringOrNull(value: unknown): string | null {

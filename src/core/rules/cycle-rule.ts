@@ -15,10 +15,8 @@ export function buildDependencyGraph(context: Pick<PlanContext, "plan">): Depend
   const nodes = context.plan.nodes;
   const edges = nodes.map((node) => {
     const targets: number[] = [];
-    for (const ref of node.dependencies) {
-      const target = ref.target;
-      if (target !== null && target !== node && !targets.includes(target.node))
-        targets.push(target.node);
+    for (const target of node.dependencies.targets) {
+      if (target && target !== node && !targets.includes(target.node)) targets.push(target.node);
     }
     return targets;
   });
@@ -32,11 +30,11 @@ export function checkCycles(context: PlanContext, graph: DependencyGraph): boole
     const ids = cycle.map((index) => (graph.nodes[index] as Achievement).id);
     const first = graph.nodes[cycle[0] as number] as Achievement;
     const next = ids[1] as string;
-    const edge = first.dependencies.find((ref) => ref.id === next);
+    const edge = first.dependencies.ids.indexOf(next);
     reportAt(
       context,
       "dependency-cycle",
-      edge ? refPath(first, edge) : fieldPath(first, "dependencies"),
+      edge >= 0 ? refPath(first, first.dependencies, edge) : fieldPath(first, "dependencies"),
       `dependency cycle ${ids.join(" → ")}: each achievement depends on the next, so none can start; remove one of these dependencies`,
       ids,
     );

@@ -3,7 +3,7 @@
  * must exist, must not be itself, must come earlier (or in the same level only when that level is
  * sequential), and `blocks` must mirror `dependencies`.
  */
-import type { Achievement, AchievementRef } from "../model.js";
+import type { Achievement, RefList } from "../model.js";
 import { refPath } from "../normalize-plan.js";
 import { reportAt, type PlanContext } from "./plan-context.js";
 
@@ -19,28 +19,31 @@ export function checkDependencies(context: PlanContext): void {
 function checkRefs(
   context: PlanContext,
   achievement: Achievement,
-  refs: readonly AchievementRef[],
+  list: RefList,
   ordered: boolean,
 ): void {
-  for (const ref of refs) {
-    if (ref.id === achievement.id) {
+  const { ids, targets, field } = list;
+  for (let at = 0; at < ids.length; at++) {
+    const id = ids[at] as string;
+    const target = targets[at] ?? null;
+    if (id === achievement.id) {
       reportAt(
         context,
         "self-dependency",
-        refPath(achievement, ref),
-        `${achievement.id} names itself in ${ref.field}`,
+        refPath(achievement, list, at),
+        `${achievement.id} names itself in ${field}`,
         [achievement.id],
       );
-    } else if (ref.target === null) {
+    } else if (target === null) {
       reportAt(
         context,
         "unknown-dependency",
-        refPath(achievement, ref),
-        `${achievement.id} names ${describeId(ref.id)} in ${ref.field}, but the plan has no such achievement`,
+        refPath(achievement, list, at),
+        `${achievement.id} names ${describeId(id)} in ${field}, but the plan has no such achievement`,
         [achievement.id],
       );
     } else if (ordered) {
-      checkLevelOrder(context, achievement, ref);
+      checkLevelOrder(context, achievement, list, at, target);
     }
   }
 }
@@ -48,14 +51,15 @@ function checkRefs(
 function checkLevelOrder(
   context: PlanContext,
   achievement: Achievement,
-  ref: AchievementRef,
+  list: RefList,
+  at: number,
+  target: Achievement,
 ): void {
-  const target = ref.target as Achievement;
   if (target.levelIndex > achievement.levelIndex) {
     reportAt(
       context,
       "level-order",
-      refPath(achievement, ref),
+      refPath(achievement, list, at),
       `${achievement.id} (level ${achievement.level}) depends on ${target.id} in the later level ${target.level}`,
       [achievement.id, target.id],
     );
@@ -66,7 +70,7 @@ function checkLevelOrder(
     reportAt(
       context,
       "level-order",
-      refPath(achievement, ref),
+      refPath(achievement, list, at),
       `${achievement.id} depends on ${target.id} in the same level ${achievement.level}, which is parallel (can_parallelize: true): move ${target.id} to an earlier level or make the level sequential`,
       [achievement.id, target.id],
     );
@@ -78,56 +82,53 @@ function checkLevelOrder(
  * `blocks` list at all, so plans that never use `blocks` are not flooded with warnings.
  */
 function checkBlocksMirror(context: PlanContext): void {
-  const { plan } = context;
-  const blocksOf = new RefIndex();
-  for (const achievement of plan.nodes) {
-    for (const ref of achievement.blocks ?? []) {
-      const blocked = ref.target;
-      if (!blocked || blocked === achievement) continue;
-      if (!pointsAt(blocked.dependencies, achievement)) {
+  const blocksOf = new TargetIndex();
+  for (const achievement of context.plan.nodes) {
+    const blocks = achievement.blocks;
+    if (blocks) {
+      blocks.targets.forEach((blocked, at) => {
+        if (
+          !blocked ||
+          blocked === achievement ||
+          blocked.dependencies.targets.includes(achievement)
+        )
+          return;
         reportAt(
           context,
           "blocks-mismatch",
-          refPath(achievement, ref),
+          refPath(achievement, blocks, at),
           `${achievement.id} blocks ${blocked.id}, but ${blocked.id} does not depend on ${achievement.id}`,
           [achievement.id, blocked.id],
         );
-      }
+      });
     }
-    for (const ref of achievement.dependencies) {
-      const dependency = ref.target;
-      if (!dependency || dependency === achievement || dependency.blocks === null) continue;
-      if (!blocksOf.pointsAt(dependency, dependency.blocks, achievement)) {
-        reportAt(
-          context,
-          "blocks-mismatch",
-          refPath(achievement, ref),
-          `${achievement.id} depends on ${dependency.id}, but ${dependency.id} does not list ${achievement.id} in blocks`,
-          [achievement.id, dependency.id],
-        );
-      }
-    }
+    const dependencies = achievement.dependencies;
+    dependencies.targets.forEach((dependency, at) => {
+      if (!dependency || dependency === achievement || dependency.blocks === null) return;
+      if (blocksOf.includes(dependency, dependency.blocks, achievement)) return;
+      reportAt(
+        context,
+        "blocks-mismatch",
+        refPath(achievement, dependencies, at),
+        `${achievement.id} depends on ${dependency.id}, but ${dependency.id} does not list ${achievement.id} in blocks`,
+        [achievement.id, dependency.id],
+      );
+    });
   }
-}
-
-/** Linear scan: most reference lists hold a handful of ids, where this beats building sets. */
-function pointsAt(refs: readonly AchievementRef[], target: Achievement): boolean {
-  for (const ref of refs) if (ref.target === target) return true;
-  return false;
 }
 
 /**
  * Membership in long reference lists: a hub achievement that blocks hundreds of others is asked
  * once per dependent, so its list becomes a set the first time it is long enough to matter.
  */
-class RefIndex {
+class TargetIndex {
   private readonly sets = new Map<Achievement, Set<Achievement | null>>();
 
-  pointsAt(owner: Achievement, refs: readonly AchievementRef[], target: Achievement): boolean {
-    if (refs.length <= 16) return pointsAt(refs, target);
+  includes(owner: Achievement, list: RefList, target: Achievement): boolean {
+    if (list.targets.length <= 16) return list.targets.includes(target);
     let set = this.sets.get(owner);
     if (!set) {
-      set = new Set(refs.map((ref) => ref.target));
+      set = new Set(list.targets);
       this.sets.set(owner, set);
     }
     return set.has(target);

@@ -104,18 +104,17 @@ function checkDrift(context: PlanContext, achievement: Achievement): void {
 function checkDependenciesDone(context: PlanContext, achievement: Achievement): void {
   const status = context.status[achievement.node] as Status;
   if (!STARTED.has(status)) return;
-  for (const ref of achievement.dependencies) {
-    const dependency = ref.target;
-    if (!dependency || dependency === achievement) continue;
+  const dependencies = achievement.dependencies;
+  dependencies.targets.forEach((dependency, at) => {
+    if (!dependency || dependency === achievement) return;
     const dependencyStatus = context.status[dependency.node] as Status;
-    if (!isDone(dependencyStatus)) {
-      reportAt(
-        context,
-        "dependency-not-complete",
-        refPath(achievement, ref),
-        `${achievement.id} is "${status}" but its dependency ${dependency.id} is "${dependencyStatus}"`,
-        [achievement.id, dependency.id],
-      );
-    }
-  }
+    if (isDone(dependencyStatus)) return;
+    reportAt(
+      context,
+      "dependency-not-complete",
+      refPath(achievement, dependencies, at),
+      `${achievement.id} is "${status}" but its dependency ${dependency.id} is "${dependencyStatus}"`,
+      [achievement.id, dependency.id],
+    );
+  });
 }
