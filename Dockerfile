@@ -22,6 +22,8 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY schemas ./schemas
+# The default prompt templates, read at run time by src/prompts/templates.ts.
+COPY templates ./templates
 COPY app.yml ./
 USER node
 EXPOSE 3000

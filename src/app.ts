@@ -3,21 +3,25 @@
  * `npm start` runs it with Probot's standard environment (see `src/server.ts`).
  */
 import type { ApplicationFunctionOptions, Probot } from "probot";
+import { onIssueComment } from "./github/comments/on-issue-comment.js";
 import { createDeps, type AppDeps } from "./github/deps.js";
 import { onPullRequest } from "./github/handlers/pull-request.js";
 import { onPush } from "./github/handlers/push.js";
 import { onCheckRunRerequested, onCheckSuiteRerequested } from "./github/handlers/rerequest.js";
+import { onPushSync } from "./github/sync/on-push.js";
 
 /** The app with its collaborators injected (tests pass their own clock). */
-export function createApp(deps: AppDeps = createDeps()) {
+export function createApp(deps: AppDeps = createDeps({ syncOnPush: true })) {
   return (app: Probot, _options?: ApplicationFunctionOptions): void => {
     app.on("push", (context) => onPush(context, deps));
+    if (deps.syncOnPush) app.on("push", (context) => onPushSync(context, deps));
     app.on(
       ["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"],
       (context) => onPullRequest(context, deps),
     );
     app.on("check_suite.rerequested", (context) => onCheckSuiteRerequested(context, deps));
     app.on("check_run.rerequested", (context) => onCheckRunRerequested(context, deps));
+    app.on("issue_comment.created", (context) => onIssueComment(context, deps));
   };
 }
 

@@ -6,7 +6,9 @@ import { Command, CommanderError } from "commander";
 import { CliError, EXIT_OK, EXIT_USAGE } from "./exit-codes.js";
 import { registerGraphCommand } from "./graph-command.js";
 import { processIo, type CliIo, type CommandContext } from "./io.js";
+import { registerPromptCommand } from "./prompt-command.js";
 import { registerStatusCommand } from "./status-command.js";
+import { registerSyncCommand } from "./sync-command.js";
 import { registerValidateCommand } from "./validate-command.js";
 import { TOOL_VERSION } from "./version.js";
 
@@ -41,6 +43,8 @@ function buildProgram(ctx: CommandContext): Command {
   registerValidateCommand(program, ctx);
   registerStatusCommand(program, ctx);
   registerGraphCommand(program, ctx);
+  registerPromptCommand(program, ctx);
+  registerSyncCommand(program, ctx);
   return program;
 }
 

@@ -48,12 +48,13 @@ describe("npm start without credentials", () => {
     const manifest = JSON.parse(value ?? "null") as Record<string, unknown>;
     expect(manifest).toMatchObject({
       name: "parallel-plans",
-      default_events: ["push", "pull_request", "check_suite", "check_run"],
+      default_events: ["push", "pull_request", "check_suite", "check_run", "issue_comment"],
       default_permissions: {
         checks: "write",
-        contents: "read",
+        contents: "write",
+        issues: "write",
         metadata: "read",
-        pull_requests: "read",
+        pull_requests: "write",
       },
       redirect_url: `${base}/probot/setup`,
     });

@@ -1,0 +1,123 @@
+/**
+ * The issue of one achievement, as it should read: title `[<PLAN>] <id> <title>`, the level's
+ * labels, and a body with the PLAN's purpose, deliverables and success criteria, the estimate,
+ * the dependencies (linked to their issues when those exist), the files expected and how to
+ * claim it, under a hidden marker. Pure: the adapter supplies the issue numbers it knows.
+ */
+import type { AchievementReport, PlanReport } from "../model.js";
+import type { NamingPatterns } from "../options.js";
+import { fillPattern } from "../plan-files.js";
+import { escapeMarkdownInline } from "../../render/sanitize.js";
+import { estimateText, inPlanFolder, tokenOf } from "../../prompts/achievement-facts.js";
+import { escapeMarkdownBlock, inlineCode } from "./block-text.js";
+import { renderMarker, type IssueMarker } from "./issue-marker.js";
+
+/** An issue as the plan wants it. */
+export interface DesiredIssue {
+  marker: IssueMarker;
+  title: string;
+  body: string;
+  labels: string[];
+}
+
+/** GitHub caps issue titles at 256 characters. */
+const MAX_TITLE = 256;
+
+/** The PLAN sections an executor needs, in the order shown. */
+const SECTIONS: readonly { key: string; heading: string }[] = [
+  { key: "purpose", heading: "Purpose" },
+  { key: "what", heading: "What" },
+  { key: "deliverables", heading: "Deliverables" },
+  { key: "success_criteria", heading: "Success criteria" },
+];
+
+/** `[<PLAN>] <id> <title>`, one line, within GitHub's limit. */
+export function achievementTitle(plan: string, a: Pick<AchievementReport, "id" | "title">): string {
+  const flat = `[${plan}] ${a.id} ${a.title}`.replace(/\s+/g, " ").trim();
+  const points = Array.from(flat);
+  return points.length <= MAX_TITLE ? flat : `${points.slice(0, MAX_TITLE - 1).join("")}…`;
+}
+
+/** The files an achievement is expected to produce, by the naming patterns. */
+export function expectedFiles(
+  plan: Pick<PlanReport, "dir" | "name">,
+  patterns: NamingPatterns,
+  id: string,
+): { subplan: string; execution: string; approved: string } {
+  const values = { plan: plan.name, token: tokenOf(id), nn: "01" };
+  return {
+    subplan: inPlanFolder(plan, fillPattern(patterns.subplan, values)),
+    execution: inPlanFolder(plan, fillPattern(patterns.execution, values)),
+    approved: inPlanFolder(plan, fillPattern(patterns.approved, values)),
+  };
+}
+
+function dependencyLines(
+  plan: PlanReport,
+  a: AchievementReport,
+  numbers: ReadonlyMap<string, number>,
+): string[] {
+  if (a.dependencies.length === 0) return ["None: this achievement can start at once."];
+  return a.dependencies.map((id) => {
+    const dep = plan.achievements.find((d) => d.id === id);
+    const title = dep ? ` ${escapeMarkdownInline(dep.title, 120)}` : "";
+    const status = dep ? dep.status.replace(/_/g, " ") : "not in parallel.json";
+    const issue = numbers.get(id);
+    return `- ${escapeMarkdownInline(id, 20)}${title} (${status})${issue === undefined ? "" : ` — #${issue}`}`;
+  });
+}
+
+/** The desired issue of achievement `a` of `plan`. */
+export function achievementIssue(
+  plan: PlanReport,
+  a: AchievementReport,
+  options: {
+    patterns: NamingPatterns;
+    labels: readonly string[];
+    /** Issue numbers of achievements that have an issue, by id. */
+    numbers: ReadonlyMap<string, number>;
+  },
+): DesiredIssue {
+  const marker: IssueMarker = { kind: "achievement", plan: plan.name, id: a.id };
+  const entry = plan.document?.achievements.find((e) => e.id === a.id) ?? null;
+  const files = expectedFiles(plan, options.patterns, a.id);
+  const lines: string[] = [
+    renderMarker(marker),
+    `**Plan** ${inlineCode(plan.name)} · **Level** ${a.level} · **Estimate** ${escapeMarkdownInline(estimateText(a, entry), 40)} · **Status** ${a.status.replace(/_/g, " ")}`,
+  ];
+  let shown = 0;
+  for (const { key, heading } of SECTIONS) {
+    const text = entry?.sections.find((s) => s.key === key)?.text.trim() ?? "";
+    if (text === "") continue;
+    shown++;
+    lines.push("", `### ${heading}`, "", escapeMarkdownBlock(text));
+  }
+  if (shown === 0) {
+    lines.push(
+      "",
+      "*The PLAN markdown describes no purpose, deliverables or success criteria for this achievement.*",
+    );
+  }
+  lines.push(
+    "",
+    "### Dependencies",
+    "",
+    ...dependencyLines(plan, a, options.numbers),
+    "",
+    "### Files expected",
+    "",
+    `- SUBPLAN: ${inlineCode(files.subplan)}`,
+    `- EXECUTION_TASK: ${inlineCode(files.execution)} (one per attempt: \`_01\`, \`_02\`…)`,
+    `- APPROVED: ${inlineCode(files.approved)} — the achievement is complete once this file is on the default branch.`,
+    "",
+    "### How to claim",
+    "",
+    `Comment \`/parallel claim ${a.id}\` on this issue to be assigned (you need triage permission or more), \`/parallel unclaim ${a.id}\` to step back. The issue's assignees are the executors.`,
+  );
+  return {
+    marker,
+    title: achievementTitle(plan.name, a),
+    body: lines.join("\n"),
+    labels: [...options.labels],
+  };
+}

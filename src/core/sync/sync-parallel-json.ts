@@ -1,0 +1,162 @@
+/**
+ * Sync of one parallel.json: the analysis of its plan says what the files prove; this turns that
+ * into changes and minimal edits, applies them, and checks the result reads back as exactly the
+ * old document with the changed values. Pure: text in, edits and new text out.
+ */
+import { applyEdits } from "jsonc-parser";
+import { decodeText } from "../decode-text.js";
+import { parseJsonDocument } from "../json-document.js";
+import type { AchievementReport, PlanReport } from "../model.js";
+import { normalizePlan } from "../normalize-plan.js";
+import { desiredChanges, sameJson, type FolderView } from "./desired-fields.js";
+import { buildEdits } from "./json-edits.js";
+import { detectStyle } from "./json-style.js";
+import type {
+  Assignment,
+  SkippedAchievement,
+  SyncChange,
+  SyncOutcome,
+  TextEdit,
+} from "./sync-types.js";
+
+export interface SyncInput {
+  /** parallel.json as read: bytes, or text. */
+  content: Uint8Array | string;
+  /** Its size in bytes. */
+  size: number;
+  /** The analysis of its plan (`analyzePlan` on the same content). */
+  report: PlanReport;
+  folder: FolderView;
+  limits: { maxFileBytes: number; maxJsonDepth: number };
+  /** Executor and assignment time per achievement id, when the app knows them. */
+  assignments?: ReadonlyMap<string, Assignment>;
+}
+
+const BOM = "\uFEFF";
+
+/** Decide the changes that make parallel.json agree with the files, or why it cannot be edited. */
+export function syncParallelJson(input: SyncInput): SyncOutcome {
+  const { maxFileBytes, maxJsonDepth } = input.limits;
+  if (input.size > maxFileBytes) {
+    return refused(
+      `it is ${input.size} bytes, over the limit of ${maxFileBytes} bytes, so it was not read`,
+    );
+  }
+  const decoded = decodeText(input.content);
+  if (!decoded.ok) return refused(decoded.message);
+  const text = decoded.text;
+  const bom = hasBom(input.content) ? BOM : "";
+  const parsed = parseJsonDocument(text, maxJsonDepth);
+  if (!parsed.ok) {
+    const { line, column } = parsed.position;
+    return refused(
+      `it does not parse (${parsed.message} at line ${line}, column ${column}): fix it first`,
+    );
+  }
+
+  const { changes, skipped } = planChanges(parsed.document.value, input);
+  if (changes.length === 0) {
+    return { kind: "synced", text: bom + text, newText: bom + text, edits: [], changes, skipped };
+  }
+  const edits = buildEdits(text, changes, detectStyle(text));
+  const newText = applyEdits(text, edits);
+  if (!readsBackAs(text, newText, changes)) {
+    return refused("its edits did not read back as intended (is a key written twice?)");
+  }
+  const shifted: TextEdit[] = edits.map((e) => ({ ...e, offset: e.offset + bom.length }));
+  return {
+    kind: "synced",
+    text: bom + text,
+    newText: bom + newText,
+    edits: shifted,
+    changes,
+    skipped,
+  };
+}
+
+function planChanges(
+  value: unknown,
+  input: SyncInput,
+): { changes: SyncChange[]; skipped: SkippedAchievement[] } {
+  const plan = normalizePlan(value);
+  const reports = new Map<string, AchievementReport>(
+    input.report.achievements.map((a) => [a.id, a]),
+  );
+  const owners = new Map<string, string[]>();
+  for (const node of plan.nodes)
+    owners.set(node.token, [...(owners.get(node.token) ?? []), node.id]);
+
+  const changes: SyncChange[] = [];
+  const skipped: SkippedAchievement[] = [];
+  for (const achievement of plan.achievements) {
+    if (achievement.node === -1) {
+      skipped.push({
+        id: achievement.id,
+        reason: "its id is used more than once: only the first is synced",
+      });
+      continue;
+    }
+    const sharing = (owners.get(achievement.token) ?? []).filter((id) => id !== achievement.id);
+    if (sharing.length > 0) {
+      const others = sharing.join(", ");
+      skipped.push({
+        id: achievement.id,
+        reason: `it shares the file token "${achievement.token}" with ${others}`,
+      });
+      continue;
+    }
+    const report = reports.get(achievement.id);
+    if (!report) continue;
+    const raw = achievementObject(value, achievement.levelIndex, achievement.indexInLevel);
+    changes.push(
+      ...desiredChanges(
+        {
+          id: achievement.id,
+          levelIndex: achievement.levelIndex,
+          indexInLevel: achievement.indexInLevel,
+          raw,
+          report,
+          assignment: input.assignments?.get(achievement.id),
+        },
+        input.folder,
+      ),
+    );
+  }
+  return { changes, skipped };
+}
+
+function achievementObject(
+  value: unknown,
+  levelIndex: number,
+  index: number,
+): Record<string, unknown> {
+  const levels = (value as { levels: { achievements: unknown[] }[] }).levels;
+  return levels[levelIndex]?.achievements[index] as Record<string, unknown>;
+}
+
+/** The new text parses as the old document with exactly the changed values replaced. */
+function readsBackAs(text: string, newText: string, changes: readonly SyncChange[]): boolean {
+  let actual: unknown;
+  try {
+    actual = JSON.parse(newText);
+  } catch {
+    return false;
+  }
+  const expected = JSON.parse(text) as unknown;
+  for (const change of changes) {
+    const parent = change.path
+      .slice(0, -1)
+      .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], expected);
+    (parent as Record<string, unknown>)[change.field] = change.to;
+  }
+  return sameJson(actual, expected);
+}
+
+function hasBom(content: Uint8Array | string): boolean {
+  if (typeof content === "string") return content.startsWith(BOM);
+  return content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf;
+}
+
+function refused(reason: string): SyncOutcome {
+  return { kind: "refused", reason };
+}

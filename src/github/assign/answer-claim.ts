@@ -1,0 +1,97 @@
+/**
+ * `/parallel claim ID` and `/parallel unclaim ID`: the commenter takes or leaves the issue of an
+ * achievement. The issue's assignees are the truth (writing `executor` into parallel.json is the
+ * status sync's job). GitHub silently drops assignees it cannot assign, so the answer is read
+ * back and a refusal said plainly.
+ */
+import type { Logger, ProbotOctokit } from "probot";
+import type { ExistingIssue } from "../../core/assignment/diff-level.js";
+import { escapeMarkdownInline } from "../../render/sanitize.js";
+import { listOwnIssues, type RepoRef } from "./own-issues.js";
+
+/** What a claim needs of the comment. */
+export interface ClaimSession {
+  octokit: ProbotOctokit;
+  log: Logger;
+  repo: RepoRef;
+  login: string;
+}
+
+function code(text: string): string {
+  return `\`${text.replace(/`/g, "")}\``;
+}
+
+/** The achievement's issue, or the reply saying why there is none to act on. */
+async function findIssue(
+  session: ClaimSession,
+  id: string,
+  plan: string | null,
+  command: string,
+): Promise<ExistingIssue | string> {
+  const own = await listOwnIssues(session.octokit, session.repo);
+  const matches = own.filter(
+    (i) =>
+      i.marker.kind === "achievement" &&
+      i.marker.id === id &&
+      (plan === null ||
+        i.marker.plan === plan ||
+        i.marker.plan.toLowerCase() === plan.toLowerCase()),
+  );
+  const plans = [...new Set(matches.map((i) => i.marker.plan))];
+  if (plans.length > 1) {
+    return `Achievement ${code(id)} has an issue in ${plans.length} plans (${plans.map(code).join(", ")}): say which with \`/parallel ${command} ${id} --plan NAME\`.`;
+  }
+  const issue = matches.sort((a, b) => a.number - b.number)[0];
+  if (!issue) {
+    return `Achievement ${code(id)}${plan === null ? "" : ` of ${code(plan)}`} has no issue yet. A maintainer opens a level's issues with \`/parallel assign --level N\`.`;
+  }
+  return issue;
+}
+
+/** The reply to `/parallel claim ID`. */
+export async function answerClaim(
+  session: ClaimSession,
+  id: string,
+  plan: string | null,
+): Promise<string> {
+  const found = await findIssue(session, id, plan, "claim");
+  if (typeof found === "string") return found;
+  const who = `@${session.login}`;
+  if (found.state === "closed")
+    return `#${found.number} (achievement ${code(id)}) is closed: there is nothing left to claim.`;
+  if (found.assignees.includes(session.login))
+    return `You are already assigned to #${found.number} (achievement ${code(id)}).`;
+  const { data } = await session.octokit.request(
+    "POST /repos/{owner}/{repo}/issues/{issue_number}/assignees",
+    { ...session.repo, issue_number: found.number, assignees: [session.login] },
+  );
+  const now = (data.assignees ?? []).map((a) => a.login);
+  if (!now.includes(session.login)) {
+    session.log.info({ issue: found.number, login: session.login }, "claim refused by GitHub");
+    return `GitHub refused to assign ${escapeMarkdownInline(who, 60)} to #${found.number}: only people with access to this repository (collaborators, organisation members) can be assigned. Ask a maintainer for access, or for someone who has it to claim ${code(id)}.`;
+  }
+  const others = now.filter((l) => l !== session.login);
+  const shared =
+    others.length === 0
+      ? ""
+      : ` It is shared with ${others.map((l) => escapeMarkdownInline(`@${l}`, 60)).join(", ")}.`;
+  return `Assigned you to #${found.number} (achievement ${code(id)}).${shared} \`/parallel unclaim ${id}\` steps back.`;
+}
+
+/** The reply to `/parallel unclaim ID`. */
+export async function answerUnclaim(
+  session: ClaimSession,
+  id: string,
+  plan: string | null,
+): Promise<string> {
+  const found = await findIssue(session, id, plan, "unclaim");
+  if (typeof found === "string") return found;
+  if (!found.assignees.includes(session.login))
+    return `You are not assigned to #${found.number} (achievement ${code(id)}): nothing to release.`;
+  await session.octokit.request("DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees", {
+    ...session.repo,
+    issue_number: found.number,
+    assignees: [session.login],
+  });
+  return `Released #${found.number} (achievement ${code(id)}): you are no longer assigned.`;
+}

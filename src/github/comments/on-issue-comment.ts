@@ -1,0 +1,102 @@
+/**
+ * `issue_comment.created`: answer the `/parallel` commands of a comment on an issue or a pull
+ * request. Guards first (bots, comments without commands, the per-user limit), then 👀, then one
+ * reply per command. Edits and deletions are not subscribed to: only a new comment acts.
+ */
+import type { Context } from "probot";
+import {
+  renderFailure,
+  renderRateLimited,
+  renderTooManyCommands,
+} from "../../commands/notice-replies.js";
+import { findCommandLines } from "../../commands/parse-comment.js";
+import { parseCommand, type ParsedCommand } from "../../commands/parse-command.js";
+import type { ReplyContent } from "../../commands/reply-layout.js";
+import type { AppDeps } from "../deps.js";
+import { describeFailure } from "../failure.js";
+import { answerCommand, isPromptKind } from "./answer-command.js";
+import { CommentReader } from "./comment-reader.js";
+import { ReplyWriter } from "./reply-writer.js";
+
+/** Commands answered per comment; the rest are named in the last reply. */
+export const MAX_COMMANDS_PER_COMMENT = 5;
+
+function commandName(parsed: ParsedCommand): string {
+  return parsed.kind === "unknown" ? "help" : parsed.spec.name;
+}
+
+/** Answer the commands of a new issue or pull request comment (none: no request at all). */
+export async function onIssueComment(
+  context: Context<"issue_comment.created">,
+  deps: AppDeps,
+): Promise<void> {
+  const { comment, issue, repository, sender } = context.payload;
+  const log = context.log;
+  // Bots never command the app (its own replies quote commands).
+  if (comment.user?.type === "Bot" || sender.type === "Bot") return;
+  const lines = findCommandLines(comment.body ?? "");
+  if (lines.length === 0) return;
+  const login = comment.user?.login ?? sender.login;
+  const parsed = lines.slice(0, MAX_COMMANDS_PER_COMMENT).map(parseCommand);
+  const admission = deps.commandLimits.take(repository.id, login, parsed.length);
+  if (admission.allowed === 0 && !admission.notify) {
+    log.info({ comment: comment.id, login }, "commands dropped by the rate limit");
+    return;
+  }
+
+  const repo = { owner: repository.owner.login, name: repository.name };
+  const replies = new ReplyWriter(context.octokit, repo, issue.number, comment.id);
+  if (!(await replies.acknowledge())) {
+    log.info({ comment: comment.id }, "comment already acknowledged; not answered again");
+    return;
+  }
+  const answered = parsed.slice(0, admission.allowed);
+  const prompts = answered.filter((p) => p.kind === "command" && isPromptKind(p.spec.name));
+  const reader = new CommentReader(
+    context.octokit,
+    {
+      ...repo,
+      id: repository.id,
+      defaultBranch: repository.default_branch,
+      pull: issue.pull_request ? issue.number : null,
+    },
+    {
+      templates: prompts.some((p) => p.kind === "command" && !p.args.dryRun),
+      subplans: prompts.some(
+        (p) => p.kind === "command" && p.spec.name === "batch-executions" && !p.args.dryRun,
+      ),
+    },
+    deps.configs,
+  );
+  const session = { octokit: context.octokit, log, reader, deps, syncContext: context, login };
+
+  for (const [index, command] of answered.entries()) {
+    const name = commandName(command);
+    let content: ReplyContent;
+    try {
+      content = await answerCommand(command, session);
+    } catch (error) {
+      log.warn(
+        { err: error, comment: comment.id, command: name },
+        "command failed; replying with the reason",
+      );
+      content = { body: renderFailure(describeFailure(error)) };
+    }
+    if (index === answered.length - 1 && lines.length > parsed.length) {
+      content = {
+        ...content,
+        body: `${content.body}\n\n${renderTooManyCommands(parsed.length, lines.length)}`,
+      };
+    }
+    const parts = await replies.reply(command.line, name, content);
+    log.info({ comment: comment.id, command: name, parts }, "command answered");
+  }
+  const refused = parsed[admission.allowed];
+  if (admission.notify && refused) {
+    const minutes = Math.round(deps.commandLimits.windowMs / 60_000);
+    await replies.reply(refused.line, commandName(refused), {
+      body: renderRateLimited(deps.commandLimits.limit, minutes, admission.retryAt),
+    });
+    log.info({ comment: comment.id, login }, "commands refused by the rate limit");
+  }
+}

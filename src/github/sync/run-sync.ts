@@ -1,0 +1,122 @@
+/**
+ * One status-sync run on a repository: read what exists (one GraphQL query: config, default
+ * branch history, sync branches and their pull requests), read the plans of the synced commit
+ * with the check's own `CommitReader` (one more query), let the core decide the JSON edits and
+ * `decideSync` the GitHub writes, then write only those. Runs are serialised per repository.
+ */
+import type { Logger, ProbotOctokit } from "probot";
+import { configToOptions, type RepoConfig } from "../../core/config.js";
+import { syncSnapshot } from "../../core/sync/sync-snapshot.js";
+import type { Scope } from "../check-marker.js";
+import { CommitReader, type RepoRef } from "../commit-reader.js";
+import type { AppDeps } from "../deps.js";
+import { describeFailure } from "../failure.js";
+import { loadRepoConfig } from "../repo-config.js";
+import { CONFIG_PATH, rulesFor, touchedPlanFolders } from "../touched-plans.js";
+import { carryOut, type PlanSyncReport } from "./carry-out.js";
+import { readState } from "./read-sync-state.js";
+import { branchRequestOf, branchRequests, syncTargets } from "./sync-targets.js";
+import { SyncWriter } from "./sync-writer.js";
+
+export type { PlanSyncReport } from "./carry-out.js";
+
+export interface SyncRequest {
+  octokit: ProbotOctokit;
+  log: Logger;
+  repo: RepoRef & { id: number; defaultBranch: string };
+  /** The pushed default-branch commit; null syncs the branch's head (on demand). */
+  sha: string | null;
+  /** The push's changed paths, or "all" plans. */
+  changes: readonly string[] | "all";
+  /** Only the plan of this name (`/parallel sync --plan X`). */
+  plan?: string;
+}
+
+/** What a run did: `skipped` says why nothing was looked at (sync off, invalid config…). */
+export interface SyncRunReport {
+  skipped: string | null;
+  plans: PlanSyncReport[];
+}
+
+const SYNC_OFF = `sync is off (\`sync: off\` in ${CONFIG_PATH})`;
+
+/** Sync the plans a change touches (or all); a change touching none costs no request. */
+export async function syncRepository(request: SyncRequest, deps: AppDeps): Promise<SyncRunReport> {
+  const known = deps.configs.get(request.repo.id);
+  if (known?.sync === "off") return { skipped: SYNC_OFF, plans: [] };
+  const assumed = scopeFor(request.changes, known);
+  if (assumed !== "all" && assumed.length === 0) return { skipped: "no plan touched", plans: [] };
+  return deps.syncLock.run(`sync:${request.repo.id}`, () => run(request, assumed, deps));
+}
+
+async function run(request: SyncRequest, assumed: Scope, deps: AppDeps): Promise<SyncRunReport> {
+  const { octokit, log, repo } = request;
+  const first = await readState(octokit, {
+    owner: repo.owner,
+    name: repo.name,
+    defaultBranch: repo.defaultBranch,
+    configExpression: `${repo.defaultBranch}:${CONFIG_PATH}`,
+    history: true,
+    branches: assumed === "all" ? [] : branchRequests(assumed),
+  });
+  const loaded = loadRepoConfig(first.config);
+  if (loaded.findings.length > 0) {
+    deps.configs.forget(repo.id);
+    return { skipped: `${CONFIG_PATH} on ${repo.defaultBranch} is invalid`, plans: [] };
+  }
+  deps.configs.set(repo.id, loaded.config);
+  if (loaded.config.sync === "off") return { skipped: SYNC_OFF, plans: [] };
+  const sha = request.sha ?? first.history[0];
+  if (sha === undefined) return { skipped: `${repo.defaultBranch} has no commit`, plans: [] };
+  if (!first.history.includes(sha)) {
+    log.info({ sha }, "sync skipped: commit no longer recent on the default branch");
+    return {
+      skipped: `${sha.slice(0, 7)} is no longer a recent commit of ${repo.defaultBranch}`,
+      plans: [],
+    };
+  }
+
+  const options = configToOptions(loaded.config);
+  const scope =
+    request.changes === "all" || assumed === "all"
+      ? "all"
+      : scopeFor(request.changes, loaded.config);
+  const reader = new CommitReader(octokit, repo, sha);
+  try {
+    await reader.complete(scope, options);
+  } catch (error) {
+    throw new Error(
+      `reading ${repo.owner}/${repo.name}@${sha} for sync failed: ${describeFailure(error)}`,
+      { cause: error },
+    );
+  }
+  const syncs = syncSnapshot(reader.files.snapshot(options), options);
+  const targets = syncTargets(syncs, scope, reader.files.removedFolders, request.plan);
+  if (targets.length === 0 && request.plan !== undefined) {
+    return { skipped: `no plan named ${request.plan} on ${repo.defaultBranch}`, plans: [] };
+  }
+  const unread = targets.filter((t) => !first.branches.has(t.plan)).map(branchRequestOf);
+  const more =
+    unread.length === 0
+      ? null
+      : await readState(octokit, {
+          owner: repo.owner,
+          name: repo.name,
+          defaultBranch: repo.defaultBranch,
+          history: false,
+          branches: unread,
+        });
+
+  const writer = new SyncWriter(octokit, repo, repo.defaultBranch);
+  const plans: PlanSyncReport[] = [];
+  for (const target of targets) {
+    const branch = first.branches.get(target.plan) ?? more?.branches.get(target.plan) ?? null;
+    plans.push(await carryOut(target, branch, { sha, history: first.history, repo, writer, log }));
+  }
+  return { skipped: null, plans };
+}
+
+/** The plan folders a change touches under a config (the cached one, or the defaults). */
+function scopeFor(changes: readonly string[] | "all", config: RepoConfig | undefined): Scope {
+  return changes === "all" ? "all" : touchedPlanFolders(changes, rulesFor(config));
+}

@@ -1,0 +1,175 @@
+/**
+ * The one GraphQL query that reads what sync compares against, for every plan at once: the config
+ * on the default branch, the default branch's latest commits (to tell a stale push), and per plan
+ * its sync branch (head commit, who made it, parallel.json there and on its parent) with the open
+ * pull request from it and that pull request's last comments (to comment only once). Pure: what to
+ * read in, query and parsed state out. Refs and paths travel as variables, never in the query text.
+ */
+import type { BlobNode } from "../commit-files.js";
+import { hasSyncMarker } from "./sync-marker.js";
+import type { BranchCommit } from "./sync-branch.js";
+
+/** Commits of the default branch read to order pushes: far more than arrive between two syncs. */
+export const HISTORY_DEPTH = 100;
+/** Comments of the sync pull request searched for the app's "stopped" notice. */
+const COMMENTS = 50;
+
+export interface BranchRequest {
+  plan: string;
+  branch: string;
+  /** parallel.json of the plan, from the repository root. */
+  file: string;
+}
+
+export interface SyncStateRequest {
+  owner: string;
+  name: string;
+  /** The default branch: sync pull requests go into it. */
+  defaultBranch: string;
+  /** `<default branch>:.github/parallel-plans.yml`, when the config is wanted. */
+  configExpression?: string;
+  /** Read the default branch's recent history (to order pushes). */
+  history: boolean;
+  branches: readonly BranchRequest[];
+}
+
+export interface OpenPull {
+  number: number;
+  url: string;
+  body: string;
+  /** The app already said, in a comment, that a person's commit stopped it. */
+  stopNoticeSent: boolean;
+}
+
+export interface BranchState {
+  commit: BranchCommit;
+  parentOid: string | null;
+  /** parallel.json on the branch head and on its parent (null: absent or not read whole). */
+  fileText: string | null;
+  parentFileText: string | null;
+  /** The open pull request from the branch into the default branch. */
+  pull: OpenPull | null;
+}
+
+export interface SyncState {
+  config: BlobNode | null;
+  /** Default branch commits, newest first (empty when not asked for). */
+  history: string[];
+  /** Per plan: its branch, or null when the branch does not exist. */
+  branches: Map<string, BranchState | null>;
+}
+
+const FILE = "object { ... on Blob { text isTruncated } }";
+
+/** The query and its variables (`$rN` a branch ref, `$pN` its parallel.json path). */
+export function buildSyncStateQuery(request: SyncStateRequest): {
+  query: string;
+  variables: Record<string, string>;
+} {
+  const declarations = ["$owner: String!", "$name: String!"];
+  const variables: Record<string, string> = { owner: request.owner, name: request.name };
+  const fields: string[] = [];
+  if (request.configExpression !== undefined) {
+    declarations.push("$config: String!");
+    variables.config = request.configExpression;
+    fields.push(
+      "config: object(expression: $config) { ... on Blob { oid byteSize isBinary isTruncated text } }",
+    );
+  }
+  if (request.history) {
+    fields.push(
+      `defaultBranchRef { target { ... on Commit { history(first: ${HISTORY_DEPTH}) { nodes { oid } } } } }`,
+    );
+  }
+  request.branches.forEach(({ branch, file }, i) => {
+    declarations.push(`$r${i}: String!`, `$p${i}: String!`);
+    variables[`r${i}`] = `refs/heads/${branch}`;
+    variables[`p${i}`] = file;
+    fields.push(
+      `r${i}: ref(qualifiedName: $r${i}) { target { ... on Commit { oid message author { email } committer { email } parents(first: 1) { totalCount nodes { oid file(path: $p${i}) { ${FILE} } } } file(path: $p${i}) { ${FILE} } } } associatedPullRequests(states: OPEN, first: 5) { nodes { number url body baseRefName comments(last: ${COMMENTS}) { nodes { viewerDidAuthor body } } } } }`,
+    );
+  });
+  const query = [
+    `query ParallelPlansSync(${declarations.join(", ")}) {`,
+    "  repository(owner: $owner, name: $name) {",
+    ...fields.map((field) => `    ${field}`),
+    "  }",
+    "}",
+  ].join("\n");
+  return { query, variables };
+}
+
+interface FileNode {
+  object?: { text?: string | null; isTruncated?: boolean } | null;
+}
+interface CommitNode {
+  oid: string;
+  message?: string;
+  author?: { email?: string | null } | null;
+  committer?: { email?: string | null } | null;
+  parents?: { totalCount?: number; nodes?: ({ oid: string; file?: FileNode | null } | null)[] };
+  file?: FileNode | null;
+}
+interface PullNode {
+  number: number;
+  url: string;
+  body?: string | null;
+  baseRefName?: string;
+  comments?: { nodes?: ({ viewerDidAuthor?: boolean; body?: string | null } | null)[] };
+}
+interface RefNode {
+  target?: CommitNode | null;
+  associatedPullRequests?: { nodes?: (PullNode | null)[] };
+}
+type RepositoryNode = Record<string, unknown> & {
+  config?: BlobNode | null;
+  defaultBranchRef?: {
+    target?: { history?: { nodes?: ({ oid: string } | null)[] } } | null;
+  } | null;
+};
+
+/** The state in a response to {@link buildSyncStateQuery}. */
+export function readSyncState(repository: RepositoryNode, request: SyncStateRequest): SyncState {
+  const history = (repository.defaultBranchRef?.target?.history?.nodes ?? []).flatMap((n) =>
+    n ? [n.oid] : [],
+  );
+  const branches = new Map<string, BranchState | null>();
+  request.branches.forEach(({ plan }, i) => {
+    const ref = repository[`r${i}`] as RefNode | null | undefined;
+    const commit = ref?.target;
+    if (!commit?.oid) {
+      branches.set(plan, null);
+      return;
+    }
+    const parent = commit.parents?.nodes?.[0] ?? null;
+    const pull = (ref?.associatedPullRequests?.nodes ?? []).find(
+      (p): p is PullNode => p !== null && p.baseRefName === request.defaultBranch,
+    );
+    branches.set(plan, {
+      commit: {
+        oid: commit.oid,
+        message: commit.message ?? "",
+        authorEmail: commit.author?.email ?? null,
+        committerEmail: commit.committer?.email ?? null,
+        parentCount: commit.parents?.totalCount ?? 0,
+      },
+      parentOid: parent?.oid ?? null,
+      fileText: textOf(commit.file),
+      parentFileText: textOf(parent?.file),
+      pull: pull ? readPull(pull, plan) : null,
+    });
+  });
+  return { config: repository.config ?? null, history, branches };
+}
+
+function readPull(pull: PullNode, plan: string): OpenPull {
+  const stopNoticeSent = (pull.comments?.nodes ?? []).some(
+    (c) => c?.viewerDidAuthor === true && hasSyncMarker(c.body, "sync-stopped", plan),
+  );
+  return { number: pull.number, url: pull.url, body: pull.body ?? "", stopNoticeSent };
+}
+
+function textOf(file: FileNode | null | undefined): string | null {
+  const object = file?.object;
+  return typeof object?.text === "string" && object.isTruncated !== true ? object.text : null;
+}

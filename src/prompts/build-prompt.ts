@@ -1,0 +1,152 @@
+/**
+ * The one function both the CLI (`parallel-plans prompt`) and the app (`/parallel discover`,
+ * `batch-subplans`, `batch-executions`) call: a plan report, its SUBPLAN texts, the templates and
+ * the request in; the prompt (or the dry-run preview, or why neither) out. Pure.
+ */
+import type { PlanReport } from "../core/model.js";
+import { cleanLine } from "./clean-text.js";
+import { batchExecutionsView, batchSubplansView } from "./batch-views.js";
+import { discoverView, inventory } from "./discover-view.js";
+import { batchPreview, discoverPreview } from "./dry-run-preview.js";
+import type { PromptInput, PromptNote, PromptOutcome } from "./prompt-types.js";
+import { renderTemplate, TemplateError } from "./render-template.js";
+import { selectLevel, type BatchKind, type LevelWork } from "./select-work.js";
+
+const TITLES = {
+  discover: "Parallel discovery",
+  "batch-subplans": "Batch SUBPLAN creation",
+  "batch-executions": "Batch EXECUTION creation",
+} as const;
+
+/** Build the prompt (or preview) a request asks for. Never throws for plan or template content. */
+export function buildPrompt(input: PromptInput): PromptOutcome {
+  const { plan, request } = input;
+  const base = {
+    kind: request.kind,
+    plan: { name: plan.name, dir: plan.dir },
+    prompt: null,
+    preview: null,
+    problem: null,
+    notes: planNotes(plan),
+  };
+  if (request.kind === "discover") {
+    const items = inventory(plan);
+    const outcome = {
+      ...base,
+      level: null,
+      covered: items.map((item) => item.id),
+      title: `${TITLES.discover}: ${cleanLine(plan.name, 100)} (${items.length} achievements)`,
+    };
+    if (items.length === 0) {
+      return {
+        ...outcome,
+        problem: {
+          text: `no achievement found in the PLAN of ${cleanLine(plan.name, 100)}: write "Achievement N.N: Title" entries first`,
+        },
+      };
+    }
+    if (request.dryRun)
+      return { ...outcome, preview: discoverPreview(plan, input.patterns, items) };
+    return render(outcome, input, () => discoverView(plan, input.patterns));
+  }
+
+  const kind: BatchKind = request.kind;
+  const selection = selectLevel(plan, kind, request.level);
+  if (!selection.ok) {
+    return {
+      ...base,
+      level: request.level,
+      covered: [],
+      title: `${TITLES[kind]}: ${cleanLine(plan.name, 100)}`,
+      problem: selection.problem,
+    };
+  }
+  const work = selection.work;
+  const outcome = {
+    ...base,
+    level: work.level.level,
+    covered: work.targets.map((a) => a.id),
+    title: `${TITLES[kind]}: level ${work.level.level} of ${cleanLine(plan.name, 100)} (${work.targets.length} of ${size(work)} achievements)`,
+    notes: [...base.notes, ...workNotes(kind, work)],
+  };
+  if (work.targets.length === 0) {
+    return { ...outcome, problem: nothingToDo(kind, work) };
+  }
+  if (request.dryRun)
+    return { ...outcome, preview: batchPreview(plan, kind, work, input.patterns) };
+  return render(outcome, input, () =>
+    kind === "batch-subplans"
+      ? batchSubplansView(plan, work, input.patterns)
+      : batchExecutionsView(plan, work, input.patterns, input.subplans),
+  );
+}
+
+function render(
+  outcome: Omit<PromptOutcome, "prompt">,
+  input: PromptInput,
+  view: () => object,
+): PromptOutcome {
+  try {
+    const text = renderTemplate(input.templates[input.request.kind], view());
+    return { ...outcome, prompt: `${text.replace(/\s+$/, "")}\n` };
+  } catch (error) {
+    if (!(error instanceof TemplateError)) throw error;
+    return { ...outcome, prompt: null, problem: { text: error.message } };
+  }
+}
+
+function size(work: LevelWork): number {
+  return work.targets.length + work.existing.length + work.missing.length + work.settled.length;
+}
+
+/** A plan with errors still gets its prompt, with a warning: the levels may be wrong. */
+function planNotes(plan: PlanReport): PromptNote[] {
+  if (plan.summary.errors === 0) return [];
+  return [
+    {
+      text: `${cleanLine(plan.name, 100)} has ${plan.summary.errors} validation error${plan.summary.errors === 1 ? "" : "s"}: its levels and statuses may be wrong (see validate)`,
+    },
+  ];
+}
+
+/** Partial success, said: what the batch leaves out and what to do about it. */
+function workNotes(kind: BatchKind, work: LevelWork): PromptNote[] {
+  const level = work.level.level;
+  const ids = (list: LevelWork["targets"]) => list.map((a) => cleanLine(a.id, 20)).join(", ");
+  const notes: PromptNote[] = [];
+  if (work.missing.length > 0 && work.targets.length > 0) {
+    notes.push({
+      text: `partial: ${work.missing.length} achievement${work.missing.length === 1 ? "" : "s"} of level ${level} ${work.missing.length === 1 ? "has" : "have"} no SUBPLAN yet and ${work.missing.length === 1 ? "is" : "are"} not in this prompt (${ids(work.missing)}); create ${work.missing.length === 1 ? "it" : "them"} with the batch SUBPLAN prompt, then run this one again for ${work.missing.length === 1 ? "it" : "them"}`,
+      next: { kind: "batch-subplans", level },
+    });
+  }
+  if (work.existing.length > 0) {
+    const what = kind === "batch-subplans" ? "a SUBPLAN" : "an EXECUTION_TASK";
+    notes.push({
+      text: `already ${work.existing.length === 1 ? "has" : "have"} ${what}, left out: ${ids(work.existing)}`,
+    });
+  }
+  return notes;
+}
+
+function nothingToDo(kind: BatchKind, work: LevelWork): PromptNote {
+  const level = work.level.level;
+  if (work.missing.length > 0) {
+    return {
+      text: `no achievement of level ${level} has a SUBPLAN without an EXECUTION_TASK; ${work.missing.map((a) => cleanLine(a.id, 20)).join(", ")} need${work.missing.length === 1 ? "s" : ""} a SUBPLAN first`,
+      next: { kind: "batch-subplans", level },
+    };
+  }
+  if (work.existing.length > 0 && kind === "batch-subplans") {
+    return {
+      text: `every open achievement of level ${level} already has a SUBPLAN`,
+      next: { kind: "batch-executions", level },
+    };
+  }
+  if (work.existing.length > 0) {
+    return { text: `every open achievement of level ${level} already has an EXECUTION_TASK` };
+  }
+  return {
+    text: `every achievement of level ${level} is complete, skipped or failed: nothing to prepare`,
+  };
+}

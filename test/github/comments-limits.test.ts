@@ -1,0 +1,63 @@
+/** The per-user command limit and the permission cache, on an injected clock. */
+import { describe, expect, it } from "@jest/globals";
+import { CommandRateLimiter } from "../../src/github/comments/rate-limiter.js";
+import { buildCommentQuery } from "../../src/github/comments/comment-query.js";
+
+describe("CommandRateLimiter", () => {
+  it("admits up to the limit per person and repository, then frees a slot as the window slides", () => {
+    let now = 0;
+    const limiter = new CommandRateLimiter(3, 1000, () => now);
+    expect(limiter.take(1, "Mona", 2)).toMatchObject({ allowed: 2, notify: false });
+    expect(limiter.take(1, "mona", 2)).toMatchObject({ allowed: 1, notify: true });
+    expect(limiter.take(1, "mona", 1)).toMatchObject({ allowed: 0, notify: false });
+    expect(limiter.take(2, "mona", 1)).toMatchObject({ allowed: 1, notify: false });
+    expect(limiter.take(1, "octocat", 3)).toMatchObject({ allowed: 3, notify: false });
+    now = 1000;
+    expect(limiter.take(1, "mona", 3)).toMatchObject({ allowed: 3, notify: false });
+  });
+
+  it("says when the oldest counted command leaves the window", () => {
+    let now = 5000;
+    const limiter = new CommandRateLimiter(1, 60_000, () => now);
+    limiter.take(1, "mona", 1);
+    now = 6000;
+    expect(limiter.take(1, "mona", 1).retryAt.getTime()).toBe(65_000);
+  });
+});
+
+describe("buildCommentQuery", () => {
+  it("sends the branch, paths and number as variables, never inside the query", () => {
+    const built = buildCommentQuery({
+      owner: "o",
+      name: "r",
+      defaultBranch: 'main") { x }',
+      pull: 7,
+      templates: true,
+    });
+    expect(built.query).not.toContain("main");
+    expect(built.variables).toEqual({
+      owner: "o",
+      name: "r",
+      config: 'main") { x }:.github/parallel-plans.yml',
+      templates: 'main") { x }:.github/parallel-plans/templates',
+      number: 7,
+    });
+    expect(built.query).toContain(
+      "pullRequest(number: $number) { headRefOid changedFiles files(first: 100) { nodes { path } } }",
+    );
+    expect(built.query).not.toContain("defaultBranchRef");
+  });
+
+  it("asks for the default branch's head in an issue, and no templates unless a prompt needs them", () => {
+    const built = buildCommentQuery({
+      owner: "o",
+      name: "r",
+      defaultBranch: "main",
+      pull: null,
+      templates: false,
+    });
+    expect(built.query).toContain("defaultBranchRef { target { oid } }");
+    expect(built.query).not.toContain("templates");
+    expect(Object.keys(built.variables)).toEqual(["owner", "name", "config"]);
+  });
+});

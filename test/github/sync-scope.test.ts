@@ -1,0 +1,132 @@
+/**
+ * Which pushes sync acts on: the default branch only, plans the push touches only, not at all
+ * under `sync: off` (nor with an invalid config), and a plan folder that disappears takes its sync
+ * pull request with it.
+ */
+import { describe, expect, it } from "@jest/globals";
+import { installNockGuards, mockGitHub } from "../support/github-mock.js";
+import { fakeSha, pushTouching } from "../support/webhook-fixtures.js";
+import { appProbot, deliver, PLAN_ROOT } from "./harness.js";
+import { SyncFake } from "./sync-fake.js";
+
+installNockGuards();
+
+const NAME = "PARALLEL-EXECUTION-AUTOMATION";
+const DIR = `${PLAN_ROOT}/${NAME}`;
+const BRANCH = `parallel-plans/sync/${NAME}`;
+const APPROVED_31 = `${DIR}/execution/feedbacks/APPROVED_31.md`;
+
+function repository(config: string | null = null): SyncFake {
+  const gh = new SyncFake(mockGitHub(), "Codertocat", "Hello-World");
+  gh.addFolder(DIR, `examples/${NAME}`);
+  gh.config = config;
+  return gh;
+}
+
+function approve(gh: SyncFake, sha: string, ref?: string): unknown {
+  gh.files.set(APPROVED_31, "# approved\n");
+  gh.commitMain(sha);
+  gh.expectGraphql().expectCreate().expectUpdate();
+  return pushTouching({ added: [APPROVED_31] }, { after: sha, ...(ref ? { ref } : {}) });
+}
+
+describe("what sync acts on", () => {
+  it("reads only the config under `sync: off`, and nothing once the config is known", async () => {
+    const gh = repository("sync: off\n");
+    const probot = await appProbot({ syncOnPush: true });
+    gh.expectToken();
+    gh.expectGraphql();
+    await deliver(probot, "push", approve(gh, fakeSha("first")));
+    const again = approve(gh, fakeSha("second"));
+
+    await deliver(probot, "push", again);
+
+    expect(gh.syncCalls()).toEqual(["graphql: sync state"]);
+    expect(gh.branches.size).toBe(0);
+    gh.mock.done();
+  });
+
+  it("writes nothing while the config is invalid", async () => {
+    const gh = repository("sync: sometimes\n");
+    gh.expectToken();
+    const push = approve(gh, fakeSha("first"));
+    gh.expectGraphql();
+
+    await deliver(await appProbot({ syncOnPush: true }), "push", push);
+
+    expect(gh.syncCalls()).toEqual(["graphql: sync state"]);
+    gh.mock.done();
+  });
+
+  it("makes no sync call for a push to another branch, a tag, or a file outside every plan", async () => {
+    const gh = repository();
+    const probot = await appProbot({ syncOnPush: true });
+    gh.expectToken();
+    await deliver(probot, "push", approve(gh, fakeSha("feature"), "refs/heads/feature"));
+    await deliver(
+      probot,
+      "push",
+      pushTouching({ modified: [`${DIR}/parallel.json`] }, { ref: "refs/tags/v1" }),
+    );
+    await deliver(probot, "push", pushTouching({ modified: ["README.md"] }));
+
+    expect(gh.syncCalls()).toEqual([]);
+    gh.mock.done();
+  });
+
+  it("closes the sync pull request of a plan folder that was removed", async () => {
+    const gh = repository();
+    const probot = await appProbot({ syncOnPush: true });
+    gh.expectToken();
+    const push = approve(gh, fakeSha("approve"));
+    gh.expectGraphql(2).expectCreateRef().expectPutContents().expectCreatePull();
+    await deliver(probot, "push", push);
+    const removed = [...gh.files.keys()].filter((path) => path.startsWith(`${DIR}/`));
+    for (const path of removed) gh.files.delete(path);
+    gh.commitMain(fakeSha("remove"));
+    gh.expectGraphql().expectCreate().expectUpdate();
+    gh.expectGraphql(2).expectUpdatePull().expectDeleteRef();
+
+    await deliver(probot, "push", pushTouching({ removed }, { after: fakeSha("remove") }));
+
+    expect(gh.syncCalls().slice(5)).toEqual([
+      "graphql: sync state",
+      "graphql: plans",
+      expect.stringMatching(/^PATCH \/pulls\/\d+$/),
+      `DELETE /git/refs/heads/${BRANCH}`,
+    ]);
+    expect(gh.openPulls()).toEqual([]);
+    gh.mock.done();
+  });
+
+  it("re-syncs every plan when the config changes on the default branch", async () => {
+    const gh = repository();
+    gh.files.set(APPROVED_31, "# approved\n");
+    gh.config = "fail_on: warning\n";
+    gh.files.set(".github/parallel-plans.yml", gh.config);
+    const sha = fakeSha("config");
+    gh.commitMain(sha);
+    gh.expectToken().expectTree(sha).expectGraphql().expectCreate().expectUpdate();
+    gh.expectGraphql().expectTree(sha).expectGraphql(2);
+    gh.expectCreateRef().expectPutContents().expectCreatePull();
+
+    await deliver(
+      await appProbot({ syncOnPush: true }),
+      "push",
+      pushTouching({ modified: [".github/parallel-plans.yml"] }, { after: sha }),
+    );
+
+    // The check lists the tree too: one listing each.
+    const trees = gh.syncCalls().filter((call) => call === `GET /git/trees/${sha}`);
+    expect(trees).toHaveLength(2);
+    expect(gh.syncCalls().filter((call) => !trees.includes(call))).toEqual([
+      "graphql: sync state",
+      "graphql: plans",
+      "graphql: sync state",
+      "POST /git/refs",
+      `PUT /contents/${DIR}/parallel.json`,
+      "POST /pulls",
+    ]);
+    gh.mock.done();
+  });
+});
