@@ -7,6 +7,7 @@ import type { Context } from "probot";
 import { pullRequestChangedPaths } from "../changed-paths.js";
 import { checkCommit } from "../check-commit.js";
 import type { AppDeps } from "../deps.js";
+import { repositoryRef } from "../repository-ref.js";
 
 export type PullRequestEvent =
   "pull_request.opened" | "pull_request.synchronize" | "pull_request.reopened";
@@ -17,12 +18,7 @@ export async function onPullRequest(
 ): Promise<void> {
   const { pull_request: pull, repository } = context.payload;
   if (pull.changed_files === 0) return;
-  const repo = {
-    owner: repository.owner.login,
-    name: repository.name,
-    id: repository.id,
-    defaultBranch: repository.default_branch,
-  };
+  const repo = repositoryRef(repository);
   const changes = await pullRequestChangedPaths(context.octokit, repo, pull);
   await checkCommit(
     {

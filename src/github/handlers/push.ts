@@ -8,18 +8,14 @@ import { checkCommit } from "../check-commit.js";
 import { isZeroSha, pushChangedPaths } from "../changed-paths.js";
 import type { AppDeps } from "../deps.js";
 import { touchesConfig } from "../touched-plans.js";
+import { repositoryRef } from "../repository-ref.js";
 
 export async function onPush(context: Context<"push">, deps: AppDeps): Promise<void> {
   const { payload } = context;
   // Deleted branches and tags have nothing to check.
   if (payload.deleted || isZeroSha(payload.after) || !payload.ref.startsWith("refs/heads/")) return;
   const repository = payload.repository;
-  const repo = {
-    owner: repository.owner?.login ?? repository.owner?.name ?? "",
-    name: repository.name,
-    id: repository.id,
-    defaultBranch: repository.default_branch,
-  };
+  const repo = repositoryRef(repository);
   const changed = await pushChangedPaths(context.octokit, repo, payload);
   const onDefaultBranch = payload.ref === `refs/heads/${repository.default_branch}`;
   const changes = changed !== "all" && onDefaultBranch && touchesConfig(changed) ? "all" : changed;

@@ -7,6 +7,7 @@ import type { Context } from "probot";
 import { CHECK_NAME } from "../check-run.js";
 import { checkCommit } from "../check-commit.js";
 import type { AppDeps } from "../deps.js";
+import { repositoryRef } from "../repository-ref.js";
 
 export async function onCheckSuiteRerequested(
   context: Context<"check_suite.rerequested">,
@@ -34,12 +35,7 @@ async function recheck(
     {
       octokit: context.octokit,
       log: context.log,
-      repo: {
-        owner: repository.owner.login,
-        name: repository.name,
-        id: repository.id,
-        defaultBranch: repository.default_branch,
-      },
+      repo: repositoryRef(repository),
       sha,
       changes: "all",
       rerequest: true,

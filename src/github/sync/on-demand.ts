@@ -6,6 +6,7 @@
 import type { Logger, ProbotOctokit } from "probot";
 import type { AppDeps } from "../deps.js";
 import { syncRepository, type SyncRunReport } from "./run-sync.js";
+import { repositoryRef } from "../repository-ref.js";
 
 export type { PlanSyncReport, SyncRunReport } from "./run-sync.js";
 export type { SyncResult } from "./sync-decision.js";
@@ -36,12 +37,7 @@ export async function runSyncOnDemand(
     {
       octokit: context.octokit,
       log: context.log,
-      repo: {
-        owner: repository.owner.login,
-        name: repository.name,
-        id: repository.id,
-        defaultBranch: repository.default_branch,
-      },
+      repo: repositoryRef(repository),
       sha: null,
       changes: "all",
       ...(plan === undefined ? {} : { plan }),

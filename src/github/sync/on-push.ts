@@ -8,6 +8,7 @@ import { isZeroSha, pushChangedPaths } from "../changed-paths.js";
 import type { AppDeps } from "../deps.js";
 import { touchesConfig } from "../touched-plans.js";
 import { syncRepository } from "./run-sync.js";
+import { repositoryRef } from "../repository-ref.js";
 
 /** Sync the plans a push to the default branch touches; throws naming the plans whose writes failed. */
 export async function onPushSync(context: Context<"push">, deps: AppDeps): Promise<void> {
@@ -15,12 +16,7 @@ export async function onPushSync(context: Context<"push">, deps: AppDeps): Promi
   const repository = payload.repository;
   if (payload.deleted || isZeroSha(payload.after)) return;
   if (payload.ref !== `refs/heads/${repository.default_branch}`) return;
-  const repo = {
-    owner: repository.owner?.login ?? repository.owner?.name ?? "",
-    name: repository.name,
-    id: repository.id,
-    defaultBranch: repository.default_branch,
-  };
+  const repo = repositoryRef(repository);
   const changed = await pushChangedPaths(context.octokit, repo, payload);
   const changes = changed !== "all" && touchesConfig(changed) ? "all" : changed;
   const report = await syncRepository(
