@@ -100,8 +100,8 @@ export const REGISTRY: readonly CommandSpec[] = [
   {
     name: "assign",
     summary:
-      'Opens one issue per achievement of a level (default: the first ready level lacking issues), as sub-issues of a level issue with "blocked by" links; `--dry-run` lists what it would create.',
-    usage: `/parallel assign ${PLAN} [--level N] [--dry-run]`,
+      'Opens one issue per achievement of a level (default: the first ready level lacking issues), as sub-issues of a level issue with "blocked by" links; `--dry-run` lists what it would create. With `ID… @user…` it assigns those people to those achievements\' issues.',
+    usage: `/parallel assign ${PLAN} [--level N] [--dry-run] [ID... @user...]`,
     options: ["plan", "level", "dry-run"],
     positionals: "ids-and-users",
     example: "/parallel assign --level 3 --dry-run",

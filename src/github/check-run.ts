@@ -182,3 +182,40 @@ function folderNote(folders: readonly string[], one: string, many: string): stri
   const more = folders.length > names.length ? ` and ${folders.length - names.length} more` : "";
   return [`${names.join(", ")}${more} ${folders.length === 1 ? one : many}.`];
 }
+
+/** A check-run button (GitHub: label ≤ 20, description ≤ 40, identifier ≤ 20 characters). */
+export interface CheckAction {
+  label: string;
+  description: string;
+  identifier: string;
+}
+
+/** GitHub shows at most 3 buttons on a check run. */
+export const MAX_CHECK_ACTIONS = 3;
+const OPEN_LEVEL_RE = /^open:(\d{1,4}):(\d{1,6})$/;
+
+function clipChars(text: string, max: number): string {
+  const points = Array.from(text);
+  return points.length <= max ? text : `${points.slice(0, max - 1).join("")}…`;
+}
+
+/**
+ * "Open level N issues" for level `level` of the `planIndex`-th plan of the commit (plans sorted
+ * by folder): the identifier cannot hold a plan name, so the click is resolved at the same SHA.
+ */
+export function openLevelAction(planIndex: number, plan: string, level: number): CheckAction {
+  const long = `Open level ${level} issues`;
+  return {
+    label: long.length <= 20 ? long : clipChars(`Open L${level} issues`, 20),
+    description: clipChars(`Issues of plan ${plan}`, 40),
+    identifier: `open:${planIndex}:${level}`,
+  };
+}
+
+/** The plan index and level of an "Open level N issues" click, or null for another button. */
+export function readOpenLevelAction(
+  identifier: string,
+): { planIndex: number; level: number } | null {
+  const found = OPEN_LEVEL_RE.exec(identifier);
+  return found ? { planIndex: Number(found[1]), level: Number(found[2]) } : null;
+}

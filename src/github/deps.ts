@@ -33,6 +33,11 @@ export interface AppDeps {
   assignLock: SameShaLock;
   /** Paces the issues, labels and links the assignment creates (~80 a minute per repository). */
   assignPacer: CreationPacer;
+  /**
+   * Keep achievement issues in step on pushes to the default branch (and `assign.auto`). Off in
+   * bare `createDeps()`, like `syncOnPush`; `createApp()` and the Probot entry turn it on.
+   */
+  assignOnPush: boolean;
 }
 
 export function createDeps(overrides: Partial<AppDeps> = {}): AppDeps {
@@ -46,5 +51,6 @@ export function createDeps(overrides: Partial<AppDeps> = {}): AppDeps {
     commandLimits: overrides.commandLimits ?? new CommandRateLimiter(),
     assignLock: overrides.assignLock ?? new SameShaLock(),
     assignPacer: overrides.assignPacer ?? new CreationPacer(),
+    assignOnPush: overrides.assignOnPush ?? false,
   };
 }

@@ -386,10 +386,11 @@ describe("permissions", () => {
 });
 
 describe("commands that do not reach the plan", () => {
-  it("says plainly that naming executors is not available yet, without reading anything", async () => {
+  it("asks for achievement ids when /parallel assign names only a user", async () => {
     const { gh, c } = setup();
     gh.expectToken();
-    c.expectReaction(COMMENT).expectReplies(1);
+    c.expectReaction(COMMENT).expectContext().expectPermission("Codertocat", "write");
+    c.expectReplies(1);
 
     await deliver(
       await appProbot(),
@@ -397,10 +398,15 @@ describe("commands that do not reach the plan", () => {
       commentEvent("/parallel assign --level 3 @octocat"),
     );
 
-    expect(gh.callLines()).toEqual([REACT, REPLY_ISSUE]);
+    expect(gh.callLines()).toEqual([
+      REACT,
+      QUERY,
+      "GET /collaborators/Codertocat/permission",
+      REPLY_ISSUE,
+    ]);
     const [assign] = c.replies();
     expect(assign).toContain("> /parallel assign --level 3 @\u200Boctocat");
-    expect(assign).toContain("`/parallel assign ID @user` (naming executors) is not available yet");
+    expect(assign).toContain("Name the achievements and the executors");
     gh.mock.done();
   });
 

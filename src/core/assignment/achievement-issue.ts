@@ -108,7 +108,7 @@ export function achievementIssue(
     "",
     `- SUBPLAN: ${inlineCode(files.subplan)}`,
     `- EXECUTION_TASK: ${inlineCode(files.execution)} (one per attempt: \`_01\`, \`_02\`…)`,
-    `- APPROVED: ${inlineCode(files.approved)} — the achievement is complete once this file is on the default branch.`,
+    `- APPROVED: ${inlineCode(files.approved)} — when it lands on the default branch, this issue closes as completed.`,
     "",
     "### How to claim",
     "",

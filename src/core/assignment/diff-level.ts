@@ -17,6 +17,8 @@ export interface ExistingIssue {
   /** API URL (`parent_issue_url` of a sub-issue names it). */
   url: string;
   state: "open" | "closed";
+  /** Why it was closed (`completed`, `not_planned`…), null when open. */
+  stateReason: string | null;
   title: string;
   body: string;
   labels: string[];

@@ -6,7 +6,8 @@
 /** What an issue of the app stands for. */
 export type IssueMarker =
   | { kind: "achievement"; plan: string; id: string }
-  | { kind: "level"; plan: string; level: number };
+  | { kind: "level"; plan: string; level: number }
+  | { kind: "dashboard"; plan: string };
 
 const PREFIX = "<!-- parallel-plans:";
 const MARKER_RE = /<!-- parallel-plans:(\{[^\n]*?\}) -->/;
@@ -19,9 +20,9 @@ export function renderMarker(marker: IssueMarker): string {
 
 /** One stable string per marker, for maps. */
 export function markerKey(marker: IssueMarker): string {
-  return marker.kind === "achievement"
-    ? `achievement:${marker.plan}:${marker.id}`
-    : `level:${marker.plan}:${marker.level}`;
+  if (marker.kind === "achievement") return `achievement:${marker.plan}:${marker.id}`;
+  if (marker.kind === "level") return `level:${marker.plan}:${marker.level}`;
+  return `dashboard:${marker.plan}`;
 }
 
 /** The marker of an issue body, or null when it has none (or a malformed one). */
@@ -41,5 +42,6 @@ export function readMarker(body: string | null | undefined): IssueMarker | null 
     return { kind: "achievement", plan: v.plan, id: v.id };
   if (v.kind === "level" && typeof v.level === "number" && Number.isInteger(v.level))
     return { kind: "level", plan: v.plan, level: v.level };
+  if (v.kind === "dashboard") return { kind: "dashboard", plan: v.plan };
   return null;
 }

@@ -81,7 +81,7 @@ function trackingIssue(
     : "sequential";
   const lines = [
     renderMarker(marker),
-    `Level ${level.level} of plan ${inlineCode(plan.name)}: ${kind}. Its achievements are this issue's sub-issues; an achievement is complete once its APPROVED file is on the default branch.`,
+    `Level ${level.level} of plan ${inlineCode(plan.name)}: ${kind}. Its achievements are this issue's sub-issues; each closes when its APPROVED file lands on the default branch, and this issue closes when the whole level is complete.`,
   ];
   if (level.description) lines.push("", escapeMarkdownInline(level.description, 500));
   lines.push("", "### Achievements", "");

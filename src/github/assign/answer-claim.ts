@@ -95,3 +95,62 @@ export async function answerUnclaim(
   });
   return `Released #${found.number} (achievement ${code(id)}): you are no longer assigned.`;
 }
+
+/** At most this many achievements per `/parallel assign ID… @user…`. */
+const MAX_NAMED = 10;
+
+/**
+ * `/parallel assign ID… @user…` (a maintainer naming executors): the users are added to the
+ * issue of each achievement named; whoever GitHub drops (no access to the repository) is named.
+ */
+export async function answerAssignNamed(
+  session: Omit<ClaimSession, "login">,
+  ids: readonly string[],
+  users: readonly string[],
+  plan: string | null,
+): Promise<string> {
+  if (ids.length === 0 || users.length === 0)
+    return "Name the achievements and the executors: `/parallel assign 3.1 3.2 @user`. Without them, `/parallel assign [--level N]` opens a level's issues.";
+  const lines: string[] = [];
+  const own = await listOwnIssues(session.octokit, session.repo);
+  const unique = [...new Set(ids)].slice(0, MAX_NAMED);
+  const who = users.map((u) => escapeMarkdownInline(`@${u}`, 60));
+  for (const id of unique) {
+    const matches = own.filter(
+      (i) =>
+        i.marker.kind === "achievement" &&
+        i.marker.id === id &&
+        (plan === null || i.marker.plan.toLowerCase() === plan.toLowerCase()),
+    );
+    const plans = new Set(matches.map((i) => i.marker.plan));
+    const issue = matches.sort((a, b) => a.number - b.number)[0];
+    if (plans.size > 1) {
+      lines.push(`- ${code(id)}: issues in ${plans.size} plans; say which with \`--plan NAME\`.`);
+      continue;
+    }
+    if (!issue) {
+      lines.push(`- ${code(id)}: no issue yet (\`/parallel assign --level N\` opens them).`);
+      continue;
+    }
+    const { data } = await session.octokit.request(
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/assignees",
+      { ...session.repo, issue_number: issue.number, assignees: [...users] },
+    );
+    const now = new Set((data.assignees ?? []).map((a) => a.login.toLowerCase()));
+    const dropped = users.filter((u) => !now.has(u.toLowerCase()));
+    const added = users.filter((u) => now.has(u.toLowerCase()));
+    const parts: string[] = [];
+    if (added.length > 0)
+      parts.push(`assigned ${added.map((u) => escapeMarkdownInline(`@${u}`, 60)).join(", ")}`);
+    if (dropped.length > 0)
+      parts.push(
+        `GitHub refused ${dropped.map((u) => escapeMarkdownInline(`@${u}`, 60)).join(", ")} (only people with access to this repository can be assigned)`,
+      );
+    lines.push(`- ${code(id)} #${issue.number}: ${parts.join("; ")}.`);
+  }
+  const more =
+    ids.length > unique.length
+      ? [`- … ${ids.length - unique.length} more ids not handled: post them again.`]
+      : [];
+  return [`Assigning ${who.join(", ")}:`, "", ...lines, ...more].join("\n");
+}

@@ -19,6 +19,7 @@ interface ListedIssue {
   id: number;
   url: string;
   state: string;
+  state_reason?: string | null;
   title: string;
   body?: string | null;
   labels: (string | { name?: string })[];
@@ -40,6 +41,7 @@ export function toExisting(issue: ListedIssue): ExistingIssue | null {
     id: issue.id,
     url: issue.url,
     state: issue.state === "closed" ? "closed" : "open",
+    stateReason: issue.state_reason ?? null,
     title: issue.title,
     body: issue.body ?? "",
     labels: issue.labels.map((l) => (typeof l === "string" ? l : (l.name ?? ""))),

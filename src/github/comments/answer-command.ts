@@ -19,15 +19,11 @@ import { renderSyncReply } from "../../commands/sync-reply.js";
 import { buildPrompt } from "../../prompts/build-prompt.js";
 import { PROMPT_KINDS, type PromptKind } from "../../prompts/prompt-types.js";
 import { answerAssign } from "../assign/answer-assign.js";
-import { answerClaim, answerUnclaim } from "../assign/answer-claim.js";
+import { answerAssignNamed, answerClaim, answerUnclaim } from "../assign/answer-claim.js";
 import type { AppDeps } from "../deps.js";
 import { runSyncOnDemand, type SyncContext } from "../sync/on-demand.js";
 import type { CommentReader } from "./comment-reader.js";
 import { resolvePlan } from "./resolve-plan.js";
-
-/** `/parallel assign ID @user` (a maintainer naming executors) is not built yet. */
-export const ASSIGN_NAMED_UNAVAILABLE =
-  "`/parallel assign ID @user` (naming executors) is not available yet: assign the achievement's issue on GitHub, or let the executor comment `/parallel claim ID`. `/parallel assign [--level N]` alone opens the level's issues.";
 
 /** What answering the commands of one comment shares. */
 export interface AnswerSession {
@@ -58,10 +54,6 @@ export async function answerCommand(
   if (parsed.kind === "usage") return { body: renderUsage(parsed.spec, parsed.problem) };
   if (parsed.kind === "command" && parsed.spec.unavailable !== null) {
     return { body: renderUnavailable(parsed.spec) };
-  }
-  if (parsed.kind === "command" && parsed.spec.name === "assign") {
-    const { ids, users } = parsed.args;
-    if (ids.length + users.length > 0) return { body: ASSIGN_NAMED_UNAVAILABLE };
   }
   const context = await reader.context();
   const permissions = context.config.config.commands.min_permission;
@@ -101,6 +93,11 @@ export async function answerCommand(
     };
     const answer = spec.name === "claim" ? answerClaim : answerUnclaim;
     return { body: await answer(claim, args.ids[0] ?? "", args.plan) };
+  }
+  if (spec.name === "assign" && args.ids.length + args.users.length > 0) {
+    const repo = { owner: reader.target.owner, repo: reader.target.name };
+    const named = { octokit: session.octokit, log: session.log, repo };
+    return { body: await answerAssignNamed(named, args.ids, args.users, args.plan) };
   }
   // Issues are opened for the plan as merged: the default branch, so not from a pull request.
   if (spec.name === "assign" && reader.target.pull !== null) {

@@ -1,0 +1,173 @@
+/**
+ * The "Open level N issues" button of the `parallel-plans` check run: offered on the default
+ * branch's check when a plan has a ready level whose to-do achievements lack issues, and
+ * handled on `check_run.requested_action` by the same fan-out as `/parallel assign`.
+ */
+import type { Context, Logger, ProbotOctokit } from "probot";
+import { analyzeSnapshot } from "../../core/analyze.js";
+import type { ExistingIssue } from "../../core/assignment/diff-level.js";
+import { defaultLevel, levelRefusal } from "../../core/assignment/level-issues.js";
+import { configToOptions } from "../../core/config.js";
+import type { PlanReport } from "../../core/model.js";
+import { allows } from "../../commands/permission.js";
+import {
+  CHECK_NAME,
+  MAX_CHECK_ACTIONS,
+  openLevelAction,
+  readOpenLevelAction,
+  type CheckAction,
+} from "../check-run.js";
+import { CommitReader } from "../commit-reader.js";
+import type { AppDeps } from "../deps.js";
+import { buildSnapshotQuery } from "../graphql-query.js";
+import type { BlobNode } from "../commit-files.js";
+import { loadRepoConfig, type LoadedConfig } from "../repo-config.js";
+import { commitKey } from "../same-sha-lock.js";
+import { CONFIG_PATH } from "../touched-plans.js";
+import { fanOutLevel } from "./fan-out.js";
+import { renderFanOut } from "./fan-out-reply.js";
+
+/** Plans in the order button identifiers number them. */
+export function plansInOrder(plans: readonly PlanReport[]): PlanReport[] {
+  return [...plans].sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
+}
+
+/** The buttons a commit's check should offer (at most 3), given the app's issues. */
+export function levelButtons(
+  plans: readonly PlanReport[],
+  own: readonly ExistingIssue[],
+): CheckAction[] {
+  const actions: CheckAction[] = [];
+  plansInOrder(plans).forEach((plan, index) => {
+    const has = new Set(
+      own.flatMap((i) =>
+        i.marker.kind === "achievement" && i.marker.plan === plan.name ? [i.marker.id] : [],
+      ),
+    );
+    const level = defaultLevel(plan, (id) => has.has(id));
+    if (level !== null) actions.push(openLevelAction(index, plan.name, level));
+  });
+  return actions.slice(0, MAX_CHECK_ACTIONS);
+}
+
+/**
+ * Put `actions` on the commit's `parallel-plans` run, after the check of that commit is done
+ * (the same lock the check holds), so the check's own writes cannot race with this one.
+ */
+export async function offerButtons(
+  octokit: ProbotOctokit,
+  repo: { owner: string; name: string; id: number },
+  sha: string,
+  actions: CheckAction[],
+  deps: AppDeps,
+): Promise<boolean> {
+  if (actions.length === 0) return false;
+  return deps.lock.run(commitKey(repo.id, sha), async () => {
+    const auth = (await octokit.auth({ type: "app" })) as { appId: number | string };
+    const { data } = await octokit.request("GET /repos/{owner}/{repo}/commits/{ref}/check-runs", {
+      owner: repo.owner,
+      repo: repo.name,
+      ref: sha,
+      check_name: CHECK_NAME,
+      per_page: 10,
+    });
+    const run = data.check_runs.find((r) => r.app?.id === Number(auth.appId));
+    if (!run) return false;
+    await octokit.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {
+      owner: repo.owner,
+      repo: repo.name,
+      check_run_id: run.id,
+      actions,
+    });
+    return true;
+  });
+}
+
+/** The config of the default branch and the plans at `sha` (all of them). */
+async function readPlans(
+  octokit: ProbotOctokit,
+  repo: { owner: string; name: string },
+  defaultBranch: string,
+  sha: string,
+): Promise<{ loaded: LoadedConfig; plans: PlanReport[] }> {
+  const { query, variables } = buildSnapshotQuery({
+    owner: repo.owner,
+    name: repo.name,
+    sha,
+    depth: 1,
+    configExpression: `${defaultBranch}:${CONFIG_PATH}`,
+  });
+  const answer = await octokit.graphql<{ repository: { config?: BlobNode | null } | null }>(
+    query,
+    variables,
+  );
+  const loaded = loadRepoConfig(answer.repository?.config ?? null);
+  const options = configToOptions(loaded.config);
+  const reader = new CommitReader(octokit, repo, sha);
+  await reader.complete("all", options);
+  return { loaded, plans: analyzeSnapshot(reader.files.snapshot(options), options).plans };
+}
+
+/** `check_run.requested_action`: the "Open level N issues" button was clicked. */
+export async function onOpenLevelClicked(
+  context: Context<"check_run.requested_action">,
+  deps: AppDeps,
+): Promise<void> {
+  const { payload, octokit } = context;
+  const log: Logger = context.log;
+  if (payload.check_run.name !== CHECK_NAME) return;
+  const wanted = readOpenLevelAction(payload.requested_action?.identifier ?? "");
+  if (!wanted) return;
+  const repository = payload.repository;
+  const repo = { owner: repository.owner.login, name: repository.name, id: repository.id };
+  const { loaded, plans } = await readPlans(
+    octokit,
+    repo,
+    repository.default_branch,
+    payload.check_run.head_sha,
+  );
+  if (loaded.findings.length > 0) return;
+  const config = loaded.config;
+  const access = await deps.permissions.access(octokit, repo, payload.sender.login);
+  if (!allows(access, config.commands.min_permission.assign)) {
+    log.info({ login: payload.sender.login, access }, "level button refused for permission");
+    return;
+  }
+  const plan = plansInOrder(plans)[wanted.planIndex];
+  if (
+    !plan ||
+    levelRefusal(
+      plan,
+      plan.levels.find((l) => l.level === wanted.level),
+    ) !== null
+  ) {
+    log.info({ ...wanted }, "level button no longer applies");
+    return;
+  }
+  const options = configToOptions(config);
+  const result = await fanOutLevel({
+    octokit,
+    log,
+    repo: { owner: repo.owner, repo: repo.name, id: repo.id },
+    plan,
+    level: wanted.level,
+    patterns: options.patterns,
+    assign: config.assign,
+    lock: deps.assignLock,
+    pacer: deps.assignPacer,
+    dryRun: false,
+  });
+  log.info(
+    { plan: plan.name, level: wanted.level, created: result.created.length },
+    "level fanned out from the check run",
+  );
+  // Only a stop is worth a comment: the issues themselves are the answer to a click.
+  if (result.failure && result.tracking) {
+    await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+      owner: repo.owner,
+      repo: repo.name,
+      issue_number: result.tracking.number,
+      body: renderFanOut(result),
+    });
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * The check run's "Open level N issues" button: offered after the check of a push to the default
+ * branch when a ready level lacks issues, and a click (a real `check_run.requested_action`
+ * payload) fans the level out.
+ */
+import { describe, expect, it } from "@jest/globals";
+import { openLevelAction, readOpenLevelAction } from "../../src/github/check-run.js";
+import { installNockGuards, mockGitHub } from "../support/github-mock.js";
+import { examplePayload, fakeSha, pushTouching } from "../support/webhook-fixtures.js";
+import { EXAMPLE_DIR, exampleFiles } from "../prompts/example-plan.js";
+import { AssignGitHub } from "./assign-fake.js";
+import { FakeGitHub } from "./fake-github.js";
+import { APP_ID, appProbot, deliver, fakeHelloWorld } from "./harness.js";
+
+installNockGuards();
+
+describe("openLevelAction", () => {
+  it.each([3, 12, 123, 123456])("fits GitHub's limits for level %i", (level) => {
+    const action = openLevelAction(999, "A-VERY-LONG-PLAN-NAME-THAT-GOES-ON-AND-ON", level);
+    expect(Array.from(action.label).length).toBeLessThanOrEqual(20);
+    expect(Array.from(action.description).length).toBeLessThanOrEqual(40);
+    expect(action.identifier.length).toBeLessThanOrEqual(20);
+    expect(readOpenLevelAction(action.identifier)).toEqual({ planIndex: 999, level });
+  });
+
+  it("reads no other button", () => {
+    expect(readOpenLevelAction("lgtm|26764")).toBeNull();
+  });
+});
+
+describe("the Open level N issues button", () => {
+  it("is offered on the push's check run when level 3 has no issues yet", async () => {
+    const gh = fakeHelloWorld();
+    for (const [p, text] of exampleFiles()) gh.files.set(p, text);
+    const issues = new AssignGitHub(gh);
+    const sha = fakeSha("plan edited");
+    gh.expectToken();
+    gh.expectCreate().expectUpdate().expectGraphql(3);
+    issues.expectListIssues().expectCheckRunsFor(sha, APP_ID);
+    gh.expectUpdate();
+
+    await deliver(
+      await appProbot({ assignOnPush: true }),
+      "push",
+      pushTouching({ modified: [`${EXAMPLE_DIR}/parallel.json`] }, { after: sha }),
+    );
+
+    const last = gh.writes().at(-1);
+    expect(last).toEqual({
+      actions: [
+        {
+          label: "Open level 3 issues",
+          description: "Issues of plan PARALLEL-EXECUTION-AUTOM…",
+          identifier: "open:0:3",
+        },
+      ],
+    });
+    expect(gh.runs[0]?.status).toBe("completed");
+    gh.mock.done();
+  });
+
+  it("fans the level out when clicked, in the real requested_action payload", async () => {
+    const payload = examplePayload("check_run", "requested_action");
+    const sha = payload.check_run.head_sha as string;
+    payload.check_run.name = "parallel-plans";
+    payload.requested_action = { identifier: "open:0:3" };
+    const gh = new FakeGitHub(
+      mockGitHub(),
+      payload.repository.owner.login,
+      payload.repository.name,
+      payload.repository.default_branch,
+    );
+    for (const [p, text] of exampleFiles()) gh.files.set(p, text);
+    const issues = new AssignGitHub(gh);
+    gh.expectToken().expectGraphql().expectTree(sha).expectGraphql();
+    gh.mock.api
+      .get(`/repos/${gh.owner}/${gh.repo}/collaborators/${payload.sender.login}/permission`)
+      .reply(200, {
+        permission: "write",
+        role_name: "write",
+        user: { login: payload.sender.login },
+      });
+    issues
+      .expectListIssues()
+      .expectListLabels()
+      .expectCreateLabels(3)
+      .expectCreateIssues(4)
+      .expectSubIssues(3);
+
+    await deliver(await appProbot(), "check_run", payload);
+
+    expect(gh.callLines()).toEqual([
+      "POST /graphql",
+      `GET /git/trees/${sha}`,
+      "POST /graphql",
+      `GET /collaborators/${payload.sender.login}/permission`,
+      "GET /issues",
+      "GET /labels",
+      "POST /labels",
+      "POST /labels",
+      "POST /labels",
+      "POST /issues",
+      "POST /issues",
+      "POST /issues",
+      "POST /issues",
+      "POST /issues/100/sub_issues",
+      "POST /issues/100/sub_issues",
+      "POST /issues/100/sub_issues",
+    ]);
+    expect([...issues.achievementIssues().keys()]).toEqual(["3.1", "3.2", "3.3"]);
+    gh.mock.done();
+  });
+});

@@ -1,0 +1,182 @@
+/**
+ * Achievement issues kept in step on pushes to the default branch, through the real app (the
+ * check runs beside it: its three calls are expected and not counted here), and `assign.auto`.
+ */
+import { describe, expect, it } from "@jest/globals";
+import { levelIssues } from "../../src/core/assignment/level-issues.js";
+import { DEFAULT_PATTERNS } from "../../src/core/options.js";
+import { installNockGuards } from "../support/github-mock.js";
+import { fakeSha, pushTouching } from "../support/webhook-fixtures.js";
+import { EXAMPLE_DIR, examplePlan, exampleFiles } from "../prompts/example-plan.js";
+import { AssignGitHub } from "./assign-fake.js";
+import { appProbot, deliver, fakeHelloWorld } from "./harness.js";
+
+installNockGuards();
+
+const APPROVED_31 = `${EXAMPLE_DIR}/execution/feedbacks/APPROVED_31.md`;
+const CHECK = /check-runs|graphql/;
+
+/** The example on the default branch with level 3's issues made by the app (#100–#103). */
+function setup(withIssues = true) {
+  const gh = fakeHelloWorld();
+  for (const [p, text] of exampleFiles()) gh.files.set(p, text);
+  const issues = new AssignGitHub(gh);
+  if (withIssues) {
+    const wanted = levelIssues(examplePlan().plan, 3, {
+      patterns: DEFAULT_PATTERNS,
+      labels: ["parallel-plans"],
+      numbers: new Map(),
+    });
+    for (const issue of [wanted.tracking, ...wanted.achievements]) issues.add(issue);
+  }
+  gh.expectToken();
+  // The check of the push, and the assignment's two GraphQL queries (config, plan folder).
+  gh.expectCreate().expectUpdate().expectGraphql(3);
+  const own = () => gh.callLines().filter((line) => !CHECK.test(line));
+  return { gh, issues, own };
+}
+
+describe("issues on push to the default branch", () => {
+  it("closes an achievement's issue as completed, naming the commit, when its APPROVED file lands", async () => {
+    const { gh, issues, own } = setup();
+    const sha = fakeSha("approve 3.1");
+    gh.files.set(APPROVED_31, "# approved\n");
+    issues.expectListIssues().expectComments(1).expectPatchIssues(1);
+
+    await deliver(
+      await appProbot({ assignOnPush: true }),
+      "push",
+      pushTouching({ added: [APPROVED_31] }, { after: sha }),
+    );
+
+    expect(own()).toEqual(["GET /issues", "POST /issues/101/comments", "PATCH /issues/101"]);
+    expect(issues.comments).toEqual([
+      {
+        number: 101,
+        body: `\`APPROVED_31.md\` landed on \`master\` in ${sha}: achievement 3.1 is complete, closing.`,
+      },
+    ]);
+    expect(issues.byNumber(101)).toMatchObject({ state: "closed", state_reason: "completed" });
+    expect(issues.byNumber(102).state).toBe("open");
+    gh.mock.done();
+  });
+
+  it("reopens the issue when the APPROVED file is removed, and labels a failed achievement", async () => {
+    const { gh, issues, own } = setup();
+    Object.assign(issues.byNumber(101), { state: "closed", state_reason: "completed" });
+    gh.files.set(
+      `${EXAMPLE_DIR}/parallel.json`,
+      gh.files
+        .get(`${EXAMPLE_DIR}/parallel.json`)!
+        .toString()
+        .replace('"status": "in_progress"', '"status": "failed"'),
+    );
+    issues.expectListIssues().expectComments(1).expectPatchIssues(1).expectAddLabels(1);
+
+    await deliver(
+      await appProbot({ assignOnPush: true }),
+      "push",
+      pushTouching(
+        { removed: [APPROVED_31], modified: [`${EXAMPLE_DIR}/parallel.json`] },
+        { after: fakeSha("unapprove") },
+      ),
+    );
+
+    expect(own()).toEqual([
+      "GET /issues",
+      "POST /issues/101/comments",
+      "PATCH /issues/101",
+      "POST /issues/102/labels",
+    ]);
+    expect(issues.byNumber(101).state).toBe("open");
+    expect(issues.byNumber(102).labels).toContain("failed");
+    gh.mock.done();
+  });
+
+  it("writes nothing on a push that changes nothing the issues show", async () => {
+    const { gh, issues, own } = setup();
+    issues.expectListIssues();
+
+    await deliver(
+      await appProbot({ assignOnPush: true }),
+      "push",
+      pushTouching(
+        { modified: [`${EXAMPLE_DIR}/PLAN_PARALLEL-EXECUTION-AUTOMATION.md`] },
+        { after: fakeSha("typo") },
+      ),
+    );
+
+    expect(own()).toEqual(["GET /issues"]);
+    gh.mock.done();
+  });
+
+  it("fans the ready level out on the push with assign.auto: true", async () => {
+    const { gh, issues, own } = setup(false);
+    gh.config = "assign:\n  auto: true\n";
+    issues
+      .expectListIssues()
+      .expectListIssues()
+      .expectListLabels()
+      .expectCreateLabels(3)
+      .expectCreateIssues(4)
+      .expectSubIssues(3);
+
+    await deliver(
+      await appProbot({ assignOnPush: true }),
+      "push",
+      pushTouching({ modified: [`${EXAMPLE_DIR}/parallel.json`] }, { after: fakeSha("auto") }),
+    );
+
+    expect(own().filter((l) => l === "POST /issues")).toHaveLength(4);
+    expect([...issues.achievementIssues().keys()]).toEqual(["3.1", "3.2", "3.3"]);
+    gh.mock.done();
+  });
+});
+
+describe("the plan dashboard", () => {
+  it("is created on a push with dashboard: true, then edited only when its text changes", async () => {
+    const { gh, issues, own } = setup();
+    gh.config = "dashboard: true\n";
+    issues.expectListIssues().expectCreateIssues(1);
+    const probot = await appProbot({ assignOnPush: true });
+
+    await deliver(
+      probot,
+      "push",
+      pushTouching({ modified: [`${EXAMPLE_DIR}/parallel.json`] }, { after: fakeSha("d1") }),
+    );
+    const dashboard = issues.issues.find((i) => i.title.endsWith("Plan dashboard"))!;
+    expect(dashboard.body).toContain("| 3 | parallel | 0/3 | **ready** |");
+    expect(dashboard.body).toMatch(/^- 3\.1 .* \(#101\) — executors: `Executor A`$/m);
+
+    // Same plan again: nothing to write.
+    gh.expectCreate().expectUpdate().expectGraphql(3);
+    issues.expectListIssues();
+    await deliver(
+      probot,
+      "push",
+      pushTouching({ modified: [`${EXAMPLE_DIR}/parallel.json`] }, { after: fakeSha("d2") }),
+    );
+    // An executor claims 3.1: the next push edits the dashboard.
+    issues.byNumber(101).assignees.push("octocat");
+    gh.expectCreate().expectUpdate().expectGraphql(3);
+    issues.expectListIssues().expectPatchIssues(1);
+    await deliver(
+      probot,
+      "push",
+      pushTouching({ modified: [`${EXAMPLE_DIR}/parallel.json`] }, { after: fakeSha("d3") }),
+    );
+
+    expect(own()).toEqual([
+      "GET /issues",
+      "POST /issues",
+      "GET /issues",
+      "GET /issues",
+      `PATCH /issues/${dashboard.number}`,
+    ]);
+    expect(issues.byNumber(dashboard.number).body).toMatch(
+      /^- 3\.1 .* \(#101\) — executors: `octocat`$/m,
+    );
+    gh.mock.done();
+  });
+});
