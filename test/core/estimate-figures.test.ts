@@ -68,3 +68,47 @@ describe("time figures", () => {
     expect(planFigures([]).savedPercent).toEqual({ min: 0, max: 0 });
   });
 });
+
+describe("the estimate pattern", () => {
+  it("is the schema's pattern for estimated_hours", async () => {
+    const { ESTIMATE_PATTERN } = await import("../../src/core/estimate.js");
+    const { PARALLEL_SCHEMA } = await import("../../src/core/parallel-schema.js");
+    const schema = PARALLEL_SCHEMA as {
+      definitions: {
+        achievement: { properties: { estimated_hours: { anyOf: { pattern?: string }[] } } };
+      };
+    };
+    expect(schema.definitions.achievement.properties.estimated_hours.anyOf[1]?.pattern).toBe(
+      ESTIMATE_PATTERN,
+    );
+  });
+
+  it.each([
+    ["spaces before junk", "1" + " ".repeat(50_000) + "x"],
+    ["dashes and spaces", "1" + " -".repeat(25_000)],
+    ["a long unit-like tail", "2 " + "h ".repeat(25_000)],
+  ])("rejects %s without backtracking (a hang guard, not a benchmark)", async (_name, text) => {
+    const { ESTIMATE_PATTERN } = await import("../../src/core/estimate.js");
+    const started = Date.now();
+    expect(new RegExp(ESTIMATE_PATTERN, "i").test(text)).toBe(false);
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+
+  it("keeps a plan with a hostile estimate fast to validate", async () => {
+    const { validateParallelSchema } = await import("../../src/core/parallel-schema.js");
+    const plan = {
+      plan_name: "P",
+      version: "1",
+      levels: [
+        {
+          level: 1,
+          can_parallelize: true,
+          achievements: [{ id: "1.1", title: "T", estimated_hours: "1" + " ".repeat(4_000) + "x" }],
+        },
+      ],
+    };
+    const started = Date.now();
+    expect(validateParallelSchema(plan).length).toBeGreaterThan(0);
+    expect(Date.now() - started).toBeLessThan(1_000);
+  });
+});
