@@ -88,7 +88,7 @@ function render(
 ): PromptOutcome {
   try {
     const text = renderTemplate(input.templates[input.request.kind], view());
-    return { ...outcome, prompt: `${text.replace(/\s+$/, "")}\n` };
+    return { ...outcome, prompt: `${text.trimEnd()}\n` };
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error;
     return { ...outcome, prompt: null, problem: { text: error.message } };

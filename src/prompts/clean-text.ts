@@ -10,14 +10,30 @@ const CONTROL_RE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 const BIDI_RE = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 const LINE_END_RE = /\r\n|\r|\u2028|\u2029/g;
 
-/** A block of plan text: controls and bidi marks removed, `\n` line ends, no trailing blank lines. */
+/**
+ * A block of plan text: controls and bidi marks removed, `\n` line ends, no trailing blank lines.
+ * Trailing blanks and blank lines are cut with loops, not `$`-anchored regexes: those backtrack
+ * quadratically on long runs of spaces or newlines, and plan text is untrusted.
+ */
 export function cleanBlock(text: string): string {
-  return text
+  const lines = text
     .replace(LINE_END_RE, "\n")
     .replace(CONTROL_RE, "")
     .replace(BIDI_RE, "")
-    .replace(/[ \t]+$/gm, "")
-    .replace(/^\n+|\n+$/g, "");
+    .split("\n")
+    .map(trimBlanksEnd);
+  let start = 0;
+  let end = lines.length;
+  while (start < end && lines[start] === "") start++;
+  while (end > start && lines[end - 1] === "") end--;
+  return lines.slice(start, end).join("\n");
+}
+
+/** A line without its trailing spaces and tabs (other whitespace is plan text and stays). */
+function trimBlanksEnd(line: string): string {
+  let end = line.length;
+  while (end > 0 && (line[end - 1] === " " || line[end - 1] === "\t")) end--;
+  return line.slice(0, end);
 }
 
 /** One line of plan text (titles, ids): whitespace runs collapsed, at most `max` characters. */

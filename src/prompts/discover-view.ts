@@ -61,7 +61,8 @@ export function inventory(plan: PlanReport): InventoryItem[] {
     estimate: estimateText(a),
     estimateRange: a.estimate,
     purpose: null,
-    dependencies: a.dependencies.length > 0 ? a.dependencies.join(", ") : null,
+    dependencies:
+      a.dependencies.length > 0 ? a.dependencies.map((id) => cleanLine(id, 20)).join(", ") : null,
     deliverables: null,
   }));
 }

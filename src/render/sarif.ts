@@ -84,7 +84,10 @@ export const RULE_DESCRIPTIONS: Record<RuleCode, string> = {
 export function renderSarif(report: AnalysisReport, options: SarifOptions): SarifLog {
   const codes = Object.keys(RULES) as RuleCode[];
   const ruleIndex = new Map<string, number>(codes.map((code, i) => [code, i]));
-  const base = options.informationUri?.replace(/\/+$/, "");
+  const base =
+    options.informationUri === undefined
+      ? undefined
+      : withoutTrailingSlashes(options.informationUri);
   const rules = codes.map((code): SarifRule => ({
     id: code,
     name: code,
@@ -141,4 +144,11 @@ export function renderSarif(report: AnalysisReport, options: SarifOptions): Sari
 /** A relative POSIX path as a URI reference: each segment percent-encoded, slashes kept. */
 function encodePath(path: string): string {
   return path.split("/").map(encodeURIComponent).join("/");
+}
+
+/** The URI without its trailing slashes (a loop: `/\/+$/` backtracks quadratically on slash runs). */
+function withoutTrailingSlashes(uri: string): string {
+  let end = uri.length;
+  while (end > 0 && uri[end - 1] === "/") end--;
+  return uri.slice(0, end);
 }

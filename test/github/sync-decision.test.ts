@@ -206,11 +206,21 @@ describe("isAppCommit", () => {
 describe("syncBranchName", () => {
   it.each([
     ["RELEASE-PIPELINE", "parallel-plans/sync/RELEASE-PIPELINE"],
-    ["my plan: v2?", "parallel-plans/sync/my-plan-v2-"],
-    ["..hidden..plan", "parallel-plans/sync/hidden.plan"],
-    ["plan.lock", "parallel-plans/sync/plan.lock-"],
-    ["~~~", "parallel-plans/sync/plan"],
+    ["release_v1.2", "parallel-plans/sync/release_v1.2"],
+    ["my plan: v2?", "parallel-plans/sync/my-plan-v2--4ad4332d"],
+    ["..hidden..plan", "parallel-plans/sync/hidden.plan-3f61b4c4"],
+    ["plan.lock", "parallel-plans/sync/plan.lock--828ddf0e"],
+    ["~~~", "parallel-plans/sync/plan-40ef8e2f"],
   ])("%s → %s", (plan, branchName) => {
     expect(syncBranchName(plan)).toBe(branchName);
+  });
+
+  it.each([
+    ["計画", "プラン"],
+    ["A B", "A-B"],
+    ["A B", "A:B"],
+    ["a..b", "a.b"],
+  ])("gives %s and %s different branches", (one, other) => {
+    expect(syncBranchName(one)).not.toBe(syncBranchName(other));
   });
 });

@@ -260,6 +260,21 @@ describe("parallel discovery", () => {
     expect(outcome.prompt).not.toContain("A parallel.json already exists");
     expect(outcome.covered.length).toBeGreaterThan(0);
   });
+
+  it("drops terminal escapes from dependencies read from parallel.json", () => {
+    const outcome = build(
+      { kind: "discover" },
+      {
+        without: (rel) => rel.startsWith("PLAN_"),
+        edit: {
+          "parallel.json": (t) =>
+            t.replace('"dependencies": ["2.3"]', '"dependencies": ["2.3", "9.9\\u001b[2J"]'),
+        },
+      },
+    );
+    expect(outcome.prompt).toContain("2.3, 9.9[2J");
+    expect(outcome.prompt).not.toContain("\u001b");
+  });
 });
 
 describe("templates", () => {
@@ -274,6 +289,18 @@ describe("templates", () => {
       ]),
     );
     expect(build({ kind: "batch-executions" }, {}, templates).prompt).toBe("Level 3: 3.1 3.3\n");
+  });
+
+  it("ends the prompt with one newline, in linear time on long whitespace runs", () => {
+    const body = `Level {{level.number}}${" \n".repeat(30_000)}end \n\n\t`;
+    const templates = withOverrides(
+      defaultTemplates(),
+      new Map([["batch-executions.mustache", body]]),
+    );
+    const start = performance.now();
+    const prompt = build({ kind: "batch-executions" }, {}, templates).prompt;
+    expect(performance.now() - start).toBeLessThan(2000);
+    expect(prompt).toBe(`Level 3${" \n".repeat(30_000)}end\n`);
   });
 
   it("reports a broken override with its path instead of a prompt", () => {

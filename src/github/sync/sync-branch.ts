@@ -4,11 +4,16 @@
  * commit a person pushed there is never overwritten.
  */
 
+import { createHash } from "node:crypto";
+
 const PREFIX = "parallel-plans/sync/";
 
 /**
  * The branch of a plan. Plan folder names are free text; characters git refuses in a branch name
- * (spaces, `~^:?*[\`, `..`, a leading dot, a trailing `.lock`) become `-`.
+ * (spaces, `~^:?*[\`, `..`, a leading dot, a trailing `.lock`) become `-`. A name that had to
+ * change gets `-` and 8 hex digits of its hash, so two plans never share a branch ("A B" and
+ * "A-B", or two names in another script): the app would take the other plan's commits for a
+ * person's and stop syncing both.
  */
 export function syncBranchName(plan: string): string {
   let safe = plan
@@ -17,7 +22,9 @@ export function syncBranchName(plan: string): string {
     .replace(/^[.-]+/, "")
     .replace(/\.+$/, "");
   if (safe.endsWith(".lock")) safe = `${safe}-`;
-  return `${PREFIX}${safe === "" ? "plan" : safe}`;
+  if (safe === plan && safe !== "") return `${PREFIX}${safe}`;
+  const hash = createHash("sha1").update(plan).digest("hex").slice(0, 8);
+  return `${PREFIX}${safe === "" ? "plan" : safe}-${hash}`;
 }
 
 /** The commit message of the app's sync commit (its first line identifies the commit). */
