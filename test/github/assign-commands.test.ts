@@ -129,6 +129,28 @@ describe("/parallel assign", () => {
   });
 });
 
+describe("/parallel assign on a plan with errors", () => {
+  it("refuses to fan out until the plan's errors are fixed", async () => {
+    const { gh, c } = setup();
+    const json = `work-space/plans/PARALLEL-EXECUTION-AUTOMATION/parallel.json`;
+    gh.files.set(
+      json,
+      gh.files.get(json)!.toString().replace('"dependencies": ["1.1"]', '"dependencies": ["9.9"]'),
+    );
+    gh.expectToken();
+    c.expectReaction(COMMENT).expectContext().expectPermission("Codertocat", "write");
+    gh.expectTree(c.branchSha).expectGraphql();
+    c.expectReplies(1);
+
+    await deliver(await appProbot(), "issue_comment", commentEvent("/parallel assign --level 3"));
+
+    expect(c.replies()[0]).toContain(
+      "Nothing to assign: fix the plan's errors first (1 error: run /parallel validate).",
+    );
+    gh.mock.done();
+  });
+});
+
 describe("/parallel claim and unclaim", () => {
   function withIssues(issues: AssignGitHub) {
     const marker = (id: string) =>

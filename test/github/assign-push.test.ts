@@ -49,11 +49,12 @@ describe("issues on push to the default branch", () => {
       pushTouching({ added: [APPROVED_31] }, { after: sha }),
     );
 
-    expect(own()).toEqual(["GET /issues", "POST /issues/101/comments", "PATCH /issues/101"]);
+    // The state first: a failed PATCH leaves no comment for the next run to repeat.
+    expect(own()).toEqual(["GET /issues", "PATCH /issues/101", "POST /issues/101/comments"]);
     expect(issues.comments).toEqual([
       {
         number: 101,
-        body: `\`APPROVED_31.md\` landed on \`master\` in ${sha}: achievement 3.1 is complete, closing.`,
+        body: `<!-- parallel-plans:{"kind":"lifecycle","issue":101,"sha":"${sha}"} -->\n\`APPROVED_31.md\` landed on \`master\` in ${sha}: achievement 3.1 is complete, closing.`,
       },
     ]);
     expect(issues.byNumber(101)).toMatchObject({ state: "closed", state_reason: "completed" });
@@ -84,12 +85,61 @@ describe("issues on push to the default branch", () => {
 
     expect(own()).toEqual([
       "GET /issues",
-      "POST /issues/101/comments",
       "PATCH /issues/101",
+      "POST /issues/101/comments",
       "POST /issues/102/labels",
     ]);
     expect(issues.byNumber(101).state).toBe("open");
     expect(issues.byNumber(102).labels).toContain("failed");
+    gh.mock.done();
+  });
+
+  it("leaves every issue, the dashboard and the fan-out alone when parallel.json does not parse", async () => {
+    const { gh, issues, own } = setup();
+    gh.config = "dashboard: true\nassign:\n  auto: true\n";
+    gh.files.set(`${EXAMPLE_DIR}/parallel.json`, '{ "achievements": [');
+    issues.expectListIssues();
+
+    await deliver(
+      await appProbot({ assignOnPush: true }),
+      "push",
+      pushTouching({ modified: [`${EXAMPLE_DIR}/parallel.json`] }, { after: fakeSha("broken") }),
+    );
+
+    expect(own()).toEqual(["GET /issues"]);
+    expect(issues.issues.every((i) => i.state === "open")).toBe(true);
+    gh.mock.done();
+  });
+
+  it("changes the state before commenting, so a failed PATCH is retried without a second comment", async () => {
+    const { gh, issues, own } = setup();
+    const sha = fakeSha("approve 3.1 again");
+    gh.files.set(APPROVED_31, "# approved\n");
+    issues.expectListIssues();
+    gh.mock.api.patch(/\/issues\/101$/).reply(502, { message: "Server Error" });
+    const probot = await appProbot({ assignOnPush: true });
+    const push = pushTouching({ added: [APPROVED_31] }, { after: sha });
+
+    await expect(deliver(probot, "push", push)).rejects.toThrow();
+    expect(issues.comments).toEqual([]);
+
+    // The redelivery: the commit's check is already done, the assignment runs again.
+    gh.expectGraphql(3);
+    issues.expectListIssues().expectPatchIssues(1).expectComments(1);
+    await deliver(probot, "push", push);
+
+    expect(own()).toEqual([
+      "GET /issues",
+      "PATCH /issues/101",
+      "GET /issues",
+      "PATCH /issues/101",
+      "POST /issues/101/comments",
+    ]);
+    expect(issues.comments.map((c) => c.number)).toEqual([101]);
+    expect(issues.comments[0]!.body.split("\n")[0]).toBe(
+      `<!-- parallel-plans:{"kind":"lifecycle","issue":101,"sha":"${sha}"} -->`,
+    );
+    expect(issues.byNumber(101).state).toBe("closed");
     gh.mock.done();
   });
 
@@ -129,6 +179,27 @@ describe("issues on push to the default branch", () => {
 
     expect(own().filter((l) => l === "POST /issues")).toHaveLength(4);
     expect([...issues.achievementIssues().keys()]).toEqual(["3.1", "3.2", "3.3"]);
+    gh.mock.done();
+  });
+
+  it("does not fan out with assign.auto: true while the plan has errors", async () => {
+    const { gh, issues, own } = setup(false);
+    gh.config = "assign:\n  auto: true\n";
+    const json = `${EXAMPLE_DIR}/parallel.json`;
+    gh.files.set(
+      json,
+      gh.files.get(json)!.toString().replace('"dependencies": ["1.1"]', '"dependencies": ["9.9"]'),
+    );
+    issues.expectListIssues();
+
+    await deliver(
+      await appProbot({ assignOnPush: true }),
+      "push",
+      pushTouching({ modified: [json] }, { after: fakeSha("auto with errors") }),
+    );
+
+    expect(own()).toEqual(["GET /issues"]);
+    expect(issues.issues).toEqual([]);
     gh.mock.done();
   });
 });

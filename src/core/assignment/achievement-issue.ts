@@ -7,9 +7,9 @@
 import type { AchievementReport, PlanReport } from "../model.js";
 import type { NamingPatterns } from "../options.js";
 import { fillPattern } from "../plan-files.js";
-import { escapeMarkdownInline } from "../../render/sanitize.js";
+import { escapeMarkdownInline, singleLine } from "../../render/sanitize.js";
 import { estimateText, inPlanFolder, tokenOf } from "../../prompts/achievement-facts.js";
-import { escapeMarkdownBlock, inlineCode } from "./block-text.js";
+import { capBody, capSection, escapeMarkdownBlock, inlineCode } from "./block-text.js";
 import { renderMarker, type IssueMarker } from "./issue-marker.js";
 
 /** An issue as the plan wants it. */
@@ -22,6 +22,8 @@ export interface DesiredIssue {
 
 /** GitHub caps issue titles at 256 characters. */
 const MAX_TITLE = 256;
+/** Characters shown per PLAN section: four of them must fit an issue body (65,536). */
+const MAX_SECTION = 4_000;
 
 /** The PLAN sections an executor needs, in the order shown. */
 const SECTIONS: readonly { key: string; heading: string }[] = [
@@ -81,6 +83,9 @@ export function achievementIssue(
   const marker: IssueMarker = { kind: "achievement", plan: plan.name, id: a.id };
   const entry = plan.document?.achievements.find((e) => e.id === a.id) ?? null;
   const files = expectedFiles(plan, options.patterns, a.id);
+  const cut = `see ${inlineCode(`PLAN_${plan.name}.md`)}`;
+  // Inside a code span so it can be copied; `inlineCode` drops the backticks that would end it.
+  const command = (verb: string) => inlineCode(`/parallel ${verb} ${singleLine(a.id, 100)}`);
   const lines: string[] = [
     renderMarker(marker),
     `**Plan** ${inlineCode(plan.name)} · **Level** ${a.level} · **Estimate** ${escapeMarkdownInline(estimateText(a, entry), 40)} · **Status** ${a.status.replace(/_/g, " ")}`,
@@ -90,7 +95,7 @@ export function achievementIssue(
     const text = entry?.sections.find((s) => s.key === key)?.text.trim() ?? "";
     if (text === "") continue;
     shown++;
-    lines.push("", `### ${heading}`, "", escapeMarkdownBlock(text));
+    lines.push("", `### ${heading}`, "", capSection(escapeMarkdownBlock(text), MAX_SECTION, cut));
   }
   if (shown === 0) {
     lines.push(
@@ -112,12 +117,12 @@ export function achievementIssue(
     "",
     "### How to claim",
     "",
-    `Comment \`/parallel claim ${a.id}\` on this issue to be assigned (you need triage permission or more), \`/parallel unclaim ${a.id}\` to step back. The issue's assignees are the executors.`,
+    `Comment ${command("claim")} on this issue to be assigned (you need triage permission or more), ${command("unclaim")} to step back. The issue's assignees are the executors.`,
   );
   return {
     marker,
     title: achievementTitle(plan.name, a),
-    body: lines.join("\n"),
+    body: capBody(lines.join("\n"), cut),
     labels: [...options.labels],
   };
 }

@@ -39,3 +39,36 @@ export function escapeMarkdownBlock(text: string, maxLines = 80): string {
 export function inlineCode(text: string): string {
   return `\`${text.replace(/[`\r\n]/g, "")}\``;
 }
+
+/** GitHub refuses issue bodies over 65,536 characters: stay under it with room to spare. */
+export const MAX_BODY = 65_000;
+
+/** `text` cut to `max` UTF-16 units without splitting a surrogate pair, or null when it fits. */
+function cutAt(text: string, max: number): string | null {
+  if (text.length <= max) return null;
+  const end = /[\uD800-\uDBFF]/.test(text.charAt(max - 1)) ? max - 1 : max;
+  return text.slice(0, end);
+}
+
+/**
+ * A body section (already escaped) cut to `max` characters, with "… (cut: `note`)" when cut.
+ * Cutting escaped text can only drop part of an escape, which then shows literally.
+ */
+export function capSection(text: string, max: number, note: string): string {
+  const cut = cutAt(text, max);
+  return cut === null ? text : `${cut}…\n\n*(cut: ${note})*`;
+}
+
+/**
+ * An issue body within GitHub's limit: its first line (the hidden marker the app finds its
+ * issues by) kept whole, the rest cut with a note saying so.
+ */
+export function capBody(body: string, note: string): string {
+  if (body.length <= MAX_BODY) return body;
+  const newline = body.indexOf("\n");
+  const marker = newline < 0 ? "" : body.slice(0, newline + 1);
+  const tail = `…\n\n*(cut: ${note})*`;
+  const room = Math.max(0, MAX_BODY - marker.length - tail.length);
+  const cut = cutAt(body.slice(marker.length), room) ?? "";
+  return `${marker}${cut}${tail}`;
+}

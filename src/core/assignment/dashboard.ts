@@ -8,9 +8,9 @@ import { formatHours } from "../estimate.js";
 import type { AchievementReport, PlanReport } from "../model.js";
 import { formatPercent, progressOf } from "../../render/format.js";
 import { renderMermaid } from "../../render/mermaid.js";
-import { escapeMarkdownInline } from "../../render/sanitize.js";
+import { escapeMarkdownInline, singleLine } from "../../render/sanitize.js";
 import type { DesiredIssue } from "./achievement-issue.js";
-import { inlineCode } from "./block-text.js";
+import { capBody, inlineCode } from "./block-text.js";
 import { APP_LABEL, planLabel } from "./issue-labels.js";
 import { renderMarker, type IssueMarker } from "./issue-marker.js";
 
@@ -31,9 +31,9 @@ function label(a: AchievementReport, issues: DashboardIssues): string {
 }
 
 function executors(a: AchievementReport, issues: DashboardIssues): string {
-  // Logins in code spans: named, never pinged.
+  // Logins in code spans: named, never pinged; `executor` is free plan text, so one short line.
   const logins = issues.assignees.get(a.id) ?? (a.executor ? [a.executor] : []);
-  return logins.length === 0 ? "—" : logins.map((l) => inlineCode(l)).join(", ");
+  return logins.length === 0 ? "—" : logins.map((l) => inlineCode(singleLine(l, 60))).join(", ");
 }
 
 function capped(rows: string[], empty: string): string[] {
@@ -127,7 +127,7 @@ export function dashboardIssue(plan: PlanReport, issues: DashboardIssues): Desir
   return {
     marker,
     title: `[${plan.name}] Plan dashboard`,
-    body: lines.join("\n"),
+    body: capBody(lines.join("\n"), `see ${inlineCode(`PLAN_${plan.name}.md`)}`),
     labels: [APP_LABEL, planLabel(plan.name)],
   };
 }

@@ -18,6 +18,14 @@ export function renderMarker(marker: IssueMarker): string {
   return `${PREFIX}${JSON.stringify(marker).replace(/>/g, "\\u003e")} -->`;
 }
 
+/**
+ * The marker of a comment the lifecycle writes on issue `issue` for commit `sha`, so the app can
+ * tell its own lifecycle comments apart. Holds no plan text; `>` escaped as in `renderMarker`.
+ */
+export function renderLifecycleMarker(issue: number, sha: string): string {
+  return `${PREFIX}${JSON.stringify({ kind: "lifecycle", issue, sha }).replace(/>/g, "\\u003e")} -->`;
+}
+
 /** One stable string per marker, for maps. */
 export function markerKey(marker: IssueMarker): string {
   if (marker.kind === "achievement") return `achievement:${marker.plan}:${marker.id}`;

@@ -8,7 +8,7 @@ import type { LevelReport, PlanReport } from "../model.js";
 import type { NamingPatterns } from "../options.js";
 import { escapeMarkdownInline } from "../../render/sanitize.js";
 import { achievementIssue, type DesiredIssue } from "./achievement-issue.js";
-import { inlineCode } from "./block-text.js";
+import { capBody, inlineCode } from "./block-text.js";
 import { levelLabels, type LabelSpec } from "./issue-labels.js";
 import { renderMarker, type IssueMarker } from "./issue-marker.js";
 
@@ -33,10 +33,15 @@ export interface LevelIssueOptions {
   numbers: ReadonlyMap<string, number>;
 }
 
-/** Why a level cannot be fanned out, or null when it can. */
+/** Why a level cannot be fanned out, or null when it can. Plan text in it is escaped. */
 export function levelRefusal(plan: PlanReport, level: LevelReport | undefined): string | null {
-  if (!level) return `plan ${plan.name} has no such level`;
-  if (level.complete) return `level ${level.level} of ${plan.name} is complete`;
+  const errors = plan.summary.errors;
+  // Issues written from a plan with errors would carry its mistakes (wrong ids, missing deps).
+  if (errors > 0)
+    return `fix the plan's errors first (${errors} error${errors === 1 ? "" : "s"}: run /parallel validate)`;
+  const name = escapeMarkdownInline(plan.name, 100);
+  if (!level) return `plan ${name} has no such level`;
+  if (level.complete) return `level ${level.level} of ${name} is complete`;
   if (!level.ready) {
     const inLevel = new Set(level.achievements);
     const waiting = plan.achievements
@@ -47,8 +52,8 @@ export function levelRefusal(plan: PlanReport, level: LevelReport | undefined): 
         const dep = plan.achievements.find((d) => d.id === id);
         return !dep || (dep.status !== "complete" && dep.status !== "skipped");
       });
-    const unique = [...new Set(waiting)].slice(0, 10);
-    return `level ${level.level} of ${plan.name} is not ready: it waits for ${unique.join(", ")}`;
+    const unique = [...new Set(waiting)].slice(0, 10).map((id) => escapeMarkdownInline(id, 20));
+    return `level ${level.level} of ${name} is not ready: it waits for ${unique.join(", ")}`;
   }
   return null;
 }
@@ -98,7 +103,7 @@ function trackingIssue(
   return {
     marker,
     title: `[${plan.name}] Level ${level.level}`,
-    body: lines.join("\n"),
+    body: capBody(lines.join("\n"), "see the level's issues"),
     labels,
   };
 }

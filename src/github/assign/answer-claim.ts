@@ -6,7 +6,7 @@
  */
 import type { Logger, ProbotOctokit } from "probot";
 import type { ExistingIssue } from "../../core/assignment/diff-level.js";
-import { escapeMarkdownInline } from "../../render/sanitize.js";
+import { escapeMarkdownInline, singleLine } from "../../render/sanitize.js";
 import { listOwnIssues, type RepoRef } from "./own-issues.js";
 
 /** What a claim needs of the comment. */
@@ -39,7 +39,7 @@ async function findIssue(
   );
   const plans = [...new Set(matches.map((i) => i.marker.plan))];
   if (plans.length > 1) {
-    return `Achievement ${code(id)} has an issue in ${plans.length} plans (${plans.map(code).join(", ")}): say which with \`/parallel ${command} ${id} --plan NAME\`.`;
+    return `Achievement ${code(id)} has an issue in ${plans.length} plans (${plans.map(code).join(", ")}): say which with ${code(`/parallel ${command} ${singleLine(id, 100)} --plan NAME`)}.`;
   }
   const issue = matches.sort((a, b) => a.number - b.number)[0];
   if (!issue) {
@@ -75,7 +75,7 @@ export async function answerClaim(
     others.length === 0
       ? ""
       : ` It is shared with ${others.map((l) => escapeMarkdownInline(`@${l}`, 60)).join(", ")}.`;
-  return `Assigned you to #${found.number} (achievement ${code(id)}).${shared} \`/parallel unclaim ${id}\` steps back.`;
+  return `Assigned you to #${found.number} (achievement ${code(id)}).${shared} ${code(`/parallel unclaim ${singleLine(id, 100)}`)} steps back.`;
 }
 
 /** The reply to `/parallel unclaim ID`. */

@@ -9,8 +9,12 @@
  */
 import type { Context } from "probot";
 import { analyzeSnapshot } from "../../core/analyze.js";
-import { lifecycleActions, type LifecycleAction } from "../../core/assignment/lifecycle.js";
-import { defaultLevel } from "../../core/assignment/level-issues.js";
+import {
+  lifecycleActions,
+  planUnreadable,
+  type LifecycleAction,
+} from "../../core/assignment/lifecycle.js";
+import { defaultLevel, levelRefusal } from "../../core/assignment/level-issues.js";
 import { configToOptions } from "../../core/config.js";
 import { isZeroSha, pushChangedPaths } from "../changed-paths.js";
 import { CommitReader } from "../commit-reader.js";
@@ -28,7 +32,12 @@ import type { ProbotOctokit } from "probot";
 import type { CreationPacer } from "./creation-pacer.js";
 import { repositoryRef } from "../repository-ref.js";
 
-/** Apply the lifecycle writes: a comment, then the state change (or the label). */
+/**
+ * Apply the lifecycle writes: the state change, then its comment (or the label). State first:
+ * a failed PATCH leaves no comment behind, and once it succeeded the next run finds the issue in
+ * its new state and writes nothing, so a redelivery never comments twice without listing the
+ * issue's comments. (A failed comment after a successful PATCH is lost, not repeated.)
+ */
 async function applyLifecycle(
   octokit: ProbotOctokit,
   where: RepoRef,
@@ -46,16 +55,16 @@ async function applyLifecycle(
       continue;
     }
     await pace();
-    await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
-      ...issue,
-      body: action.comment,
-    });
-    await pace();
     await octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
       ...issue,
       ...(action.kind === "close"
         ? { state: "closed" as const, state_reason: action.reason }
         : { state: "open" as const }),
+    });
+    await pace();
+    await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+      ...issue,
+      body: action.comment,
     });
   }
 }
@@ -93,6 +102,12 @@ export async function onPushAssign(context: Context<"push">, deps: AppDeps): Pro
   const reader = new CommitReader(octokit, repo, payload.after);
   await reader.complete(scope, options);
   const report = analyzeSnapshot(reader.files.snapshot(options), options);
+  // A parallel.json that did not parse reports no achievements: never act on that.
+  const plans = report.plans.filter((p) => !planUnreadable(p));
+  if (plans.length < report.plans.length) {
+    const skipped = report.plans.filter((p) => planUnreadable(p)).map((p) => p.name);
+    log.warn({ sha: payload.after, plans: skipped }, "unreadable plans left alone");
+  }
   const removed = new Set(payload.commits.flatMap((c) => c.removed ?? []));
   const pacer: CreationPacer = deps.assignPacer;
   const pace = () => pacer.take(`${repo.id}`);
@@ -102,7 +117,7 @@ export async function onPushAssign(context: Context<"push">, deps: AppDeps): Pro
   const own = await deps.assignLock.run(`issues:${repo.id}`, async () => {
     const listed = await listOwnIssues(octokit, where);
     const actions = lifecycleActions(
-      report.plans,
+      plans,
       listed,
       { sha: payload.after, branch: repository.default_branch, removed },
       options.patterns,
@@ -111,7 +126,7 @@ export async function onPushAssign(context: Context<"push">, deps: AppDeps): Pro
     if (actions.length > 0)
       log.info({ sha: payload.after, writes: actions.length }, "issues kept in step");
     if (config.dashboard) {
-      const written = await writeDashboards(octokit, where, report.plans, listed, pace);
+      const written = await writeDashboards(octokit, where, plans, listed, pace);
       if (written.length > 0) log.info({ issues: written }, "dashboards written");
     }
     return listed;
@@ -123,7 +138,7 @@ export async function onPushAssign(context: Context<"push">, deps: AppDeps): Pro
     if (offered) log.info({ sha: payload.after, buttons: buttons.length }, "level buttons offered");
     return;
   }
-  for (const plan of report.plans) {
+  for (const plan of plans) {
     const has = new Set(
       own.flatMap((i) =>
         i.marker.kind === "achievement" && i.marker.plan === plan.name ? [i.marker.id] : [],
@@ -131,6 +146,14 @@ export async function onPushAssign(context: Context<"push">, deps: AppDeps): Pro
     );
     const level = defaultLevel(plan, (id) => has.has(id));
     if (level === null) continue;
+    const refusal = levelRefusal(
+      plan,
+      plan.levels.find((l) => l.level === level),
+    );
+    if (refusal !== null) {
+      log.info({ plan: plan.name, level, refusal }, "level not fanned out on push");
+      continue;
+    }
     const result = await fanOutLevel({
       octokit,
       log,

@@ -30,6 +30,10 @@ function issue(
   };
 }
 
+/** A lifecycle comment as written: the hidden marker, then the text. */
+const marked = (number: number, text: string) =>
+  `<!-- parallel-plans:{"kind":"lifecycle","issue":${number},"sha":"${SHA}"} -->\n${text}`;
+
 const commit = (removed: string[] = []) => ({
   sha: SHA,
   branch: "main",
@@ -56,13 +60,19 @@ describe("lifecycleActions", () => {
         kind: "close",
         number: 1,
         reason: "completed",
-        comment: `\`APPROVED_23.md\` landed on \`main\` in ${SHA}: achievement 2.3 is complete, closing.`,
+        comment: marked(
+          1,
+          `\`APPROVED_23.md\` landed on \`main\` in ${SHA}: achievement 2.3 is complete, closing.`,
+        ),
       },
       {
         kind: "close",
         number: 2,
         reason: "completed",
-        comment: "Every achievement of level 2 is complete as of aaaaaaa on `main`: closing.",
+        comment: marked(
+          2,
+          "Every achievement of level 2 is complete as of aaaaaaa on `main`: closing.",
+        ),
       },
     ]);
   });
@@ -95,5 +105,70 @@ describe("lifecycleActions", () => {
         DEFAULT_PATTERNS,
       ),
     ).toEqual([]);
+  });
+
+  it.each(["json-syntax", "schema", "file-too-large"] as const)(
+    "leaves every issue of a plan with a %s finding alone (it reports no achievements)",
+    (rule) => {
+      const unreadable = {
+        ...plan,
+        achievements: [],
+        levels: [],
+        findings: [
+          {
+            rule,
+            severity: "error" as const,
+            file: `${plan.dir}/parallel.json`,
+            line: 1,
+            column: 1,
+            message: "not read",
+            achievements: [],
+          },
+        ],
+      };
+      const actions = lifecycleActions(
+        [unreadable],
+        [
+          issue(1, { kind: "achievement", plan: EXAMPLE, id: "3.1" }),
+          issue(2, { kind: "level", plan: EXAMPLE, level: 3 }),
+        ],
+        commit(),
+        DEFAULT_PATTERNS,
+      );
+      expect(actions).toEqual([]);
+    },
+  );
+
+  it("reopens an issue closed as not planned when its achievement is back in the plan", () => {
+    const marker = { kind: "achievement", plan: EXAMPLE, id: "3.1" } as const;
+    const gone = { state: "closed" as const, stateReason: "not_planned" };
+    expect(lifecycleActions([plan], [issue(4, marker, gone)], commit(), DEFAULT_PATTERNS)).toEqual([
+      {
+        kind: "reopen",
+        number: 4,
+        comment: marked(
+          4,
+          "Achievement 3.1 is back in the plan's parallel.json as of aaaaaaa on `main`: reopening.",
+        ),
+      },
+    ]);
+    // A complete achievement's issue closed as not planned stays closed.
+    const complete = { kind: "achievement", plan: EXAMPLE, id: "2.3" } as const;
+    expect(
+      lifecycleActions([plan], [issue(5, complete, gone)], commit(), DEFAULT_PATTERNS),
+    ).toEqual([]);
+  });
+
+  it("escapes a hostile achievement id in its comment: no code-span break-out, ping or HTML", () => {
+    const id = "1.1` @everyone <img src=x> -->";
+    const [action] = lifecycleActions(
+      [plan],
+      [issue(9, { kind: "achievement", plan: EXAMPLE, id })],
+      commit(),
+      DEFAULT_PATTERNS,
+    );
+    const text = action?.kind === "close" ? action.comment.split("\n")[1]! : "";
+    expect(text).toMatch(/^Achievement 1\.1\\` @\u200Beveryone &lt;img/);
+    expect(text).not.toMatch(/[<>]|@everyone/);
   });
 });
