@@ -71,11 +71,13 @@ describe("/parallel assign", () => {
     );
     expect(reply).toContain('Linked 3 sub-issues and 0 "blocked by" dependencies.');
 
-    // GitHub's manual redelivery: same delivery id, the 👀 already there.
+    // GitHub's manual redelivery: same delivery id, the 👀 already there, the reply posted.
     const before = gh.callLines().length;
-    for (let i = 0; i < 3; i++) c.expectReaction(COMMENT, 200);
+    const since = event.comment.created_at as string;
+    for (let i = 0; i < 3; i++) c.expectReaction(COMMENT, 200).expectThread(1, [reply!], since);
     for (let i = 0; i < 3; i++) await deliver(probot, "issue_comment", event, "delivery-1");
-    expect(gh.callLines().slice(before)).toEqual([REACT, REACT, REACT]);
+    const listing = "GET /issues/1/comments";
+    expect(gh.callLines().slice(before)).toEqual([REACT, listing, REACT, listing, REACT, listing]);
     expect(issues.issues).toHaveLength(4);
     gh.mock.done();
   });

@@ -117,6 +117,22 @@ export class CommentsGitHub {
     return this;
   }
 
+  /** The thread since the command comment, as one page of the app's comments with `bodies`. */
+  expectThread(issueNumber: number, bodies: string[], since: string): this {
+    this.gh.mock.api
+      .get(`${this.rest}/issues/${issueNumber}/comments`)
+      .query({ since, per_page: "100" })
+      .reply(
+        200,
+        bodies.map((body, i) => ({
+          id: 7000 + i,
+          body,
+          user: { login: "parallel-plans[bot]", type: "Bot" },
+        })),
+      );
+    return this;
+  }
+
   /** Bodies of the reply comments, in order. */
   replies(): string[] {
     return this.gh

@@ -452,22 +452,62 @@ describe("commands that do not reach the plan", () => {
     gh.mock.done();
   });
 
-  it("does not answer a redelivered comment its 👀 is already on", async () => {
+  it("writes nothing for a redelivered comment whose replies are all posted: 2 calls", async () => {
     const { gh, c } = setup();
+    const payload = commentEvent("/parallel help\n/parallel help status");
+    const since = payload.comment.created_at as string;
+    const probot = await appProbot();
     gh.expectToken();
-    c.expectReaction(COMMENT, 200);
+    c.expectReaction(COMMENT).expectContext().expectReplies(1, 2);
+    await deliver(probot, "issue_comment", payload);
+    const posted = c.replies();
+    const calls = gh.calls().length;
+    c.expectReaction(COMMENT, 200).expectThread(1, ["unrelated", ...posted], since);
 
-    await deliver(await appProbot(), "issue_comment", commentEvent("/parallel help"));
+    await deliver(probot, "issue_comment", payload);
 
-    expect(gh.callLines()).toEqual([REACT]);
+    expect(gh.callLines().slice(calls)).toEqual([REACT, "GET /issues/1/comments"]);
+    expect(c.replies()).toHaveLength(2);
     gh.mock.done();
   });
 
-  it("limits one person's commands, says so once, then stays silent", async () => {
+  it("posts the reply a failed first delivery missed, once, when the comment is redelivered", async () => {
+    const { gh, c } = setup();
+    const payload = commentEvent("/parallel help");
+    const since = payload.comment.created_at as string;
+    const probot = await appProbot({ commandLimits: new CommandRateLimiter(1, 60_000, () => 0) });
+    gh.expectToken();
+    c.expectReaction(COMMENT).expectContext();
+    gh.mock.api.post(`/repos/${gh.owner}/${gh.repo}/issues/1/comments`).reply(502, {
+      message: "Bad Gateway",
+    });
+    await expect(deliver(probot, "issue_comment", payload)).rejects.toThrow();
+    c.expectReaction(COMMENT, 200).expectThread(1, [], since).expectContext().expectReplies(1);
+
+    // The limit (1) was spent by the first delivery: the redelivery does not count against it.
+    await deliver(probot, "issue_comment", payload);
+
+    expect(gh.callLines()).toEqual([
+      REACT,
+      QUERY,
+      REPLY_ISSUE,
+      REACT,
+      "GET /issues/1/comments",
+      QUERY,
+      REPLY_ISSUE,
+    ]);
+    expect(c.replies()).toHaveLength(2);
+    expect(c.replies()[1]).toMatch(/^> \/parallel help\n/);
+    gh.mock.done();
+  });
+
+  it("limits one person's commands, says so once, then only reacts 👀", async () => {
     const { gh, c } = setup();
     const probot = await appProbot({ commandLimits: new CommandRateLimiter(2, 60_000, () => 0) });
     gh.expectToken();
     c.expectReaction(COMMENT).expectContext().expectReplies(1, 3);
+    // The limit is taken after the 👀 (which tells a redelivery apart), so a dropped comment has it.
+    c.expectReaction(COMMENT + 1);
 
     await deliver(
       probot,
@@ -480,7 +520,14 @@ describe("commands that do not reach the plan", () => {
       commentEvent("/parallel help", { commentId: COMMENT + 1 }),
     );
 
-    expect(gh.callLines()).toEqual([REACT, QUERY, REPLY_ISSUE, REPLY_ISSUE, REPLY_ISSUE]);
+    expect(gh.callLines()).toEqual([
+      REACT,
+      QUERY,
+      REPLY_ISSUE,
+      REPLY_ISSUE,
+      REPLY_ISSUE,
+      `POST /issues/comments/${COMMENT + 1}/reactions`,
+    ]);
     expect(c.replies()[2]).toContain(
       "> /parallel help sync\n\nToo many commands: at most 2 per person per 1 minutes in a repository. This and further commands until 00:01 UTC are not answered",
     );

@@ -26,11 +26,14 @@ export function renderLifecycleMarker(issue: number, sha: string): string {
   return `${PREFIX}${JSON.stringify({ kind: "lifecycle", issue, sha }).replace(/>/g, "\\u003e")} -->`;
 }
 
-/** One stable string per marker, for maps. */
+/**
+ * One stable string per marker, for maps. JSON of a tuple, not a `:`-joined string: plan names
+ * and ids may hold `:` (plan "a:b" + id "c" must not meet plan "a" + id "b:c").
+ */
 export function markerKey(marker: IssueMarker): string {
-  if (marker.kind === "achievement") return `achievement:${marker.plan}:${marker.id}`;
-  if (marker.kind === "level") return `level:${marker.plan}:${marker.level}`;
-  return `dashboard:${marker.plan}`;
+  if (marker.kind === "achievement") return JSON.stringify([marker.kind, marker.plan, marker.id]);
+  if (marker.kind === "level") return JSON.stringify([marker.kind, marker.plan, marker.level]);
+  return JSON.stringify([marker.kind, marker.plan]);
 }
 
 /** The marker of an issue body, or null when it has none (or a malformed one). */

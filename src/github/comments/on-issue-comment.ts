@@ -1,7 +1,9 @@
 /**
  * `issue_comment.created`: answer the `/parallel` commands of a comment on an issue or a pull
- * request. Guards first (bots, comments without commands, the per-user limit), then 👀, then one
- * reply per command. Edits and deletions are not subscribed to: only a new comment acts.
+ * request. Guards first (bots, comments without commands), then 👀, then the per-user limit, then
+ * one reply per command. A redelivery (👀 already there) spends no quota and posts only the
+ * replies missing from the thread. Edits and deletions are not subscribed to: only a new comment
+ * acts.
  */
 import type { Context } from "probot";
 import {
@@ -16,6 +18,7 @@ import type { AppDeps } from "../deps.js";
 import { describeFailure } from "../failure.js";
 import { answerCommand, isPromptKind } from "./answer-command.js";
 import { CommentReader } from "./comment-reader.js";
+import type { Admission } from "./rate-limiter.js";
 import { ReplyWriter } from "./reply-writer.js";
 
 /** Commands answered per comment; the rest are named in the last reply. */
@@ -38,20 +41,34 @@ export async function onIssueComment(
   if (lines.length === 0) return;
   const login = comment.user?.login ?? sender.login;
   const parsed = lines.slice(0, MAX_COMMANDS_PER_COMMENT).map(parseCommand);
-  const admission = deps.commandLimits.take(repository.id, login, parsed.length);
-  if (admission.allowed === 0 && !admission.notify) {
-    log.info({ comment: comment.id, login }, "commands dropped by the rate limit");
-    return;
-  }
-
   const repo = { owner: repository.owner.login, name: repository.name };
   const replies = new ReplyWriter(context.octokit, repo, issue.number, comment.id);
-  if (!(await replies.acknowledge())) {
-    log.info({ comment: comment.id }, "comment already acknowledged; not answered again");
-    return;
+
+  let admission: Admission;
+  // Per command: the reply parts already posted (none on a first delivery), null when complete.
+  let skips: (ReadonlySet<number> | null)[];
+  if (await replies.acknowledge()) {
+    admission = deps.commandLimits.take(repository.id, login, parsed.length);
+    if (admission.allowed === 0 && !admission.notify) {
+      log.info({ comment: comment.id, login }, "commands dropped by the rate limit");
+      return;
+    }
+    skips = parsed.map(() => new Set<number>());
+  } else {
+    // A redelivery: the first delivery took the quota; answer what it did not get to.
+    const ledger = await replies.posted(comment.created_at);
+    skips = parsed.map((p) => ledger.next(commandName(p)));
+    if (skips.every((skip) => skip === null)) {
+      log.info({ comment: comment.id }, "comment already answered; not answered again");
+      return;
+    }
+    admission = { allowed: parsed.length, notify: false, retryAt: new Date(0) };
+    log.info({ comment: comment.id }, "redelivered comment: posting the missing replies");
   }
   const answered = parsed.slice(0, admission.allowed);
-  const prompts = answered.filter((p) => p.kind === "command" && isPromptKind(p.spec.name));
+  const prompts = answered.filter(
+    (p, i) => skips[i] !== null && p.kind === "command" && isPromptKind(p.spec.name),
+  );
   const reader = new CommentReader(
     context.octokit,
     {
@@ -71,6 +88,8 @@ export async function onIssueComment(
   const session = { octokit: context.octokit, log, reader, deps, syncContext: context, login };
 
   for (const [index, command] of answered.entries()) {
+    const skip = skips[index];
+    if (skip === null || skip === undefined) continue;
     const name = commandName(command);
     let content: ReplyContent;
     try {
@@ -88,15 +107,19 @@ export async function onIssueComment(
         body: `${content.body}\n\n${renderTooManyCommands(parsed.length, lines.length)}`,
       };
     }
-    const parts = await replies.reply(command.line, name, content);
+    const parts = await replies.reply(command.line, name, content, skip);
     log.info({ comment: comment.id, command: name, parts }, "command answered");
   }
   const refused = parsed[admission.allowed];
-  if (admission.notify && refused) {
+  const refusedSkip = skips[admission.allowed];
+  if (admission.notify && refused && refusedSkip) {
     const minutes = Math.round(deps.commandLimits.windowMs / 60_000);
-    await replies.reply(refused.line, commandName(refused), {
-      body: renderRateLimited(deps.commandLimits.limit, minutes, admission.retryAt),
-    });
+    await replies.reply(
+      refused.line,
+      commandName(refused),
+      { body: renderRateLimited(deps.commandLimits.limit, minutes, admission.retryAt) },
+      refusedSkip,
+    );
     log.info({ comment: comment.id, login }, "commands refused by the rate limit");
   }
 }

@@ -2,11 +2,13 @@
  * The app's writes on a comment thread: the 👀 reaction that acknowledges a comment, and the
  * replies. Each command gets its own new comment(s); nothing old is ever edited, so repeating a
  * command gives a fresh answer. GitHub answers 200 instead of 201 when the app's reaction already
- * exists: the comment was handled before (a redelivery), and is not answered twice.
+ * exists: the comment was seen before (a redelivery), and the thread is read back to post only
+ * the replies the earlier delivery did not get to (it may have failed half-way).
  */
 import type { ProbotOctokit } from "probot";
 import { layoutReply, type ReplyContent } from "../../commands/reply-layout.js";
 import type { RepoRef } from "../commit-reader.js";
+import { ReplyLedger, type ThreadComment } from "./reply-ledger.js";
 
 /** Writes on one comment's thread: its 👀 and the replies to its commands. */
 export class ReplyWriter {
@@ -28,17 +30,43 @@ export class ReplyWriter {
     return status === 201;
   }
 
-  /** Post the reply to one command (several comments when it is too long for one). */
-  async reply(line: string, command: string, content: ReplyContent): Promise<number> {
+  /**
+   * The replies already posted to the comment: one listing of the thread since the comment was
+   * written (replies come after it, so `since` keeps this to the newest page).
+   */
+  async posted(since: string): Promise<ReplyLedger> {
+    const { data } = await this.octokit.rest.issues.listComments({
+      owner: this.repo.owner,
+      repo: this.repo.name,
+      issue_number: this.issueNumber,
+      since,
+      per_page: 100,
+    });
+    return new ReplyLedger(data as ThreadComment[], this.commentId);
+  }
+
+  /**
+   * Post the reply to one command (several comments when it is too long for one), skipping the
+   * parts in `skip` (posted by an earlier delivery). Returns how many comments were written.
+   */
+  async reply(
+    line: string,
+    command: string,
+    content: ReplyContent,
+    skip: ReadonlySet<number> = new Set(),
+  ): Promise<number> {
     const bodies = layoutReply(line, content, { command, comment: this.commentId });
-    for (const body of bodies) {
+    let written = 0;
+    for (const [index, body] of bodies.entries()) {
+      if (skip.has(index + 1)) continue;
       await this.octokit.rest.issues.createComment({
         owner: this.repo.owner,
         repo: this.repo.name,
         issue_number: this.issueNumber,
         body,
       });
+      written++;
     }
-    return bodies.length;
+    return written;
   }
 }

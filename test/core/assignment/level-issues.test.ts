@@ -4,7 +4,7 @@ import {
   indexIssues,
   type ExistingIssue,
 } from "../../../src/core/assignment/diff-level.js";
-import { renderMarker, readMarker } from "../../../src/core/assignment/issue-marker.js";
+import { markerKey, renderMarker, readMarker } from "../../../src/core/assignment/issue-marker.js";
 import {
   defaultLevel,
   levelIssues,
@@ -118,7 +118,7 @@ describe("diffLevel", () => {
     expect(diff.edits).toEqual([
       {
         number: 7,
-        key: "achievement:PARALLEL-EXECUTION-AUTOMATION:3.1",
+        key: '["achievement","PARALLEL-EXECUTION-AUTOMATION","3.1"]',
         body: wanted.achievements[0]!.body,
         labels: ["plan:PARALLEL-EXECUTION-AUTOMATION", "level:3"],
       },
@@ -132,6 +132,12 @@ describe("markers and plan text", () => {
     expect(readMarker(`text\n${renderMarker(marker)}`)).toEqual(marker);
     expect(readMarker("<!-- parallel-plans:{nope} -->")).toBeNull();
     expect(readMarker('<!-- parallel-plans:{"kind":"achievement","plan":"X"} -->')).toBeNull();
+  });
+
+  it("keys markers apart when a plan name or id holds a colon", () => {
+    const first = markerKey({ kind: "achievement", plan: "a:b", id: "c" });
+    const second = markerKey({ kind: "achievement", plan: "a", id: "b:c" });
+    expect(first).not.toBe(second);
   });
 
   it("keeps lists but neutralises mentions, HTML and fences", () => {
