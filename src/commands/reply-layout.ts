@@ -5,6 +5,7 @@
  * text cut at line ends; each part is a complete, renderable comment.
  */
 import { escapeMarkdownInline, fenceFor } from "../render/sanitize.js";
+import { renderHiddenMarker } from "../core/hidden-marker.js";
 
 /** GitHub's limit on an issue or pull request comment body. */
 export const COMMENT_LIMIT = 65_536;
@@ -43,7 +44,7 @@ export function quoteCommand(line: string): string {
 
 function marker(info: ReplyMarker, part: number, parts: number): string {
   const data = { kind: "reply", command: info.command, comment: info.comment, part, parts };
-  return `<!-- parallel-plans:${JSON.stringify(data).replace(/--/g, "-\\u002d")} -->`;
+  return renderHiddenMarker(data);
 }
 
 function details(attachment: Attachment, text: string, fence: string, label: string): string {

@@ -4,6 +4,7 @@
  * GraphQL lookup without another request: which plan folders it checked ("all" after a re-run),
  * with which config blob, and whether it finished (annotations sent).
  */
+import { readHiddenMarkers, renderHiddenMarker } from "../core/hidden-marker.js";
 
 /** The plan folders a check covers: a list, or every plan of the commit. */
 export type Scope = readonly string[] | "all";
@@ -16,32 +17,19 @@ export interface CheckMarker {
   done: boolean;
 }
 
-const OPEN = "<!-- parallel-plans:";
-const CLOSE = " -->";
-
-/** The marker as an HTML comment; `<` and `>` escaped so no path can close the comment early. */
+/** The marker as an HTML comment (see core/hidden-marker for what is escaped). */
 export function writeMarker(marker: CheckMarker): string {
-  const json = JSON.stringify({ kind: "check", v: 1, ...marker });
-  return `${OPEN}${json.replace(/</g, "\\u003c").replace(/>/g, "\\u003e")}${CLOSE}`;
+  return renderHiddenMarker({ kind: "check", v: 1, ...marker });
 }
 
-/** The last marker in a summary, or null when there is none or it is not ours. */
+/** The last check marker in a summary, or null when there is none. */
 export function readMarker(summary: string | null | undefined): CheckMarker | null {
-  if (!summary) return null;
-  const start = summary.lastIndexOf(OPEN);
-  if (start < 0) return null;
-  const end = summary.indexOf(CLOSE, start);
-  if (end < 0) return null;
-  let value: unknown;
-  try {
-    value = JSON.parse(summary.slice(start + OPEN.length, end));
-  } catch {
-    return null;
-  }
-  const { kind, scope, config, done } = (value ?? {}) as Record<string, unknown>;
+  const value = readHiddenMarkers(summary).findLast((marker) => marker.kind === "check");
+  if (!value) return null;
+  const { scope, config, done } = value;
   const scopeOk =
     scope === "all" || (Array.isArray(scope) && scope.every((s) => typeof s === "string"));
-  if (kind !== "check" || !scopeOk || typeof done !== "boolean") return null;
+  if (!scopeOk || typeof done !== "boolean") return null;
   if (config !== null && typeof config !== "string") return null;
   return { scope: scope as Scope, config, done };
 }

@@ -2,6 +2,7 @@
  * The hidden marker every issue the assignment writes carries, so the app finds its own issues
  * by listing (never the Search API) and knows which achievement or level each one stands for.
  */
+import { readHiddenMarkers, renderHiddenMarker } from "../hidden-marker.js";
 
 /** What an issue of the app stands for. */
 export type IssueMarker =
@@ -9,21 +10,17 @@ export type IssueMarker =
   | { kind: "level"; plan: string; level: number }
   | { kind: "dashboard"; plan: string };
 
-const PREFIX = "<!-- parallel-plans:";
-const MARKER_RE = /<!-- parallel-plans:(\{[^\n]*?\}) -->/;
-
 /** The marker as written at the top of an issue body. */
 export function renderMarker(marker: IssueMarker): string {
-  // `-->` cannot appear in JSON of these fields unless a plan name holds it: escape `>` anyway.
-  return `${PREFIX}${JSON.stringify(marker).replace(/>/g, "\\u003e")} -->`;
+  return renderHiddenMarker(marker);
 }
 
 /**
  * The marker of a comment the lifecycle writes on issue `issue` for commit `sha`, so the app can
- * tell its own lifecycle comments apart. Holds no plan text; `>` escaped as in `renderMarker`.
+ * tell its own lifecycle comments apart. Holds no plan text.
  */
 export function renderLifecycleMarker(issue: number, sha: string): string {
-  return `${PREFIX}${JSON.stringify({ kind: "lifecycle", issue, sha }).replace(/>/g, "\\u003e")} -->`;
+  return renderHiddenMarker({ kind: "lifecycle", issue, sha });
 }
 
 /**
@@ -38,17 +35,8 @@ export function markerKey(marker: IssueMarker): string {
 
 /** The marker of an issue body, or null when it has none (or a malformed one). */
 export function readMarker(body: string | null | undefined): IssueMarker | null {
-  const found = MARKER_RE.exec(body ?? "");
-  if (!found?.[1]) return null;
-  let value: unknown;
-  try {
-    value = JSON.parse(found[1]);
-  } catch {
-    return null;
-  }
-  if (typeof value !== "object" || value === null) return null;
-  const v = value as Record<string, unknown>;
-  if (typeof v.plan !== "string") return null;
+  const v = readHiddenMarkers(body)[0];
+  if (!v || typeof v.plan !== "string") return null;
   if (v.kind === "achievement" && typeof v.id === "string")
     return { kind: "achievement", plan: v.plan, id: v.id };
   if (v.kind === "level" && typeof v.level === "number" && Number.isInteger(v.level))

@@ -4,6 +4,7 @@
  * command's name but not its position, so the n-th reply named `status` answers the n-th
  * `status` command: replies are posted in command order.
  */
+import { readHiddenMarkers } from "../../core/hidden-marker.js";
 
 /** The parts of one posted reply. */
 export interface PostedReply {
@@ -17,8 +18,6 @@ export interface ThreadComment {
   user: { type?: string } | null;
 }
 
-const REPLY_MARKER_RE = /<!-- parallel-plans:(\{[^\n]*?\}) -->/;
-
 interface ReplyMarkerData {
   command: string;
   part: number;
@@ -26,17 +25,8 @@ interface ReplyMarkerData {
 }
 
 function readReplyMarker(body: string, commentId: number): ReplyMarkerData | null {
-  const found = REPLY_MARKER_RE.exec(body);
-  if (!found?.[1]) return null;
-  let value: unknown;
-  try {
-    value = JSON.parse(found[1]);
-  } catch {
-    return null;
-  }
-  if (typeof value !== "object" || value === null) return null;
-  const v = value as Record<string, unknown>;
-  if (v.kind !== "reply" || v.comment !== commentId || typeof v.command !== "string") return null;
+  const v = readHiddenMarkers(body).find((m) => m.kind === "reply" && m.comment === commentId);
+  if (!v || typeof v.command !== "string") return null;
   if (typeof v.part !== "number" || typeof v.parts !== "number") return null;
   return { command: v.command, part: v.part, parts: v.parts };
 }

@@ -4,24 +4,13 @@
  * `<!-- parallel-plans:{"kind":"sync","plan":"X"} -->`, and the one comment saying the app stopped
  * (a person pushed to the branch) carries `{"kind":"sync-stopped","plan":"X"}`.
  */
-
-const OPEN = "<!-- parallel-plans:";
-const CLOSE = " -->";
+import { readHiddenMarkers, renderHiddenMarker } from "../../core/hidden-marker.js";
 
 export type SyncMarkerKind = "sync" | "sync-stopped";
 
-/** JSON escapes for what could close the comment early (`<`, `>`) or ping and link (`@`, `#`). */
-const ESCAPES: Record<string, string> = {
-  "<": "\\u003c",
-  ">": "\\u003e",
-  "@": "\\u0040",
-  "#": "\\u0023",
-};
-
 /** The marker as an HTML comment; plan text in it cannot close it, mention or link. */
 export function syncMarker(kind: SyncMarkerKind, plan: string): string {
-  const json = JSON.stringify({ kind, plan }).replace(/[<>@#]/g, (c) => ESCAPES[c] ?? c);
-  return `${OPEN}${json}${CLOSE}`;
+  return renderHiddenMarker({ kind, plan });
 }
 
 /** Whether `body` carries the marker of `kind` for `plan` (read back, not string-matched). */
@@ -30,16 +19,5 @@ export function hasSyncMarker(
   kind: SyncMarkerKind,
   plan: string,
 ): boolean {
-  if (!body) return false;
-  for (let start = body.indexOf(OPEN); start >= 0; start = body.indexOf(OPEN, start + 1)) {
-    const end = body.indexOf(CLOSE, start);
-    if (end < 0) return false;
-    try {
-      const value = JSON.parse(body.slice(start + OPEN.length, end)) as Record<string, unknown>;
-      if (value.kind === kind && value.plan === plan) return true;
-    } catch {
-      // Another tool's comment, or a marker of ours from a newer format: not this one.
-    }
-  }
-  return false;
+  return readHiddenMarkers(body).some((marker) => marker.kind === kind && marker.plan === plan);
 }
