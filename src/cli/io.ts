@@ -11,7 +11,22 @@ export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
   /** Folder that relative PATHs and `--config` are resolved against. */
   cwd: string;
+  /**
+   * Asks the person at the terminal to pick one item (`parallel-plans next`); absent when stdin
+   * or stdout is not a terminal, and then commands print lists instead of asking.
+   */
+  menu?: MenuPrompt;
 }
+
+/** One item of an interactive menu. */
+export interface MenuItem {
+  name: string;
+  value: number;
+  description?: string;
+}
+
+/** Shows `items` and resolves to the value of the one chosen (rejects when cancelled). */
+export type MenuPrompt = (config: { message: string; choices: MenuItem[] }) => Promise<number>;
 
 /** What a command needs from `main`: the world, and where to put its exit code. */
 export interface CommandContext {
@@ -27,8 +42,17 @@ export function processIo(): CliIo {
     isTTY: process.stdout.isTTY === true,
     env: process.env,
     cwd: process.cwd(),
+    ...(process.stdin.isTTY === true && process.stdout.isTTY === true
+      ? { menu: terminalMenu }
+      : {}),
   };
 }
+
+/** @inquirer/select on the real terminal, loaded only when a menu is shown (CLI startup stays small). */
+const terminalMenu: MenuPrompt = async (config) => {
+  const { default: select } = await import("@inquirer/select");
+  return select({ ...config, pageSize: 12 });
+};
 
 /**
  * Colour on a terminal only. `NO_COLOR` (https://no-color.org) turns it off, `FORCE_COLOR` turns

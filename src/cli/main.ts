@@ -6,6 +6,7 @@ import { Command, CommanderError } from "commander";
 import { CliError, EXIT_OK, EXIT_USAGE } from "./exit-codes.js";
 import { registerGraphCommand } from "./graph-command.js";
 import { processIo, type CliIo, type CommandContext } from "./io.js";
+import { registerNextCommand } from "./next-command.js";
 import { registerPromptCommand } from "./prompt-command.js";
 import { registerStatusCommand } from "./status-command.js";
 import { registerSyncCommand } from "./sync-command.js";
@@ -45,6 +46,7 @@ function buildProgram(ctx: CommandContext): Command {
   registerGraphCommand(program, ctx);
   registerPromptCommand(program, ctx);
   registerSyncCommand(program, ctx);
+  registerNextCommand(program, ctx);
   return program;
 }
 
