@@ -72,7 +72,8 @@ export async function runNext(
     picked = await io.menu({ message: "What next?", choices: items.map((i) => i.item) });
   } catch (error) {
     // Ctrl-C or Esc in the menu: nothing chosen, nothing printed.
-    if ((error as { name?: unknown }).name === "ExitPromptError") return EXIT_OK;
+    const name = (error as { name?: unknown }).name;
+    if (name === "ExitPromptError" || name === "AbortPromptError") return EXIT_OK;
     throw error;
   }
   const chosen = items[picked];
