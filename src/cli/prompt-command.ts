@@ -25,6 +25,7 @@ import { displayPath, loadReport } from "./load-report.js";
 export interface PromptFlags {
   level?: number;
   dryRun?: boolean;
+  force?: boolean;
   config?: string;
   templates?: string;
 }
@@ -44,6 +45,7 @@ export function registerPromptCommand(program: Command, ctx: CommandContext): vo
       parseLevel,
     )
     .option("--dry-run", "preview what the prompt would create, without the prompt")
+    .option("--force", "build a batch prompt even though the plan has validation errors")
     .option("--config <file>", "apply a repository config (.github/parallel-plans.yml)")
     .option("--templates <dir>", "use the templates in DIR (as .github/parallel-plans/templates/)")
     .action(async (kind: PromptKind, target: string, flags: PromptFlags) => {
@@ -51,7 +53,10 @@ export function registerPromptCommand(program: Command, ctx: CommandContext): vo
     });
 }
 
-/** Print the prompt (or preview); exit 1 when there is nothing to prompt for. */
+/**
+ * Print the prompt (or preview); exit 1 when there is nothing to prompt for or the plan has
+ * errors (without `--force`), 2 when `--level` names no level of the plan.
+ */
 export async function runPrompt(
   kind: PromptKind,
   target: string,
@@ -67,6 +72,12 @@ export async function runPrompt(
       `${displayPath(target)} holds ${report.plans.length} plans (${dirs}); give one plan folder`,
     );
   }
+  if (flags.level !== undefined && kind !== "discover" && plan.levels.length > 0) {
+    if (!plan.levels.some((l) => l.level === flags.level)) {
+      const known = plan.levels.map((l) => l.level).join(", ");
+      throw new CliError(`${plan.name} has no level ${flags.level} (its levels: ${known})`);
+    }
+  }
   const outcome = buildPrompt({
     plan,
     subplans:
@@ -75,7 +86,12 @@ export async function runPrompt(
         : new Map(),
     templates: await loadTemplates(flags.templates, io),
     patterns: options.patterns,
-    request: { kind, level: flags.level ?? null, dryRun: flags.dryRun === true },
+    request: {
+      kind,
+      level: flags.level ?? null,
+      dryRun: flags.dryRun === true,
+      force: flags.force === true,
+    },
   });
   const hint = (note: PromptNote) =>
     note.next

@@ -19,6 +19,7 @@ const OPTION_HELP = [
   "`--plan NAME` picks the plan folder by name; without it, the plan this pull request touches, else the repository's only plan (the reply lists the plans when it cannot tell).",
   "`--level N` picks the level to prepare; without it, the next ready level with work left.",
   "`--dry-run` previews what a prompt would create (files, paths, estimates, sequential against parallel time) instead of the prompt.",
+  "`--force` builds a batch prompt even though the plan has validation errors (without it the reply refuses and points at `/parallel validate`); the reply then says it was used.",
 ];
 
 function code(text: string): string {

@@ -13,6 +13,8 @@ export interface CommandArgs {
   plan: string | null;
   level: number | null;
   dryRun: boolean;
+  /** Build a batch prompt despite validation errors. */
+  force: boolean;
   /** Achievement ids given as arguments (assign, claim, unclaim). */
   ids: string[];
   /** Logins given as `@user`, without the `@`. */
@@ -40,6 +42,7 @@ const OPTIONS = {
   plan: { type: "string" },
   level: { type: "string" },
   "dry-run": { type: "boolean" },
+  force: { type: "boolean" },
 } as const;
 
 /** Parse a line found by `findCommandLines`. */
@@ -92,6 +95,7 @@ export function parseCommand(line: string): ParsedCommand {
     plan: plan ?? null,
     level: level === undefined ? null : Number(level),
     dryRun: parsed.values["dry-run"] === true,
+    force: parsed.values.force === true,
     ids: [],
     users: [],
     topic: null,

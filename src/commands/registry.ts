@@ -5,8 +5,8 @@
  */
 import { DEFAULT_CONFIG, type CommandName, type Permission } from "../core/config.js";
 
-/** The options a command may take (`--plan NAME`, `--level N`, `--dry-run`). */
-export type CommandOption = "plan" | "level" | "dry-run";
+/** The options a command may take (`--plan NAME`, `--level N`, `--dry-run`, `--force`). */
+export type CommandOption = "plan" | "level" | "dry-run" | "force";
 
 /** What a command takes besides options. */
 export type Positionals =
@@ -81,8 +81,8 @@ export const REGISTRY: readonly CommandSpec[] = [
     name: "batch-subplans",
     summary:
       "Replies with the batch SUBPLAN creation prompt for a level (default: the next ready level with achievements lacking a SUBPLAN).",
-    usage: `/parallel batch-subplans ${PLAN} [--level N] [--dry-run]`,
-    options: ["plan", "level", "dry-run"],
+    usage: `/parallel batch-subplans ${PLAN} [--level N] [--dry-run] [--force]`,
+    options: ["plan", "level", "dry-run", "force"],
     positionals: "none",
     example: "/parallel batch-subplans --level 3 --dry-run",
     unavailable: null,
@@ -91,8 +91,8 @@ export const REGISTRY: readonly CommandSpec[] = [
     name: "batch-executions",
     summary:
       "Replies with the batch EXECUTION creation prompt for a level, from each SUBPLAN's objective, approach and deliverables; achievements without a SUBPLAN are named, not dropped silently.",
-    usage: `/parallel batch-executions ${PLAN} [--level N] [--dry-run]`,
-    options: ["plan", "level", "dry-run"],
+    usage: `/parallel batch-executions ${PLAN} [--level N] [--dry-run] [--force]`,
+    options: ["plan", "level", "dry-run", "force"],
     positionals: "none",
     example: "/parallel batch-executions --level 3",
     unavailable: null,

@@ -27,7 +27,7 @@ export function buildPrompt(input: PromptInput): PromptOutcome {
     prompt: null,
     preview: null,
     problem: null,
-    notes: planNotes(plan),
+    notes: planNotes(plan, request),
   };
   if (request.kind === "discover") {
     const items = inventory(plan);
@@ -51,6 +51,19 @@ export function buildPrompt(input: PromptInput): PromptOutcome {
   }
 
   const kind: BatchKind = request.kind;
+  const unreadable = unreadableParallelJson(plan);
+  if (unreadable !== null || (plan.summary.errors > 0 && request.force !== true)) {
+    // Batch prompts act on levels and statuses: a plan with errors must be fixed first (the
+    // app refuses to fan such a plan out too), unless the person insists with --force.
+    return {
+      ...base,
+      notes: [],
+      level: request.level,
+      covered: [],
+      title: `${TITLES[kind]}: ${cleanLine(plan.name, 100)}`,
+      problem: { text: unreadable ?? refusal(plan) },
+    };
+  }
   const selection = selectLevel(plan, kind, request.level);
   if (!selection.ok) {
     return {
@@ -99,12 +112,44 @@ function size(work: LevelWork): number {
   return work.targets.length + work.existing.length + work.missing.length + work.settled.length;
 }
 
-/** A plan with errors still gets its prompt, with a warning: the levels may be wrong. */
-function planNotes(plan: PlanReport): PromptNote[] {
+/** "3 validation errors". */
+function errorCount(plan: PlanReport): string {
+  return `${plan.summary.errors} validation error${plan.summary.errors === 1 ? "" : "s"}`;
+}
+
+/** Why a batch prompt is refused on a plan with errors. */
+function refusal(plan: PlanReport): string {
+  return `${cleanLine(plan.name, 100)} has ${errorCount(plan)}: fix ${plan.summary.errors === 1 ? "it" : "them"} first (validate lists ${plan.summary.errors === 1 ? "it" : "them"}), or add --force to build the prompt anyway`;
+}
+
+/**
+ * A parallel.json that exists but cannot be read (bad JSON, bad encoding, too large): said as
+ * such, not as "no parallel.json", even with --force.
+ */
+function unreadableParallelJson(plan: PlanReport): string | null {
+  if (plan.levels.length > 0) return null;
+  const fault = plan.findings.find(
+    (f) =>
+      (f.rule === "json-syntax" || f.rule === "file-too-large" || f.rule === "schema") &&
+      f.file.endsWith("parallel.json"),
+  );
+  if (!fault) return null;
+  return `the parallel.json of ${cleanLine(plan.name, 100)} is not usable (line ${fault.line}, column ${fault.column}: ${cleanLine(fault.message, 300)}): fix it first (validate shows where)`;
+}
+
+/** A plan with errors gets a discovery prompt, and a batch prompt with --force: said, with a warning. */
+function planNotes(plan: PlanReport, request: PromptInput["request"]): PromptNote[] {
   if (plan.summary.errors === 0) return [];
+  if (request.kind !== "discover") {
+    return [
+      {
+        text: `--force: built despite ${errorCount(plan)} in ${cleanLine(plan.name, 100)}; its levels and statuses may be wrong (see validate)`,
+      },
+    ];
+  }
   return [
     {
-      text: `${cleanLine(plan.name, 100)} has ${plan.summary.errors} validation error${plan.summary.errors === 1 ? "" : "s"}: its levels and statuses may be wrong (see validate)`,
+      text: `${cleanLine(plan.name, 100)} has ${errorCount(plan)}: its levels and statuses may be wrong (see validate)`,
     },
   ];
 }

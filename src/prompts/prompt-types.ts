@@ -1,5 +1,5 @@
 /**
- * The batch prompts of the methodology (seed 003, "Prompt Template Specifications"): what a caller
+ * The batch prompts of the methodology : what a caller
  * asks for and what comes back. The CLI and the app build prompts through the same pure function
  * (`buildPrompt`), so a prompt printed locally is the prompt posted in a comment.
  */
@@ -28,8 +28,13 @@ export interface PromptRequest {
   kind: PromptKind;
   /** The level to prepare; null: the next ready level with work left (batch prompts only). */
   level: number | null;
-  /** Preview what would be created instead of rendering the prompt (seed 003, Gap 7). */
+  /** Preview what would be created instead of rendering the prompt. */
   dryRun: boolean;
+  /**
+   * Build a batch prompt even though the plan has validation errors (its levels and statuses
+   * may be wrong); without it a plan with errors gets a refusal. The outcome says it was used.
+   */
+  force?: boolean;
 }
 
 /** Everything a prompt is built from: no I/O happens past this point. */

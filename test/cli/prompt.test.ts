@@ -40,7 +40,8 @@ describe("parallel-plans prompt", () => {
     "prints the %s dry-run preview",
     async (kind) => {
       await rm(path.join(cwd, EXAMPLE_DIR, "subplans/SUBPLAN_PARALLEL-EXECUTION-AUTOMATION_31.md"));
-      const run = await runCli(cwd, ["prompt", kind, EXAMPLE_DIR, "--dry-run"]);
+      // 3.1 says subplan_created without its SUBPLAN now: an error, so the preview needs --force.
+      const run = await runCli(cwd, ["prompt", kind, EXAMPLE_DIR, "--dry-run", "--force"]);
       expect(run.code).toBe(0);
       expect(run.stdout).toMatch(/^═+\nDRY RUN: /);
       expect(run.stdout).toContain("Run without --dry-run to generate the prompt.\n");
@@ -91,5 +92,54 @@ describe("parallel-plans prompt", () => {
     const run = await runCli(cwd, ["prompt", "discover", "work-space"]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("work-space holds 2 plans");
+  });
+});
+
+describe("parallel-plans prompt on plans with errors", () => {
+  const root = process.cwd();
+
+  it("refuses a batch prompt on a plan with a dependency cycle, pointing at validate", async () => {
+    const run = await runCli(root, ["prompt", "batch-subplans", "examples/broken/BROKEN-GRAPH"]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toBe(
+      "parallel-plans: BROKEN-GRAPH has 11 validation errors: fix them first (validate lists them), or add --force to build the prompt anyway\n",
+    );
+  });
+
+  it("builds it with --force and says so", async () => {
+    const run = await runCli(root, [
+      "prompt",
+      "batch-subplans",
+      "examples/broken/BROKEN-GRAPH",
+      "--force",
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^# Batch SUBPLAN Creation Prompt\n/);
+    expect(run.stderr).toContain(
+      "parallel-plans: note: --force: built despite 11 validation errors in BROKEN-GRAPH; its levels and statuses may be wrong (see validate)\n",
+    );
+  });
+
+  it("says a parallel.json that does not parse is not usable (not that there is none)", async () => {
+    const run = await runCli(root, ["prompt", "batch-subplans", "examples/broken/BROKEN-SYNTAX"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      "parallel-plans: the parallel.json of BROKEN-SYNTAX is not usable (line 10, column 9: comma expected): fix it first (validate shows where)\n",
+    );
+  });
+
+  it("treats a --level the plan does not have as a usage error", async () => {
+    const run = await runCli(root, [
+      "prompt",
+      "batch-executions",
+      "examples/RELEASE-PIPELINE",
+      "--level",
+      "4",
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      "parallel-plans: RELEASE-PIPELINE has no level 4 (its levels: 1, 2, 3)\n",
+    );
   });
 });

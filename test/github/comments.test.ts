@@ -49,7 +49,7 @@ describe("issue_comment.created", () => {
     const [reply] = c.replies();
     expect(reply).toMatch(/^> \/parallel help\n\n\*\*parallel-plans\*\* answers these commands/);
     expect(reply).toContain(
-      "| `/parallel batch-executions [--plan NAME] [--level N] [--dry-run]` |",
+      "| `/parallel batch-executions [--plan NAME] [--level N] [--dry-run] [--force]` |",
     );
     expect(reply).toContain(
       "| `/parallel claim ID [--plan NAME]` | Assigns the commenter to the achievement's issue (opened by `/parallel assign`); says so plainly when GitHub cannot assign them. | triage or higher |",

@@ -12,6 +12,7 @@ import {
   OPTIONS,
   examplePlan,
   levelThreeUnprepared,
+  unprepared,
   type ExampleOptions,
 } from "./example-plan.js";
 
@@ -68,10 +69,7 @@ describe("batch EXECUTION creation", () => {
   });
 
   it("renders the ready ones and names those without a SUBPLAN, with how to create them", () => {
-    const outcome = build(
-      { kind: "batch-executions" },
-      { without: (rel) => rel.endsWith("SUBPLAN_PARALLEL-EXECUTION-AUTOMATION_33.md") },
-    );
+    const outcome = build({ kind: "batch-executions" }, unprepared(["3.3"]));
     expect(outcome.covered).toEqual(["3.1"]);
     expect(outcome.notes).toContainEqual({
       text: "partial: 1 achievement of level 3 has no SUBPLAN yet and is not in this prompt (3.3); create it with the batch SUBPLAN prompt, then run this one again for it",
@@ -147,8 +145,9 @@ describe("batch SUBPLAN creation", () => {
   });
 
   it("refuses a level whose dependencies are not complete, naming them", () => {
+    // Without 2.3's APPROVED file, 3.2 in progress is an error too: --force gets past it.
     const outcome = build(
-      { kind: "batch-subplans", level: 3 },
+      { kind: "batch-subplans", level: 3, force: true },
       { without: (rel) => rel === "execution/feedbacks/APPROVED_23.md" },
     );
     expect(outcome.problem?.text).toBe(
@@ -162,21 +161,41 @@ describe("batch SUBPLAN creation", () => {
     );
   });
 
-  it("marks a plan with validation errors but still builds its prompt", () => {
-    const outcome = build(
-      { kind: "batch-subplans" },
-      {
-        ...levelThreeUnprepared(),
-        edit: {
-          "parallel.json": (t) =>
-            t.replace('"dependencies": ["2.3"]', '"dependencies": ["2.3", "9.9"]'),
-        },
-      },
-    );
-    expect(outcome.notes[0]?.text).toMatch(
-      /^PARALLEL-EXECUTION-AUTOMATION has \d+ validation errors?: its levels and statuses may be wrong/,
+  const withUnknownDependency: ExampleOptions = {
+    ...levelThreeUnprepared(),
+    edit: {
+      "parallel.json": (t) =>
+        (levelThreeUnprepared().edit?.["parallel.json"]?.(t) ?? t).replace(
+          '"dependencies": [\n            "2.3"\n          ]',
+          '"dependencies": ["2.3", "9.9"]',
+        ),
+    },
+  };
+
+  it("refuses a plan with validation errors, pointing at validate and --force", () => {
+    const outcome = build({ kind: "batch-subplans" }, withUnknownDependency);
+    expect(outcome.prompt).toBeNull();
+    expect(outcome.problem).toEqual({
+      text: "PARALLEL-EXECUTION-AUTOMATION has 1 validation error: fix it first (validate lists it), or add --force to build the prompt anyway",
+    });
+  });
+
+  it("builds it with --force and says --force was used", () => {
+    const outcome = build({ kind: "batch-subplans", force: true }, withUnknownDependency);
+    expect(outcome.notes[0]?.text).toBe(
+      "--force: built despite 1 validation error in PARALLEL-EXECUTION-AUTOMATION; its levels and statuses may be wrong (see validate)",
     );
     expect(outcome.prompt).not.toBeNull();
+  });
+
+  it("says a parallel.json that does not parse is not usable, even with --force", () => {
+    const outcome = build(
+      { kind: "batch-subplans", force: true },
+      { edit: { "parallel.json": (t) => t.slice(0, 40) } },
+    );
+    expect(outcome.problem?.text).toMatch(
+      /^the parallel\.json of PARALLEL-EXECUTION-AUTOMATION is not usable \(line \d+, column \d+: .+\): fix it first \(validate shows where\)$/,
+    );
   });
 });
 

@@ -55,5 +55,29 @@ export function examplePlan(opts: ExampleOptions = {}): {
 
 /** The example as it was before its level 3 SUBPLANs and EXECUTION_TASKs were written. */
 export function levelThreeUnprepared(): ExampleOptions {
-  return { without: (rel) => /_3\d(_\d+)?\.md$/.test(rel) };
+  return unprepared(["3.1", "3.2", "3.3"]);
+}
+
+/**
+ * The example as it was before these achievements' SUBPLANs and EXECUTION_TASKs were written:
+ * files left out and parallel.json as it was then, so the plan has no error (batch prompts
+ * refuse a plan with errors).
+ */
+export function unprepared(ids: readonly string[]): ExampleOptions {
+  const tokens = ids.map((id) => id.replace(".", ""));
+  return {
+    without: (rel) => tokens.some((t) => new RegExp(`_${t}(_\\d+)?\\.md$`).test(rel)),
+    edit: { "parallel.json": (text) => resetAchievements(text, ids) },
+  };
+}
+
+function resetAchievements(text: string, ids: readonly string[]): string {
+  const doc = JSON.parse(text) as { levels: { achievements: Record<string, unknown>[] }[] };
+  for (const achievement of doc.levels.flatMap((l) => l.achievements)) {
+    if (!ids.includes(achievement.id as string)) continue;
+    achievement.status = "not_started";
+    delete achievement.subplan_path;
+    delete achievement.execution_paths;
+  }
+  return `${JSON.stringify(doc, null, 2)}\n`;
 }

@@ -143,7 +143,7 @@ export async function answerCommand(
     subplans,
     templates: context.templates,
     patterns: context.options.patterns,
-    request: { kind: spec.name, level: args.level, dryRun: args.dryRun },
+    request: { kind: spec.name, level: args.level, dryRun: args.dryRun, force: args.force },
   });
   return renderPromptReply(outcome, at, args.plan !== null);
 }
