@@ -4,6 +4,9 @@
  * the dry-run preview, and what happens with a broken or hostile template.
  */
 import { describe, expect, it } from "@jest/globals";
+import { analyzeSnapshot } from "../../src/core/analyze.js";
+import { resolveOptions } from "../../src/core/options.js";
+import { validateParallelSchema } from "../../src/core/parallel-schema.js";
 import { buildPrompt } from "../../src/prompts/build-prompt.js";
 import type { PromptRequest } from "../../src/prompts/prompt-types.js";
 import { defaultTemplates, withOverrides } from "../../src/prompts/templates.js";
@@ -252,6 +255,26 @@ describe("dry run", () => {
 });
 
 describe("parallel discovery", () => {
+  it("shows an example parallel.json that the schema and every rule accept", () => {
+    const prompt = build({ kind: "discover" }).prompt ?? "";
+    const example = /A short example of the shape[^\n]*\n\n```json\n([\s\S]*?)\n```/.exec(
+      prompt,
+    )?.[1];
+    expect(example).toBeDefined();
+    expect(validateParallelSchema(JSON.parse(example!))).toEqual([]);
+    const report = analyzeSnapshot(
+      {
+        files: new Map([
+          ["parallel.json", { path: "parallel.json", size: example!.length, content: example! }],
+        ]),
+        rootName: "EXAMPLE",
+      },
+      resolveOptions(),
+    );
+    expect(report.plans[0]?.findings).toEqual([]);
+    expect(report.plans[0]?.figures?.saved).toEqual({ min: 2, max: 3 });
+  });
+
   it("lists the PLAN's achievement inventory, the analysis framework, the independence criteria and the schema", () => {
     const outcome = build({ kind: "discover" });
     expect(outcome.covered).toHaveLength(9);
