@@ -28,6 +28,7 @@ import { checkDependencies } from "./rules/dependency-rules.js";
 import { checkIds } from "./rules/id-rules.js";
 import type { PlanContext } from "./rules/plan-context.js";
 import { checkPlanMatches } from "./rules/plan-mismatch-rule.js";
+import { checkSharedDeliverables, deliverablesSection } from "./rules/shared-deliverable-rule.js";
 import { checkStatuses } from "./rules/status-rules.js";
 import { SEVERITY_RANK, type Finding, type PlanSnapshot, type Status } from "./types.js";
 
@@ -102,6 +103,17 @@ export function analyzePlan(
   const cyclic = checkCycles(context, graph);
   checkStatuses(context);
   checkPlanMatches(context);
+  checkSharedDeliverables(context, (achievement) => {
+    const texts: string[] = [];
+    const described = document?.achievements.find((a) => a.id === achievement.id);
+    for (const section of described?.sections ?? []) {
+      if (section.key === "deliverables") texts.push(section.text);
+    }
+    const subplan = files[achievement.node]?.subplan;
+    const subplanText = subplan ? snapshotText(snapshot, subplan, options) : null;
+    if (subplanText !== null) texts.push(deliverablesSection(subplanText));
+    return texts;
+  });
 
   const achievements = reportAchievements(plan, files, derived, status);
   const levels = reportLevels(plan, status);
@@ -197,6 +209,19 @@ function dependenciesDone(
     if (!isDone(status[target.node] as Status)) return false;
   }
   return true;
+}
+
+/** The text of a file the source read, within the size limit; null otherwise (never a finding). */
+function snapshotText(
+  snapshot: PlanSnapshot,
+  path: string,
+  options: AnalysisOptions,
+): string | null {
+  const file = snapshot.files.get(path);
+  if (!file || file.content === undefined || file.size > options.limits.maxFileBytes) return null;
+  return typeof file.content === "string"
+    ? file.content
+    : new TextDecoder("utf-8").decode(file.content);
 }
 
 /** Read and decode a file of the snapshot, reporting file-too-large and bad encodings. */

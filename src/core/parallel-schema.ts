@@ -48,6 +48,12 @@ function toViolation(error: ErrorObject): SchemaViolation {
     const missing = String((error.params as { missingProperty: string }).missingProperty);
     pointer = `${error.instancePath}/${escapePointer(missing)}`;
     detail = "is required";
+  } else if (
+    error.keyword === "minItems" &&
+    (path[path.length - 1] === "levels" || path[path.length - 1] === "achievements")
+  ) {
+    // An empty plan or level validates as JSON but gives nothing to execute: say what is missing.
+    detail = `must hold at least one ${path[path.length - 1] === "levels" ? "level" : "achievement"}`;
   } else if (error.keyword === "enum") {
     const allowed = (error.params as { allowedValues: unknown[] }).allowedValues;
     detail = `must be one of ${allowed.map((v) => JSON.stringify(v)).join(", ")}`;

@@ -33,6 +33,7 @@ export const RULES = {
   "status-drift": "warning",
   "dependency-not-complete": "error",
   "plan-mismatch": "warning",
+  "shared-deliverable": "warning",
   "missing-parallel-json": "notice",
   "file-too-large": "error",
 } as const satisfies Record<string, Severity>;

@@ -76,6 +76,8 @@ export const RULE_DESCRIPTIONS: Record<RuleCode, string> = {
   "dependency-not-complete":
     "Started or complete while a dependency is neither complete nor skipped.",
   "plan-mismatch": "The PLAN markdown and parallel.json disagree on the achievements.",
+  "shared-deliverable":
+    "Two achievements of one parallel level name the same deliverable file: they will conflict when merged.",
   "missing-parallel-json": "A plan folder has a PLAN but no parallel.json.",
   "file-too-large": "An input file is over the configured size limit and was not parsed.",
 };

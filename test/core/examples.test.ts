@@ -50,7 +50,23 @@ describe("examples", () => {
         .filter((f) => f.rule === rule)
         .map((f) => `${f.file.replace(/^.*examples\/broken\//, "")}:${f.line}`);
     const graph = "BROKEN-GRAPH/parallel.json";
-    expect(at("schema")).toEqual([`${graph}:24`, `${graph}:109`]);
+    expect(at("schema")).toEqual([
+      `${graph}:24`,
+      `${graph}:109`,
+      `${graph}:135`,
+      "EMPTY-PLAN/parallel.json:5",
+    ]);
+    const schema = all.filter((f) => f.rule === "schema").map((f) => f.message);
+    expect(schema.slice(2)).toEqual([
+      "/levels/4/achievements must hold at least one achievement",
+      "/levels must hold at least one level",
+    ]);
+    expect(at("shared-deliverable")).toEqual([`${graph}:88`]);
+    expect(all.find((f) => f.rule === "shared-deliverable")).toMatchObject({
+      achievements: ["3.1", "3.2"],
+      message:
+        "3.1 and 3.2 of parallel level 3 both name docs/progress.md as a deliverable: they will conflict when merged; give the file to one of them, or move one to a later level that depends on the other",
+    });
     expect(at("level-order")).toEqual([`${graph}:25`, `${graph}:91`]);
     expect(at("missing-subplan")).toEqual([`${graph}:28`]);
     expect(at("unknown-dependency")).toEqual([`${graph}:34`]);
