@@ -1,11 +1,14 @@
 /**
- * `parallel-plans sync PATH [--write]`: make parallel.json agree with the files (filesystem first).
- * Prints a unified diff per plan that drifts and exits 1, or 0 when nothing drifts; `--write`
- * writes the files (temp file + rename in the same folder) and exits 0. A parallel.json that
- * cannot be edited safely gets one line on stderr and exit 2, after the other plans are done.
+ * `parallel-plans sync PATH [--write] [--backup]`: make parallel.json agree with the files
+ * (filesystem first). Prints a unified diff per plan that drifts and exits 1, or 0 when nothing
+ * drifts; `--write` writes the files (temp file + rename in the same folder, so a reader never
+ * sees half a file) and exits 0; `--backup` first keeps the previous text as `parallel.json.bak`.
+ * A parallel.json that is a symbolic link is written through to its target when that lies inside
+ * the plan folder, and refused otherwise (the link itself is never replaced). A parallel.json
+ * that cannot be edited safely gets one line on stderr and exit 2, after the other plans are done.
  */
 import { randomBytes } from "node:crypto";
-import { readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { lstat, readFile, realpath, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Command } from "commander";
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from "diff";
@@ -19,6 +22,7 @@ import { displayPath } from "./load-report.js";
 
 export interface SyncFlags {
   write?: boolean;
+  backup?: boolean;
   config?: string;
 }
 
@@ -29,6 +33,7 @@ export function registerSyncCommand(program: Command, ctx: CommandContext): void
     .description("make parallel.json statuses and paths agree with the files (prints a diff)")
     .argument("<path>", "a plan folder, or a folder above plans")
     .option("--write", "write the changes into parallel.json instead of failing on them")
+    .option("--backup", "with --write: keep the previous file as parallel.json.bak beside it")
     .option("--config <file>", "apply a repository config (.github/parallel-plans.yml)")
     .action(async (target: string, flags: SyncFlags) => {
       ctx.setExitCode(await runSync(target, flags, ctx.io));
@@ -82,10 +87,62 @@ export async function runSync(target: string, flags: SyncFlags, io: CliIo): Prom
         },
       ),
     );
-    if (flags.write) await writeAtomically(absolute, outcome.text, outcome.newText, shown);
+    if (flags.write) {
+      const target = await writeTarget(absolute, shown);
+      if (flags.backup) {
+        await keepBackup(target, outcome.text, shown);
+        io.stderr(`parallel-plans: note: the previous ${shown} is kept as ${shown}.bak\n`);
+      }
+      await writeAtomically(target, outcome.text, outcome.newText, shown);
+    }
+  }
+  if (flags.backup && !flags.write) {
+    io.stderr("parallel-plans: note: --backup does nothing without --write\n");
   }
   if (refused) return EXIT_USAGE;
   return drift && !flags.write ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/**
+ * The file to write for `file`: itself, or the target of a symbolic link when that target lies
+ * inside the plan folder (renaming over the link would replace it with a plain file, and a
+ * target elsewhere is not ours to edit).
+ */
+async function writeTarget(file: string, shown: string): Promise<string> {
+  const stats = await lstat(file).catch((error: unknown) => {
+    throw new CliError(describeFsError(shown, error));
+  });
+  if (!stats.isSymbolicLink()) return file;
+  const [target, folder] = await Promise.all([
+    realpath(file).catch((error: unknown) => {
+      throw new CliError(describeFsError(shown, error));
+    }),
+    realpath(path.dirname(file)),
+  ]);
+  const inside = path.relative(folder, target);
+  if (inside === "" || inside.startsWith("..") || path.isAbsolute(inside)) {
+    throw new CliError(
+      `${shown} is a symbolic link to a file outside its plan folder (${target}): not written; sync the target's own plan, or replace the link with a file`,
+    );
+  }
+  return target;
+}
+
+/** The text synced from, kept beside the file as `<name>.bak` (replacing an older backup). */
+async function keepBackup(file: string, text: string, shown: string): Promise<void> {
+  const backup = `${file}.bak`;
+  try {
+    const stats = await lstat(backup).catch(() => null);
+    if (stats?.isSymbolicLink()) {
+      throw new CliError(`${shown}.bak is a symbolic link: not replaced; remove it first`);
+    }
+    await writeFile(backup, text);
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw new CliError(
+      describeFsError(`${shown}.bak`, error).replace(/^cannot read/, "cannot write"),
+    );
+  }
 }
 
 /**

@@ -3,7 +3,17 @@
  * relative to the working folder and exit 1 on drift, 0 without; `--write` writes the file in one
  * rename and exits 0; a parallel.json that cannot be edited gets one line on stderr and exit 2.
  */
-import { cp, mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import {
+  cp,
+  lstat,
+  mkdir,
+  readdir,
+  readFile,
+  realpath,
+  rename,
+  symlink,
+  writeFile,
+} from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import { applyPatch } from "diff";
@@ -137,5 +147,56 @@ describe("sync", () => {
     expect(run.stdout).toBe("");
     expect(run.stderr.trimEnd().split("\n")).toHaveLength(1);
     expect(run.stderr).toContain(message);
+  });
+});
+
+describe("sync --write safety", () => {
+  const plan = `examples/${PEA}`;
+  const file = `${plan}/parallel.json`;
+
+  it("keeps the previous file as parallel.json.bak with --backup, and says so", async () => {
+    await add(`${plan}/${APPROVED_31}`);
+    const before = await read(file);
+
+    const run = await runCli(cwd, ["sync", plan, "--write", "--backup"]);
+
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe(`parallel-plans: note: the previous ${file} is kept as ${file}.bak\n`);
+    expect(await read(`${file}.bak`)).toBe(before);
+    expect(await read(file)).not.toBe(before);
+    // The backup is not a plan input: the plan is now in step and reads the same.
+    expect((await runCli(cwd, ["sync", plan])).code).toBe(0);
+  });
+
+  it("writes through a symbolic link whose target is inside the plan folder, keeping the link", async () => {
+    await add(`${plan}/${APPROVED_31}`);
+    const real = path.join(cwd, plan, "versions", "parallel.v2.json");
+    await mkdir(path.dirname(real), { recursive: true });
+    await rename(path.join(cwd, file), real);
+    await symlink(path.join("versions", "parallel.v2.json"), path.join(cwd, file));
+
+    const run = await runCli(cwd, ["sync", plan, "--write"]);
+
+    expect(run.code).toBe(0);
+    expect((await lstat(path.join(cwd, file))).isSymbolicLink()).toBe(true);
+    expect(await readFile(real, "utf8")).toContain('"status": "complete"');
+    expect((await runCli(cwd, ["sync", plan])).code).toBe(0);
+  });
+
+  it("refuses a symbolic link to a file outside the plan folder and leaves both alone", async () => {
+    await add(`${plan}/${APPROVED_31}`);
+    const outside = path.join(cwd, "elsewhere.json");
+    await rename(path.join(cwd, file), outside);
+    await symlink(outside, path.join(cwd, file));
+    const before = await readFile(outside, "utf8");
+
+    const run = await runCli(cwd, ["sync", plan, "--write"]);
+
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      `parallel-plans: ${file} is a symbolic link to a file outside its plan folder (${await realpath(outside)}): not written; sync the target's own plan, or replace the link with a file\n`,
+    );
+    expect(await readFile(outside, "utf8")).toBe(before);
+    expect((await lstat(path.join(cwd, file))).isSymbolicLink()).toBe(true);
   });
 });
