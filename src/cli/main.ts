@@ -8,6 +8,7 @@ import { registerGraphCommand } from "./graph-command.js";
 import { processIo, type CliIo, type CommandContext } from "./io.js";
 import { registerNextCommand } from "./next-command.js";
 import { registerPromptCommand } from "./prompt-command.js";
+import { registerReportCommand } from "./report-command.js";
 import { registerStatusCommand } from "./status-command.js";
 import { registerSyncCommand } from "./sync-command.js";
 import { registerValidateCommand } from "./validate-command.js";
@@ -47,6 +48,7 @@ function buildProgram(ctx: CommandContext): Command {
   registerPromptCommand(program, ctx);
   registerSyncCommand(program, ctx);
   registerNextCommand(program, ctx);
+  registerReportCommand(program, ctx);
   return program;
 }
 

@@ -166,6 +166,7 @@ function reportAchievements(
       status: current,
       files: files[achievement.node] as AchievementFiles,
       executor: achievement.executor,
+      times: achievement.times,
       ready,
     };
   });

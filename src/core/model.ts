@@ -22,6 +22,13 @@ export interface RefList {
   /** The achievement each id names (null when none has that id), resolved once after reading. */
   targets: (Achievement | null)[];
 }
+/** `started_at`, `completed_at` (ISO 8601 text) and `actual_hours` as written in parallel.json. */
+export interface DeclaredTimes {
+  readonly startedAt: string | null;
+  readonly completedAt: string | null;
+  readonly actualHours: number | null;
+}
+
 /** One achievement of parallel.json. */
 export interface Achievement {
   id: string;
@@ -43,6 +50,8 @@ export interface Achievement {
   declaredStatus: Status | null;
   subplanPath: string | null;
   executor: string | null;
+  /** The time fields as written in parallel.json. */
+  times: DeclaredTimes;
   /** Index of the achievement in its level's `achievements` array. */
   indexInLevel: number;
   /** Index in `ParallelPlan.nodes`, or -1 for a later achievement repeating an earlier id. */
@@ -132,6 +141,8 @@ export interface AchievementReport {
   status: Status;
   files: AchievementFiles;
   executor: string | null;
+  /** The time fields as written in parallel.json (absent in reports built by hand). */
+  times?: DeclaredTimes;
   /** True when not complete/skipped and every dependency is complete or skipped. */
   ready: boolean;
 }

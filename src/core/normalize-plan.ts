@@ -5,7 +5,14 @@
  */
 import { parseEstimate } from "./estimate.js";
 import type { JsonPath } from "./json-document.js";
-import type { Achievement, Level, ParallelPlan, RefField, RefList } from "./model.js";
+import type {
+  Achievement,
+  DeclaredTimes,
+  Level,
+  ParallelPlan,
+  RefField,
+  RefList,
+} from "./model.js";
 import { STATUSES, type Status } from "./types.js";
 
 type Json = Record<string, unknown>;
@@ -134,9 +141,28 @@ function readAchievement(raw: unknown, level: Level, indexInLevel: number): Achi
       typeof status === "string" && STATUS_SET.has(status) ? (status as Status) : null,
     subplanPath: stringOrNull(own(raw, "subplan_path")),
     executor: stringOrNull(own(raw, "executor")),
+    times: readTimes(raw),
     indexInLevel,
     node: -1,
   };
+}
+
+/** Shared by every achievement without time fields (most of a large plan): no allocation each. */
+const NO_TIMES: DeclaredTimes = Object.freeze({
+  startedAt: null,
+  completedAt: null,
+  actualHours: null,
+});
+
+/** started_at, completed_at and actual_hours as people (or sync) wrote them. */
+function readTimes(raw: Record<string, unknown>): DeclaredTimes {
+  const startedAt = stringOrNull(own(raw, "started_at"));
+  const completedAt = stringOrNull(own(raw, "completed_at"));
+  const hours = own(raw, "actual_hours");
+  const actualHours =
+    typeof hours === "number" && Number.isFinite(hours) && hours >= 0 ? hours : null;
+  if (startedAt === null && completedAt === null && actualHours === null) return NO_TIMES;
+  return { startedAt, completedAt, actualHours };
 }
 
 /** Shared, frozen empty lists: most achievements have no optional dependencies, many no blocks. */
