@@ -27,7 +27,8 @@ const runGit: Run = (args, cwd) =>
       "git",
       [...args],
       { cwd, maxBuffer: MAX_LOG_BYTES, encoding: "utf8", env: { ...process.env, LC_ALL: "C" } },
-      (error, stdout) => (error ? reject(error) : resolve(stdout)),
+      (error, stdout, stderr) =>
+        error ? reject(Object.assign(error, { stderr })) : resolve(stdout),
     );
   });
 
