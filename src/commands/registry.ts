@@ -58,6 +58,16 @@ export const REGISTRY: readonly CommandSpec[] = [
     unavailable: null,
   },
   {
+    name: "next",
+    summary:
+      "Lists what can be done with the plan now, each with its command and time figures: SUBPLANs and EXECUTIONs to create per level, a level to execute (sequential against parallel time), blocked levels and what they wait for, and retry / skip / go-sequential for each failed achievement.",
+    usage: `/parallel next ${PLAN}`,
+    options: ["plan"],
+    positionals: "none",
+    example: "/parallel next --plan RELEASE-PIPELINE",
+    unavailable: null,
+  },
+  {
     name: "validate",
     summary:
       "Runs the parallel-plans check on the pull request's head (the default branch in an issue) and replies with its result.",

@@ -17,6 +17,7 @@ export type Permission = "read" | "triage" | "write" | "maintain" | "admin";
 export const COMMANDS = [
   "help",
   "status",
+  "next",
   "validate",
   "discover",
   "batch-subplans",
@@ -88,6 +89,7 @@ export const DEFAULT_CONFIG: RepoConfig = {
     min_permission: {
       help: "read",
       status: "read",
+      next: "read",
       validate: "read",
       discover: "read",
       "batch-subplans": "read",

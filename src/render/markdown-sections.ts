@@ -7,6 +7,8 @@ import type { Finding, Severity } from "../core/types.js";
 import { formatHours } from "../core/estimate.js";
 import { capList, countsText, formatPercent, planFails, plural, progressOf } from "./format.js";
 import type { PlanLayout } from "./plan-layout.js";
+import { decideNext } from "../core/next/decide-next.js";
+import { renderNextMarkdown } from "./next-markdown.js";
 import { escapeMarkdownInline } from "./sanitize.js";
 import { STATUS_ICONS, isDone } from "./status-style.js";
 
@@ -51,6 +53,7 @@ export function planBody(view: PlanView, detail: Detail, strict: boolean): strin
     if (plan.levels.length > 0) blocks.push(levelTable(view, detail));
     blocks.push(readyLine(plan, detail), timeLines(plan, detail));
     if (plan.criticalPath.ids.length > 0) blocks.push(criticalPathLine(plan, detail));
+    blocks.push(nextBlock(plan, detail));
     blocks.push(findingsBlock(plan.findings, detail));
   }
   return blocks.filter((b) => b !== "").join("\n\n") + "\n\n";
@@ -118,6 +121,20 @@ const SEVERITY_HEADINGS: Record<Severity, [string, string]> = {
   warning: ["Warning", "warning"],
   notice: ["Notice", "notice"],
 };
+
+/**
+ * "What next": the same choices as `parallel-plans next` and `/parallel next`, as slash commands
+ * (a check summary is read on GitHub, where a comment runs them). Left out below full detail.
+ */
+function nextBlock(plan: PlanReport, detail: Detail): string {
+  if (detail.listIds < 20 || (plan.levels.length === 0 && plan.document === null)) return "";
+  const list = renderNextMarkdown(decideNext(plan), {
+    kind: "app",
+    plan: plan.name,
+    withPlan: true,
+  });
+  return list === "" ? "" : `**What next**\n\n${list}`;
+}
 
 function findingsBlock(findings: readonly Finding[], detail: Detail): string {
   if (findings.length === 0) return "**Findings:** none";

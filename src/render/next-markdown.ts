@@ -17,7 +17,7 @@ export function renderNextMarkdown(plan: NextPlan, surface: NextSurface): string
   else if (plan.choices.length === 0) lines.push("- Nothing can start now.");
   for (const choice of plan.choices.slice(0, MAX_CHOICES)) {
     const worded = choiceLines(choice, surface, escapeMarkdownInline);
-    const command = worded.command === null ? "" : ` — \`${worded.command.replace(/`/g, "")}\``;
+    const command = worded.command === null ? "" : ` — ${commandText(worded.command)}`;
     lines.push(`- ${worded.headline}${command}`);
     for (const detail of worded.details) lines.push(`  - ${detail}`);
   }
@@ -30,4 +30,14 @@ export function renderNextMarkdown(plan: NextPlan, surface: NextSurface): string
     );
   }
   return lines.join("\n");
+}
+
+/**
+ * A command as inline code when it holds only plain characters (what plan folder names usually
+ * are); otherwise escaped as text, so a plan name cannot ping, break out or smuggle markup.
+ */
+function commandText(command: string): string {
+  return /^[A-Za-z0-9 ._/-]{1,400}$/.test(command)
+    ? `\`${command}\``
+    : escapeMarkdownInline(command, 400);
 }

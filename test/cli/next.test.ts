@@ -61,6 +61,7 @@ describe("parallel-plans next", () => {
       "RELEASE-PIPELINE": ["create-subplans", "recover"],
       "BROKEN-GRAPH": ["fix-errors"],
       "BROKEN-SYNTAX": ["fix-errors"],
+      "EMPTY-PLAN": ["fix-errors"],
       OVERSIZED: ["fix-errors"],
       "PLAN-ONLY": ["discover"],
     });

@@ -103,7 +103,7 @@ describe("parallel-plans prompt on plans with errors", () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toBe("");
     expect(run.stderr).toBe(
-      "parallel-plans: BROKEN-GRAPH has 11 validation errors: fix them first (validate lists them), or add --force to build the prompt anyway\n",
+      "parallel-plans: BROKEN-GRAPH has 12 validation errors: fix them first (validate lists them), or add --force to build the prompt anyway\n",
     );
   });
 
@@ -117,7 +117,7 @@ describe("parallel-plans prompt on plans with errors", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^# Batch SUBPLAN Creation Prompt\n/);
     expect(run.stderr).toContain(
-      "parallel-plans: note: --force: built despite 11 validation errors in BROKEN-GRAPH; its levels and statuses may be wrong (see validate)\n",
+      "parallel-plans: note: --force: built despite 12 validation errors in BROKEN-GRAPH; its levels and statuses may be wrong (see validate)\n",
     );
   });
 

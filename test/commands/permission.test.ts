@@ -12,6 +12,7 @@ const ACCESS: Access[] = ["none", "read", "triage", "write", "maintain", "admin"
 const LOWEST: Record<string, Access> = {
   help: "read",
   status: "read",
+  next: "read",
   validate: "read",
   discover: "read",
   "batch-subplans": "read",

@@ -204,7 +204,7 @@ describe("push", () => {
     await deliver(await appProbot(), "push", { ...payload, forced: true });
 
     expect(gh.callLines().slice(1)).toEqual([`GET /git/trees/${sha}`, ...CHECK_CALLS]);
-    expect(gh.writes()[1].output.title).toBe("1 plan checked: 11 errors, 6 warnings, 0 notices");
+    expect(gh.writes()[1].output.title).toBe("1 plan checked: 12 errors, 7 warnings, 0 notices");
     gh.mock.done();
   });
 

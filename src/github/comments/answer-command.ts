@@ -13,6 +13,7 @@ import {
 import type { ParsedCommand } from "../../commands/parse-command.js";
 import { allows } from "../../commands/permission.js";
 import { renderStatus, renderValidation, type ReadAt } from "../../commands/plan-replies.js";
+import { renderNextReply } from "../../commands/next-reply.js";
 import { renderPromptReply } from "../../commands/prompt-reply.js";
 import type { ReplyContent } from "../../commands/reply-layout.js";
 import { renderSyncReply } from "../../commands/sync-reply.js";
@@ -135,6 +136,7 @@ export async function answerCommand(
     return { body: await answerAssign(report, args, assign) };
   }
   if (spec.name === "status") return { body: renderStatus(report, at) };
+  if (spec.name === "next") return { body: renderNextReply(report, at, args.plan !== null) };
   if (spec.name === "validate")
     return { body: renderValidation(report, at, context.options.failOn === "warning") };
   if (!isPromptKind(spec.name)) throw new Error(`/parallel ${spec.name} has no answer wired`);

@@ -111,7 +111,7 @@ describe("decideNext", () => {
 
   it("offers only the fix on a plan with errors, and discovery on a PLAN alone", async () => {
     const broken = await menuOf("examples/broken/BROKEN-GRAPH");
-    expect(broken.choices).toEqual([{ kind: "fix-errors", errors: 11 }]);
+    expect(broken.choices).toEqual([{ kind: "fix-errors", errors: 12 }]);
     const planOnly = await menuOf("examples/broken/PLAN-ONLY");
     expect(planOnly.choices).toEqual([{ kind: "discover" }]);
   });
