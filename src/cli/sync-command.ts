@@ -13,6 +13,7 @@ import path from "node:path";
 import type { Command } from "commander";
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from "diff";
 import { syncSnapshot } from "../core/sync/sync-snapshot.js";
+import { readGitHistory } from "../sources/git-history.js";
 import { describeFsError, readLocalSnapshot } from "../sources/local-source.js";
 import { planInputMatcher } from "../sources/plan-inputs.js";
 import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./exit-codes.js";
@@ -23,6 +24,7 @@ import { displayPath } from "./load-report.js";
 export interface SyncFlags {
   write?: boolean;
   backup?: boolean;
+  times?: boolean;
   config?: string;
 }
 
@@ -34,6 +36,10 @@ export function registerSyncCommand(program: Command, ctx: CommandContext): void
     .argument("<path>", "a plan folder, or a folder above plans")
     .option("--write", "write the changes into parallel.json instead of failing on them")
     .option("--backup", "with --write: keep the previous file as parallel.json.bak beside it")
+    .option(
+      "--times",
+      "also fill missing started_at / completed_at from git history (EXECUTION_TASK and APPROVED commits)",
+    )
     .option("--config <file>", "apply a repository config (.github/parallel-plans.yml)")
     .action(async (target: string, flags: SyncFlags) => {
       ctx.setExitCode(await runSync(target, flags, ctx.io));
@@ -49,7 +55,13 @@ export async function runSync(target: string, flags: SyncFlags, io: CliIo): Prom
     readContent: planInputMatcher(options.patterns),
     label,
   });
-  let plans = syncSnapshot(snapshot, options);
+  let history: Map<string, string[]> | null = null;
+  if (flags.times) {
+    const found = await readGitHistory(snapshot.root, label);
+    if (found.problem !== null) io.stderr(`parallel-plans: note: ${found.problem}\n`);
+    history = found.files;
+  }
+  let plans = syncSnapshot(snapshot, options, new Map(), history);
   // A file PATH stands for the plan that holds it, as for `validate`.
   if (snapshot.focus !== null) plans = plans.filter((plan) => plan.dir === "");
   if (plans.length === 0) {

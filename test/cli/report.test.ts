@@ -198,3 +198,26 @@ describe("readGitHistory", () => {
     });
   });
 });
+
+describe("parallel-plans sync --times", () => {
+  it("fills missing started_at and completed_at from history with the status, and keeps them", async () => {
+    const run = await runCli(repo, ["sync", PLAN, "--times"]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('+          "started_at": "2026-01-05T09:00:00.000Z",\n');
+    expect(run.stdout).toContain('+          "completed_at": "2026-01-05T14:00:00.000Z"');
+    expect(run.stdout).toContain('+          "started_at": "2026-01-06T09:00:00.000Z",\n');
+
+    const write = await runCli(repo, ["sync", PLAN, "--times", "--write"]);
+    expect(write.code).toBe(0);
+    // Written once, in step afterwards; the report now reads the same dates from parallel.json.
+    expect((await runCli(repo, ["sync", PLAN, "--times"])).code).toBe(0);
+    const report = await runCli(repo, ["report", PLAN]);
+    expect(report.stdout).toContain("wall-clock 5h vs 7h summed: saved 2h (28.6%)");
+    git(repo, ["checkout", "--", "."]);
+  });
+
+  it("leaves the dates alone without --times", async () => {
+    const run = await runCli(repo, ["sync", PLAN]);
+    expect(run.stdout).not.toContain("started_at");
+  });
+});

@@ -5,7 +5,7 @@
  */
 import type { AchievementFiles, AchievementReport } from "../model.js";
 import type { Status } from "../types.js";
-import type { Assignment, JsonValue, SyncChange, SyncField } from "./sync-types.js";
+import type { Assignment, HistoryTimes, JsonValue, SyncChange, SyncField } from "./sync-types.js";
 
 /** The achievement as sync sees it: where it is, what it says, what the files say. */
 export interface AchievementState {
@@ -16,6 +16,8 @@ export interface AchievementState {
   raw: Readonly<Record<string, unknown>>;
   report: AchievementReport;
   assignment: Assignment | undefined;
+  /** Start and end by history, when the caller read it. */
+  times?: HistoryTimes | undefined;
 }
 
 /** The plan folder: where its files are, and which exist. */
@@ -52,7 +54,30 @@ export function desiredChanges(state: AchievementState, folder: FolderView): Syn
     add("executor", assignment.executor, null, `assigned on ${source}`);
     add("assigned_at", assignment.assignedAt, null, `assigned on ${source}`);
   }
+  // Dates come with the status they explain; a value already written (by people) is kept.
+  const times = state.times;
+  if (times?.startedAt && isUnset(state.raw, "started_at")) {
+    add(
+      "started_at",
+      times.startedAt.at,
+      times.startedAt.proof,
+      "first commit of its EXECUTION_TASK",
+    );
+  }
+  if (times?.completedAt && isUnset(state.raw, "completed_at")) {
+    add(
+      "completed_at",
+      times.completedAt.at,
+      times.completedAt.proof,
+      "commit that added its APPROVED file",
+    );
+  }
   return changes;
+}
+
+function isUnset(raw: Readonly<Record<string, unknown>>, field: SyncField): boolean {
+  const value = Object.hasOwn(raw, field) ? raw[field] : undefined;
+  return value === undefined || value === null || value === "";
 }
 
 /**

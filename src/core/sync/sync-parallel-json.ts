@@ -13,6 +13,7 @@ import { buildEdits } from "./json-edits.js";
 import { detectStyle } from "./json-style.js";
 import type {
   Assignment,
+  HistoryTimes,
   SkippedAchievement,
   SyncChange,
   SyncOutcome,
@@ -30,6 +31,8 @@ export interface SyncInput {
   limits: { maxFileBytes: number; maxJsonDepth: number };
   /** Executor and assignment time per achievement id, when the app knows them. */
   assignments?: ReadonlyMap<string, Assignment>;
+  /** Start and end per achievement id from the files' history, when the caller read it. */
+  times?: ReadonlyMap<string, HistoryTimes>;
 }
 
 const BOM = "\uFEFF";
@@ -117,6 +120,7 @@ function planChanges(
           raw,
           report,
           assignment: input.assignments?.get(achievement.id),
+          times: input.times?.get(achievement.id),
         },
         input.folder,
       ),

@@ -12,6 +12,8 @@ export const SYNC_FIELDS = [
   "execution_paths",
   "executor",
   "assigned_at",
+  "started_at",
+  "completed_at",
 ] as const;
 export type SyncField = (typeof SYNC_FIELDS)[number];
 
@@ -30,6 +32,16 @@ export interface Assignment {
   assignedAt: string;
   /** Where it comes from, e.g. "issue #12"; shown as the proof of the change. */
   source?: string;
+}
+
+/**
+ * When an achievement started and finished by its files' history (first EXECUTION_TASK commit,
+ * the commit that added its APPROVED file), with the file that shows it. Sync writes them only
+ * where parallel.json has no value: what people wrote is kept.
+ */
+export interface HistoryTimes {
+  startedAt: { at: string; proof: string } | null;
+  completedAt: { at: string; proof: string } | null;
 }
 
 /** One value sync changes. */
