@@ -81,6 +81,17 @@ export function renderTimeReportText(reports: readonly TimeReport[]): string {
   return blocks.join("\n\n") + "\n";
 }
 
+/**
+ * The short form for the dashboard issue: the summary lines and the level table (no
+ * per-achievement rows: the dashboard lists achievements already).
+ */
+export function renderTimeSummaryMarkdown(report: TimeReport): string {
+  const full = renderTimeReportMarkdown([report]);
+  const start = full.indexOf("\n\n") + 2;
+  const end = full.indexOf("\n\n| Achievement |");
+  return full.slice(start, end === -1 ? undefined : end).trimEnd();
+}
+
 /** The report as markdown (for a file, a dashboard or a comment). */
 export function renderTimeReportMarkdown(reports: readonly TimeReport[]): string {
   const blocks = reports.map((report) => {

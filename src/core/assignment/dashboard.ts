@@ -43,8 +43,21 @@ function capped(rows: string[], empty: string): string[] {
     : rows;
 }
 
-/** The dashboard issue of `plan`. */
-export function dashboardIssue(plan: PlanReport, issues: DashboardIssues): DesiredIssue {
+/** A section the caller adds to the dashboard (already rendered, escaped markdown). */
+export interface DashboardSection {
+  heading: string;
+  body: string;
+}
+
+/**
+ * The dashboard issue of `plan`. `sections` (such as "What next" and the time report, rendered
+ * by the caller) come after the executors, before the graph.
+ */
+export function dashboardIssue(
+  plan: PlanReport,
+  issues: DashboardIssues,
+  sections: readonly DashboardSection[] = [],
+): DesiredIssue {
   const marker: IssueMarker = { kind: "dashboard", plan: plan.name };
   const byId = new Map(plan.achievements.map((a) => [a.id, a]));
   const progress = progressOf(plan);
@@ -121,6 +134,11 @@ export function dashboardIssue(plan: PlanReport, issues: DashboardIssues): Desir
       "No achievement in progress has an executor.",
     ),
   );
+
+  for (const section of sections) {
+    if (section.body.trim() !== "")
+      lines.push("", `### ${section.heading}`, "", section.body.trimEnd());
+  }
 
   const graph = renderMermaid(plan, GRAPH_BYTES);
   if (graph !== "") lines.push("", "### Graph", "", "```mermaid", graph.trimEnd(), "```");

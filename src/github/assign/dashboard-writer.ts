@@ -7,6 +7,29 @@ import { dashboardIssue } from "../../core/assignment/dashboard.js";
 import type { ExistingIssue } from "../../core/assignment/diff-level.js";
 import type { PlanReport } from "../../core/model.js";
 import type { RepoRef } from "./own-issues.js";
+import { measureTimes } from "../../core/history/measure-times.js";
+import { buildTimeReport } from "../../core/history/time-report.js";
+import { decideNext } from "../../core/next/decide-next.js";
+import { renderNextMarkdown } from "../../render/next-markdown.js";
+import { renderTimeSummaryMarkdown } from "../../render/time-report.js";
+
+/**
+ * "What next" (the same choices as `/parallel next`) and the time summary. Times come from
+ * parallel.json here (`started_at`, `completed_at`, `actual_hours`, which `sync` keeps); the
+ * commit history the CLI reads is not fetched by the app.
+ */
+function dashboardSections(plan: PlanReport) {
+  return [
+    {
+      heading: "What next",
+      body: renderNextMarkdown(decideNext(plan), { kind: "app", plan: plan.name, withPlan: true }),
+    },
+    {
+      heading: "Time: estimated against actual",
+      body: renderTimeSummaryMarkdown(buildTimeReport(plan, measureTimes(plan, new Map()))),
+    },
+  ];
+}
 
 /** Bring every plan's dashboard in step; returns the issues written. */
 export async function writeDashboards(
@@ -27,7 +50,7 @@ export async function writeDashboards(
       numbers.set(issue.marker.id, issue.number);
       if (issue.assignees.length > 0) assignees.set(issue.marker.id, issue.assignees);
     }
-    const desired = dashboardIssue(plan, { numbers, assignees });
+    const desired = dashboardIssue(plan, { numbers, assignees }, dashboardSections(plan));
     if (!existing) {
       const { data } = await octokit.request("POST /repos/{owner}/{repo}/issues", {
         owner: where.owner,
