@@ -37,8 +37,11 @@ export function decideNext(plan: PlanReport): NextPlan {
     // A plan with errors gets no batch choices: its levels and statuses may be wrong.
     if (plan.summary.errors === 0) choices.push(...levelChoices(level, members));
   }
+  let dependents: Map<string, AchievementReport[]> | null = null;
   for (const a of byId.values()) {
-    if (a.status === "failed") choices.push(recovery(a, plan, byId));
+    if (a.status !== "failed") continue;
+    dependents ??= dependentsIndex(byId);
+    choices.push(recovery(a, plan, byId, dependents));
   }
   const finished = [...byId.values()].every((a) => isDone(a.status));
   return { ...base, finished, choices, blocked };
@@ -87,10 +90,11 @@ function recovery(
   failed: AchievementReport,
   plan: PlanReport,
   byId: ReadonlyMap<string, AchievementReport>,
+  index: ReadonlyMap<string, readonly AchievementReport[]>,
 ): RecoverChoice {
   const level = plan.levels.find((l) => l.level === failed.level);
-  const dependents = dependentsOf(failed.id, byId);
-  const direct = [...byId.values()].filter((a) => a.dependencies.includes(failed.id));
+  const dependents = dependentsOf(failed.id, index, byId);
+  const direct = index.get(failed.id) ?? [];
   // Ready once it is skipped: not done, and every other dependency already done.
   const unblocks = direct.filter(
     (a) => !isDone(a.status) && a.dependencies.every((d) => d === failed.id || isDoneId(d, byId)),
@@ -121,23 +125,38 @@ function recovery(
   };
 }
 
+/** Who depends on each id, directly: built once, so each failure costs one walk of its dependents. */
+function dependentsIndex(
+  byId: ReadonlyMap<string, AchievementReport>,
+): Map<string, AchievementReport[]> {
+  const index = new Map<string, AchievementReport[]>();
+  for (const a of byId.values()) {
+    for (const dep of new Set(a.dependencies)) {
+      const list = index.get(dep);
+      if (list) list.push(a);
+      else index.set(dep, [a]);
+    }
+  }
+  return index;
+}
+
 /** Every achievement that depends on `id`, directly or through others, in plan order. */
-function dependentsOf(id: string, byId: ReadonlyMap<string, AchievementReport>): string[] {
+function dependentsOf(
+  id: string,
+  index: ReadonlyMap<string, readonly AchievementReport[]>,
+  byId: ReadonlyMap<string, AchievementReport>,
+): string[] {
   const reached = new Set<string>([id]);
-  const order = [...byId.values()];
-  // Dependencies point to earlier or same levels, but walk to a fixed point to be safe with any order.
-  for (let changed = true; changed;) {
-    changed = false;
-    for (const a of order) {
-      if (reached.has(a.id)) continue;
-      if (a.dependencies.some((d) => reached.has(d))) {
-        reached.add(a.id);
-        changed = true;
-      }
+  const queue = [id];
+  for (let at = 0; at < queue.length; at++) {
+    for (const dependent of index.get(queue[at] as string) ?? []) {
+      if (reached.has(dependent.id)) continue;
+      reached.add(dependent.id);
+      queue.push(dependent.id);
     }
   }
   reached.delete(id);
-  return order.filter((a) => reached.has(a.id)).map((a) => a.id);
+  return [...byId.keys()].filter((key) => reached.has(key));
 }
 
 /** Dependencies outside the level that are not done, in the order the level names them. */
