@@ -22,6 +22,12 @@ const APPROVED_31 = `${DIR}/execution/feedbacks/APPROVED_31.md`;
 const EXECUTION_33 = `${DIR}/execution/EXECUTION_TASK_${NAME}_33_01.md`;
 const FIXTURE = readFileSync(`test/fixtures/sync/${NAME}.approved-31.parallel.json`, "utf8");
 const ORIGINAL = readFileSync(`examples/${NAME}/parallel.json`, "utf8");
+/** 3.1's APPROVED file came with the push: sync also writes when (the push commit's timestamp). */
+const PUSHED_AT = "2019-05-15T15:19:25.000Z";
+const DATED = FIXTURE.replace(
+  /("id": "3\.1",[\s\S]*?"completed_at": )null/,
+  `$1${JSON.stringify(PUSHED_AT)}`,
+);
 
 const OPENED = ["POST /git/refs", `PUT /contents/${JSON_PATH}`, "POST /pulls"];
 
@@ -41,7 +47,7 @@ function pushMain(gh: SyncFake, sha: string, added: Record<string, string>): unk
 }
 
 describe("sync on push", () => {
-  it("opens a pull request changing only the status line of the achievement an APPROVED file completes", async () => {
+  it("opens a pull request changing only the status and completion date of the achievement an APPROVED file completes", async () => {
     const gh = repository();
     gh.expectToken();
     const push = pushMain(gh, fakeSha("approve 3.1"), { [APPROVED_31]: "# approved\n" });
@@ -51,12 +57,15 @@ describe("sync on push", () => {
 
     expect(gh.syncCalls()).toEqual(OPENED);
     const onBranch = gh.fileOn(BRANCH, JSON_PATH);
-    expect(onBranch).toBe(FIXTURE);
-    const [hunk, ...others] = structuredPatch("a", "b", ORIGINAL, onBranch ?? "").hunks;
-    expect(others).toEqual([]);
-    expect(hunk?.lines.filter((l) => l.startsWith("-") || l.startsWith("+"))).toEqual([
+    expect(onBranch).toBe(DATED);
+    const hunks = structuredPatch("a", "b", ORIGINAL, onBranch ?? "").hunks;
+    expect(
+      hunks.flatMap((h) => h.lines.filter((l) => l.startsWith("-") || l.startsWith("+"))),
+    ).toEqual([
       '-          "status": "subplan_created",',
       '+          "status": "complete",',
+      '-          "completed_at": null,',
+      `+          "completed_at": "${PUSHED_AT}",`,
     ]);
     const [pull, ...more] = gh.openPulls();
     expect(more).toEqual([]);
@@ -143,7 +152,7 @@ describe("sync on push", () => {
     expect(gh.syncCalls().slice(OPENED.length)).toEqual([`DELETE /git/refs/heads/${BRANCH}`]);
     expect(gh.branches.has(BRANCH)).toBe(false);
     expect(gh.openPulls()).toEqual([]);
-    expect(gh.files.get(JSON_PATH)).toBe(FIXTURE);
+    expect(gh.files.get(JSON_PATH)).toBe(DATED);
     gh.mock.done();
   });
 

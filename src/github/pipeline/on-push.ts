@@ -83,7 +83,14 @@ export async function onPush(context: Context<"push">, deps: AppDeps): Promise<v
       }
       if (deps.syncOnPush) {
         const synced = await syncFromEvent(
-          { octokit, log, repo, sha: payload.after, changes },
+          {
+            octokit,
+            log,
+            repo,
+            sha: payload.after,
+            changes,
+            history: addedFileDates(payload.commits),
+          },
           outcome,
         );
         for (const plan of synced.plans)
@@ -97,4 +104,19 @@ export async function onPush(context: Context<"push">, deps: AppDeps): Promise<v
       }
     }),
   );
+}
+
+/** When each file the push added was committed: the start (EXECUTION_TASK) and end (APPROVED) dates sync may write. */
+function addedFileDates(
+  commits: readonly { timestamp: string; added?: string[] | undefined }[],
+): Map<string, string[]> {
+  const dates = new Map<string, string[]>();
+  for (const commit of commits) {
+    for (const file of commit.added ?? []) {
+      const list = dates.get(file);
+      if (list) list.push(commit.timestamp);
+      else dates.set(file, [commit.timestamp]);
+    }
+  }
+  return dates;
 }

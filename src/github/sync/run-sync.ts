@@ -6,6 +6,7 @@
  */
 import type { Logger, ProbotOctokit } from "probot";
 import { configToOptions, type RepoConfig } from "../../core/config.js";
+import type { FileHistory } from "../../core/history/measure-times.js";
 import { syncSnapshot } from "../../core/sync/sync-snapshot.js";
 import type { Scope } from "../check/check-marker.js";
 import { CommitReader, type RepoRef } from "../pipeline/commit-reader.js";
@@ -35,6 +36,11 @@ export interface SyncRequest {
   changes: readonly string[] | "all";
   /** Only the plan of this name (`/parallel sync --plan X`). */
   plan?: string;
+  /**
+   * Commit dates of the files the push's commits added (repository paths): sync fills missing
+   * `started_at` / `completed_at` from them (an EXECUTION_TASK's or APPROVED file's first commit).
+   */
+  history?: FileHistory;
 }
 
 /** What a run did: `skipped` says why nothing was looked at (sync off, invalid config…). */
@@ -110,7 +116,12 @@ interface SyncRead {
 async function syncFromRead(request: SyncRequest, read: SyncRead): Promise<SyncRunReport> {
   const { octokit, log, repo } = request;
   const { state: first, reader, scope, options, sha } = read;
-  const syncs = syncSnapshot(reader.files.snapshot(options), options);
+  const syncs = syncSnapshot(
+    reader.files.snapshot(options),
+    options,
+    new Map(),
+    request.history ?? null,
+  );
   const targets = syncTargets(syncs, scope, reader.files.removedFolders, request.plan);
   if (targets.length === 0 && request.plan !== undefined) {
     return { skipped: `no plan named ${request.plan} on ${repo.defaultBranch}`, plans: [] };
