@@ -144,7 +144,6 @@ async function run(which, paced) {
     ),
   ]);
   const failed = results.filter((r) => r.status === "rejected").length;
-  if (process.env.BENCH_DEBUG) console.error(gh.requests.length, gh.requests.slice(0, 40).map((r) => `${r.method} ${r.path.slice(0, 40)} ${r.installation}`), results.find((r) => r.reason)?.reason);
   const counted = gh.requests.filter((r) => r.kind !== "token");
   const pacedCount = counted.filter((r) => paced(r)).length;
   await gh.close();
