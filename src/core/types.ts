@@ -34,6 +34,7 @@ export const RULES = {
   "dependency-not-complete": "error",
   "plan-mismatch": "warning",
   "missing-parallel-json": "notice",
+  "missing-plan-markdown": "notice",
   "file-too-large": "error",
 } as const satisfies Record<string, Severity>;
 export type RuleCode = keyof typeof RULES;

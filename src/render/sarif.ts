@@ -77,6 +77,7 @@ export const RULE_DESCRIPTIONS: Record<RuleCode, string> = {
     "Started or complete while a dependency is neither complete nor skipped.",
   "plan-mismatch": "The PLAN markdown and parallel.json disagree on the achievements.",
   "missing-parallel-json": "A plan folder has a PLAN but no parallel.json.",
+  "missing-plan-markdown": "A plan folder has a parallel.json but no PLAN markdown.",
   "file-too-large": "An input file is over the configured size limit and was not parsed.",
 };
 
