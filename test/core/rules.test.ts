@@ -361,7 +361,8 @@ describe("rules about whole files", () => {
           file: "P/parallel.json",
           line: 1,
           column: 1,
-          message: "P has a parallel.json but no PLAN markdown (PLAN_P.md): write the PLAN next to it",
+          message:
+            "P has a parallel.json but no PLAN markdown (PLAN_P.md): write the PLAN next to it",
           achievements: [],
         },
       ],
