@@ -183,6 +183,30 @@ describe("validate", () => {
     expect(run.stdout).toContain("broken/BROKEN/parallel.json");
   });
 
+  it("writes SARIF paths from the repository root, the same from any folder", async () => {
+    await writeTree(cwd, { ".git/HEAD": "ref: refs/heads/main\n" });
+    const sarifFrom = async (folder: string, target: string) => {
+      const run = await runCli(path.join(cwd, folder), ["validate", "--format", "sarif", target]);
+      const log = JSON.parse(run.stdout) as {
+        runs: {
+          results: {
+            locations: { physicalLocation: { artifactLocation: { uri: string } } }[];
+            partialFingerprints: Record<string, string>;
+          }[];
+        }[];
+      };
+      return log.runs[0]!.results.map((r) => ({
+        uri: r.locations[0]!.physicalLocation.artifactLocation.uri,
+        fingerprint: r.partialFingerprints["parallelPlans/v1"],
+      }));
+    };
+    const fromRoot = await sarifFrom(".", "broken");
+    expect(fromRoot.length).toBeGreaterThan(0);
+    expect(fromRoot.every((r) => r.uri === "broken/BROKEN/parallel.json")).toBe(true);
+    expect(await sarifFrom("broken/BROKEN", ".")).toEqual(fromRoot);
+    expect(await sarifFrom("plans", "../broken")).toEqual(fromRoot);
+  });
+
   it("prints markdown", async () => {
     const run = await runCli(cwd, ["validate", "--format", "markdown", "broken"]);
     expect(run.code).toBe(1);
