@@ -4,7 +4,7 @@
  * GraphQL query that reads the plans); a re-run gets the new run GitHub's flow expects.
  */
 import { describe, expect, it } from "@jest/globals";
-import { writeMarker } from "../../src/github/check-marker.js";
+import { writeMarker } from "../../src/github/check/check-marker.js";
 import { installNockGuards, mockGitHub } from "../support/github-mock.js";
 import {
   checkRunRerequested,
