@@ -6,6 +6,7 @@
  */
 import type { Logger, ProbotOctokit } from "probot";
 import { configToOptions, DEFAULT_CONFIG } from "../../core/config.js";
+import type { AnalysisReport } from "../../core/model.js";
 import type { AnalysisOptions } from "../../core/options.js";
 import { describeScope, writeMarker, type Scope } from "./check-marker.js";
 import {
@@ -111,6 +112,15 @@ async function runCheck(check: CommitCheck, assumed: Scope, deps: AppDeps): Prom
   });
   if (target.kind === "skip") {
     log.info({ sha, checkRunId: target.id }, "check run already up to date");
+    if (deps.checkResults) {
+      // Someone reads the result (the Action): compute it again, write nothing.
+      const again = { scope, annotated: scope };
+      const { check: result, report } =
+        loaded.findings.length > 0
+          ? { check: configCheck(loaded.findings, ""), report: null }
+          : await analyseScope(reader, again, options, "", deps.analyze);
+      deps.checkResults.checked({ sha, check: result, report, options });
+    }
     return;
   }
   const marker = (done: boolean) => writeMarker({ scope: target.scope, config: loaded.oid, done });
@@ -127,12 +137,13 @@ async function runCheck(check: CommitCheck, assumed: Scope, deps: AppDeps): Prom
   }
 
   try {
-    const result =
+    const { check: result, report } =
       loaded.findings.length > 0
-        ? configCheck(loaded.findings, marker(true))
+        ? { check: configCheck(loaded.findings, marker(true)), report: null }
         : await analyseScope(reader, target, options, marker(true), deps.analyze);
     id = id === null ? await writer.create(sha, result) : (await writer.finish(id, result), id);
     log.info({ sha, checkRunId: id, conclusion: result.conclusion }, "check run completed");
+    deps.checkResults?.checked({ sha, check: result, report, options });
   } catch (error) {
     log.warn({ sha, checkRunId: id }, "check failed; completing the run with the reason");
     const failed = errorCheck(describeFailure(error), marker(false));
@@ -160,13 +171,13 @@ async function analyseScope(
   options: AnalysisOptions,
   marker: string,
   analyze: AppDeps["analyze"],
-): Promise<CompletedCheck> {
+): Promise<{ check: CompletedCheck; report: AnalysisReport }> {
   await reader.complete(target.scope, options);
   const report = await analyze(reader.files.snapshot(options), options);
   const folders = target.scope === "all" ? [] : target.scope;
   const planDirs = new Set(report.plans.map((plan) => plan.dir));
   const removed = folders.filter((f) => reader.files.removedFolders.has(f));
-  return planCheck({
+  const check = planCheck({
     report,
     removed,
     notPlans: folders.filter((f) => !planDirs.has(f) && !removed.includes(f)),
@@ -175,4 +186,5 @@ async function analyseScope(
     annotated: target.annotated,
     marker,
   });
+  return { check, report };
 }
