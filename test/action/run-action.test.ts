@@ -10,10 +10,16 @@ import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
 import { parseOutputs } from "../../src/action/github-output.js";
 import { GITHUB_ACTIONS_APP_ID } from "../../src/action/actions-identity.js";
 import { runAction } from "../../src/action/run-action.js";
+import { CommentsGitHub, commentEvent } from "../github/comments-fake.js";
 import { FakeGitHub } from "../github/fake-github.js";
 import { PLAN_ROOT, TestOctokit } from "../github/harness.js";
 import { installNockGuards, mockGitHub } from "../support/github-mock.js";
-import { fakeSha, pullRequestEvent, type WebhookPayload } from "../support/webhook-fixtures.js";
+import {
+  fakeSha,
+  pullRequestEvent,
+  pushTouching,
+  type WebhookPayload,
+} from "../support/webhook-fixtures.js";
 
 installNockGuards();
 
@@ -194,6 +200,75 @@ describe("the GitHub Action on a pull_request workflow", () => {
     ]);
     expect((query.body as { variables: { appId: number } }).variables.appId).toBe(77);
     expect(result.code).toBe(1);
+    gh.mock.done();
+  });
+});
+
+describe("the GitHub Action on a push workflow", () => {
+  it("checks the pushed plan in 2 requests: the read and the finished check run", async () => {
+    const gh = new FakeGitHub(mockGitHub(), "Codertocat", "Hello-World").addFolder(
+      AUTOMATION,
+      "examples/PARALLEL-EXECUTION-AUTOMATION",
+    );
+    const sha = fakeSha("action push");
+    gh.expectGraphql().expectCreate();
+
+    const result = await run(
+      await runnerEnv(
+        "push",
+        pushTouching(
+          { added: [`${AUTOMATION}/execution/feedbacks/APPROVED_23.md`] },
+          { after: sha },
+        ),
+      ),
+    );
+
+    expect(gh.callLines()).toEqual(["POST /graphql", "POST /check-runs"]);
+    expect(gh.writes()[0]).toMatchObject({ head_sha: sha, conclusion: "success" });
+    expect(result.code).toBe(0);
+    expect(result.outputs.conclusion).toBe("success");
+    gh.mock.done();
+  });
+
+  it("touching no plan costs no request and says so in the job summary", async () => {
+    const gh = new FakeGitHub(mockGitHub(), "Codertocat", "Hello-World");
+    const result = await run(
+      await runnerEnv("push", pushTouching({ modified: ["README.md"] }, { after: fakeSha("x") })),
+    );
+    expect(gh.mock.requests).toEqual([]);
+    expect(result.code).toBe(0);
+    expect(result.summary).toBe(
+      "## parallel-plans\n\nThe event touched no plan: nothing to check.\n\n",
+    );
+    expect(result.outputs).toEqual({
+      errors: "0",
+      warnings: "0",
+      ready: "[]",
+      conclusion: "skipped",
+    });
+    gh.mock.done();
+  });
+});
+
+describe("the GitHub Action on an issue_comment workflow", () => {
+  it("answers a slash command in the conversation, as the App does", async () => {
+    const gh = new FakeGitHub(mockGitHub(), "Codertocat", "Hello-World");
+    const c = new CommentsGitHub(gh);
+    const event = commentEvent("/parallel help");
+    c.expectReaction(event.comment.id).expectContext().expectReplies(event.issue.number);
+
+    const result = await run(await runnerEnv("issue_comment", event));
+
+    expect(gh.callLines()).toEqual([
+      `POST /issues/comments/${event.comment.id}/reactions`,
+      "POST /graphql",
+      `POST /issues/${event.issue.number}/comments`,
+    ]);
+    expect(c.replies()[0]).toMatch(
+      /^> \/parallel help\n\n\*\*parallel-plans\*\* answers these commands/,
+    );
+    expect(result.code).toBe(0);
+    expect(result.summary).toContain("Comment handled");
     gh.mock.done();
   });
 });
