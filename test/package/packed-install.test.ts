@@ -149,7 +149,16 @@ async function npx(args: string[]): Promise<{ code: number; stdout: string; stde
 }
 
 describe("the packed package installed into another repository", () => {
-  it("ships no source maps, and its LICENSE", () => {
+  it("ships no source maps and no reference to one", async () => {
+    const installed = path.join(scratch, "node_modules", "parallel-plans", "dist");
+    for (const entry of await readdir(installed, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      const text = await readFile(path.join(entry.parentPath, entry.name), "utf8");
+      expect([entry.name, text.includes("sourceMappingURL")]).toEqual([entry.name, false]);
+    }
+  });
+
+  it("ships its LICENSE and built entries, not its sources or tests", () => {
     const files = packed.files.map((f) => f.path);
     expect(files.filter((f) => f.endsWith(".map"))).toEqual([]);
     expect(files).toContain("LICENSE");
