@@ -84,7 +84,8 @@ export function readSettings(env: Env): SettingsResult {
       message: `fail-on must be one of ${FAIL_ON.join(", ")}, not "${failOn}"`,
     };
   }
-  const logLevel = (env.PARALLEL_PLANS_LOG_LEVEL || "warn") as ActionSettings["logLevel"];
+  // Probot logs a failed handler with its stack at "error"; the step says it in one line itself.
+  const logLevel = (env.PARALLEL_PLANS_LOG_LEVEL || "fatal") as ActionSettings["logLevel"];
   if (!LOG_LEVELS.includes(logLevel)) {
     return {
       kind: "error",
