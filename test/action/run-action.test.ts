@@ -204,6 +204,29 @@ describe("the GitHub Action on a pull_request workflow", () => {
   });
 });
 
+describe("the GitHub Action when GitHub fails", () => {
+  it("reports the failure on the check run and in one ::error line, exit 1", async () => {
+    const gh = new FakeGitHub(mockGitHub(), "Codertocat", "Hello-World");
+    gh.mock.api.post("/graphql").reply(502, { message: "Bad Gateway" });
+    gh.expectCreate();
+    const sha = fakeSha("action 502");
+    const lines: string[] = [];
+    const env = await runnerEnv(
+      "push",
+      pushTouching({ modified: [`${AUTOMATION}/parallel.json`] }, { after: sha }),
+    );
+
+    const code = await runAction({ env, stdout: (t) => void lines.push(t), Octokit: TestOctokit });
+
+    expect(code).toBe(1);
+    expect(gh.writes()[0]).toMatchObject({ head_sha: sha, conclusion: "failure" });
+    expect(lines).toEqual([
+      `::error title=parallel-plans::reading Codertocat/Hello-World@${sha} failed: GitHub answered 502: Bad Gateway\n`,
+    ]);
+    gh.mock.done();
+  });
+});
+
 describe("the GitHub Action on a push workflow", () => {
   it("checks the pushed plan in 2 requests: the read and the finished check run", async () => {
     const gh = new FakeGitHub(mockGitHub(), "Codertocat", "Hello-World").addFolder(
