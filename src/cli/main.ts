@@ -49,7 +49,31 @@ function buildProgram(ctx: CommandContext): Command {
   registerSyncCommand(program, ctx);
   registerNextCommand(program, ctx);
   registerReportCommand(program, ctx);
+  registerHelpCommand(program);
   return program;
+}
+
+/**
+ * `help [command]`, replacing commander's built-in one, which prints the full help with exit 0
+ * for a command that does not exist: a typo must say so (exit 2), like `parallel-plans nonexistent`.
+ */
+function registerHelpCommand(program: Command): void {
+  program.helpCommand(false);
+  program
+    .command("help")
+    .description("display help for command")
+    .argument("[command]", "the command to explain")
+    .action((name: string | undefined) => {
+      if (name === undefined) program.help();
+      const command = program.commands.find((c) => c.name() === name || c.aliases().includes(name));
+      if (!command) {
+        program.error(`unknown command '${name}': see 'parallel-plans --help' for the commands`, {
+          exitCode: EXIT_USAGE,
+          code: "commander.unknownCommand",
+        });
+      }
+      command.help();
+    });
 }
 
 function reportFailure(error: unknown, io: CliIo): number {

@@ -2,10 +2,11 @@
 import { Option, type Command } from "commander";
 import { renderStatusJson } from "../render/json.js";
 import { renderStatusText } from "../render/text.js";
-import { exitCodeFor } from "./exit-codes.js";
+import { EXIT_FINDINGS, exitCodeFor } from "./exit-codes.js";
 import { printDocument, useColor, type CliIo, type CommandContext } from "./io.js";
 import { loadOptions } from "./load-options.js";
 import { loadReport } from "./load-report.js";
+import { unusablePlanReason } from "./unusable-plan.js";
 
 export const STATUS_FORMATS = ["text", "json"] as const;
 export type StatusFormat = (typeof STATUS_FORMATS)[number];
@@ -29,18 +30,27 @@ export function registerStatusCommand(program: Command, ctx: CommandContext): vo
     });
 }
 
-/** Print the status on stdout; the exit code follows the findings, as for `validate`. */
+/**
+ * Print the status on stdout; the exit code follows the findings, as for `validate`. A plan
+ * without a usable parallel.json has no status: it is named on stderr instead, and the exit code
+ * is 1.
+ */
 export async function runStatus(
   paths: readonly string[],
   flags: StatusFlags,
   io: CliIo,
 ): Promise<number> {
-  const report = await loadReport(paths, await loadOptions(flags, io), io);
-  printDocument(
-    io,
-    flags.format === "json"
-      ? renderStatusJson(report)
-      : renderStatusText(report, { color: useColor(io) }),
-  );
-  return exitCodeFor(report, false);
+  const loaded = await loadReport(paths, await loadOptions(flags, io), io);
+  const unusable = loaded.plans.map(unusablePlanReason);
+  const report = { plans: loaded.plans.filter((_, i) => unusable[i] === null) };
+  if (report.plans.length > 0 || flags.format === "json") {
+    printDocument(
+      io,
+      flags.format === "json"
+        ? renderStatusJson(report)
+        : renderStatusText(report, { color: useColor(io) }),
+    );
+  }
+  for (const reason of unusable) if (reason !== null) io.stderr(`parallel-plans: ${reason}\n`);
+  return unusable.some((reason) => reason !== null) ? EXIT_FINDINGS : exitCodeFor(report, false);
 }

@@ -9,7 +9,8 @@ import { exitCodeFor } from "./exit-codes.js";
 import { printDocument, useColor, type CliIo, type CommandContext } from "./io.js";
 import { loadOptions } from "./load-options.js";
 import { loadReport } from "./load-report.js";
-import { TOOL_HOMEPAGE, TOOL_VERSION } from "./version.js";
+import { rebaseOnRepository } from "./repository-paths.js";
+import { TOOL_HOMEPAGE, TOOL_RULES_URI, TOOL_VERSION } from "./version.js";
 
 export const VALIDATE_FORMATS = ["text", "json", "markdown", "sarif"] as const;
 export type ValidateFormat = (typeof VALIDATE_FORMATS)[number];
@@ -44,7 +45,9 @@ export async function runValidate(
   const strict = flags.strict === true;
   const options = await loadOptions(flags, io);
   const report = await loadReport(paths, options, io);
-  printDocument(io, renderValidation(report, flags.format, strict, io));
+  // Code scanning resolves SARIF paths from the repository root, not from where the CLI ran.
+  const shown = flags.format === "sarif" ? await rebaseOnRepository(report, io.cwd) : report;
+  printDocument(io, renderValidation(shown, flags.format, strict, io));
   return exitCodeFor(report, strict);
 }
 
@@ -63,6 +66,7 @@ function renderValidation(
       const sarif = renderSarif(report, {
         toolVersion: TOOL_VERSION,
         informationUri: TOOL_HOMEPAGE,
+        rulesUri: TOOL_RULES_URI,
       });
       return JSON.stringify(sarif, null, 2);
     }

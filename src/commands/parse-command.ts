@@ -133,7 +133,8 @@ function readPositionals(
         else
           return `"${value}" is neither an achievement id (like 3.1)${spec.positionals === "ids-and-users" ? " nor a @user" : ""}`;
       }
-      if (spec.positionals === "one-id" && args.ids.length !== 1)
+      // No id: the issue commented on says which achievement (checked when answering).
+      if (spec.positionals === "one-id" && args.ids.length > 1)
         return `/parallel ${spec.name} takes one achievement id (like 3.1)`;
       return null;
   }

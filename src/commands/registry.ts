@@ -16,7 +16,7 @@ export type Positionals =
   | "topic"
   /** achievement ids and `@user` logins (assign) */
   | "ids-and-users"
-  /** exactly one achievement id (claim, unclaim) */
+  /** one achievement id, or none on the achievement's own issue (claim, unclaim) */
   | "one-id";
 
 /** One command as the registry describes it. */
@@ -120,8 +120,8 @@ export const REGISTRY: readonly CommandSpec[] = [
   {
     name: "claim",
     summary:
-      "Assigns the commenter to the achievement's issue (opened by `/parallel assign`); says so plainly when GitHub cannot assign them.",
-    usage: `/parallel claim ID ${PLAN}`,
+      "Assigns the commenter to the achievement's issue (opened by `/parallel assign`; on that issue the ID can be left out); says so plainly when GitHub cannot assign them.",
+    usage: `/parallel claim [ID] ${PLAN}`,
     options: ["plan"],
     positionals: "one-id",
     example: "/parallel claim 3.1",
@@ -129,8 +129,9 @@ export const REGISTRY: readonly CommandSpec[] = [
   },
   {
     name: "unclaim",
-    summary: "Removes the commenter from the assignees of the achievement's issue.",
-    usage: `/parallel unclaim ID ${PLAN}`,
+    summary:
+      "Removes the commenter from the assignees of the achievement's issue (on that issue the ID can be left out).",
+    usage: `/parallel unclaim [ID] ${PLAN}`,
     options: ["plan"],
     positionals: "one-id",
     example: "/parallel unclaim 3.1",

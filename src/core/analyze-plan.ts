@@ -21,7 +21,7 @@ import type {
 import { normalizePlan } from "./normalize-plan.js";
 import type { AnalysisOptions } from "./options.js";
 import { validateParallelSchema } from "./parallel-schema.js";
-import { deriveStatus, effectiveStatus, isDone, PlanFileIndex } from "./plan-files.js";
+import { deriveStatus, effectiveStatus, fillPattern, isDone, PlanFileIndex } from "./plan-files.js";
 import { parsePlanMarkdown } from "./plan-markdown.js";
 import { buildDependencyGraph, checkCycles } from "./rules/cycle-rule.js";
 import { checkDependencies } from "./rules/dependency-rules.js";
@@ -54,6 +54,15 @@ export function analyzePlan(
   }
 
   const jsonFile = folder.parallelJson;
+  if (documentFile === null) {
+    // The PLAN is where the plan's purpose and each achievement's details live; prompts need it.
+    findings.add(
+      "missing-plan-markdown",
+      jsonFile,
+      { line: 1, column: 1 },
+      `${folder.name} has a parallel.json but no PLAN markdown (${fillPattern(options.patterns.plan, { plan: folder.name })}): write the PLAN next to it`,
+    );
+  }
   const text = readText(snapshot, jsonFile, options, findings, "strict");
   if (text === null) return emptyReport(folder, findings.list(), document, options);
   const parsed = parseJsonDocument(text, options.limits.maxJsonDepth);

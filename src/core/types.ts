@@ -35,6 +35,7 @@ export const RULES = {
   "plan-mismatch": "warning",
   "shared-deliverable": "warning",
   "missing-parallel-json": "notice",
+  "missing-plan-markdown": "notice",
   "file-too-large": "error",
 } as const satisfies Record<string, Severity>;
 export type RuleCode = keyof typeof RULES;

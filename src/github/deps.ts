@@ -10,6 +10,7 @@ import type { RepoConfig } from "../core/config.js";
 import type { AnalysisReport } from "../core/model.js";
 import type { AnalysisOptions } from "../core/options.js";
 import type { PlanSnapshot } from "../core/types.js";
+import type { CompletedCheck } from "./check/check-run.js";
 import { CommandRateLimiter } from "./comments/rate-limiter.js";
 import { PermissionCache } from "./comments/permission-cache.js";
 import { ConfigCache } from "./pipeline/config-cache.js";
@@ -88,6 +89,23 @@ export interface AppIdentity {
   appId(): Promise<number>;
 }
 
+/** A check the handlers decided: what its run shows, and the report behind it (null: bad config). */
+export interface CheckResult {
+  sha: string;
+  check: CompletedCheck;
+  report: AnalysisReport | null;
+  options: AnalysisOptions;
+}
+
+/**
+ * Told every check's result. The GitHub Action reports it as the job's summary, outputs and exit
+ * code; a run already up to date is then analysed again without a write, because a workflow run
+ * (a re-run included) must report, and fail, like the first one did.
+ */
+export interface CheckResultSink {
+  checked(result: CheckResult): void;
+}
+
 export interface AppDeps {
   /**
    * One keyed lock for all serialised work: a commit (`commitKey`: push + synchronize of one
@@ -121,6 +139,8 @@ export interface AppDeps {
    * once from its credentials).
    */
   identity?: AppIdentity;
+  /** Unset in the app: nobody but GitHub reads the check. The Action sets it. */
+  checkResults?: CheckResultSink;
 }
 
 /** The analysis in this thread. */
@@ -139,5 +159,6 @@ export function createDeps(overrides: Partial<AppDeps> = {}): AppDeps {
     assignOnPush: overrides.assignOnPush ?? false,
     analyze: overrides.analyze ?? analyzeInProcess,
     ...(overrides.identity ? { identity: overrides.identity } : {}),
+    ...(overrides.checkResults ? { checkResults: overrides.checkResults } : {}),
   };
 }

@@ -1,16 +1,20 @@
 /**
  * Findings as SARIF 2.1.0, for GitHub code scanning and other SARIF viewers: one run, every rule
  * of `RULES` described in `tool.driver.rules`, one result per finding located at its value.
+ * Finding paths must be relative to the repository root: `%SRCROOT%` means that root, which is
+ * where code scanning resolves them.
  */
 import type { AnalysisReport } from "../core/model.js";
-import { RULES, type RuleCode, type Severity } from "../core/types.js";
+import { RULES, type Finding, type RuleCode, type Severity } from "../core/types.js";
 import { fnv1a64 } from "./fingerprint.js";
 
 export interface SarifOptions {
   /** The package version, reported as `tool.driver.version`. */
   toolVersion: string;
-  /** Home page of the tool; rule help links point to `<informationUri>/docs/rules.md#<rule>`. */
+  /** Home page of the tool (`tool.driver.informationUri`). */
   informationUri?: string;
+  /** The rules page; each rule's `helpUri` is this page's `#<rule>` anchor (docs/rules.md). */
+  rulesUri?: string;
 }
 
 export type SarifLevel = "error" | "warning" | "note";
@@ -51,6 +55,7 @@ export interface SarifLog {
       };
     };
     columnKind: "utf16CodeUnits";
+    originalUriBaseIds: Record<string, { description: { text: string } }>;
     results: SarifResult[];
   }[];
 }
@@ -79,6 +84,7 @@ export const RULE_DESCRIPTIONS: Record<RuleCode, string> = {
   "shared-deliverable":
     "Two achievements of one parallel level name the same deliverable file: they will conflict when merged.",
   "missing-parallel-json": "A plan folder has a PLAN but no parallel.json.",
+  "missing-plan-markdown": "A plan folder has a parallel.json but no PLAN markdown.",
   "file-too-large": "An input file is over the configured size limit and was not parsed.",
 };
 
@@ -86,17 +92,16 @@ export const RULE_DESCRIPTIONS: Record<RuleCode, string> = {
 export function renderSarif(report: AnalysisReport, options: SarifOptions): SarifLog {
   const codes = Object.keys(RULES) as RuleCode[];
   const ruleIndex = new Map<string, number>(codes.map((code, i) => [code, i]));
-  const base =
-    options.informationUri === undefined
-      ? undefined
-      : withoutTrailingSlashes(options.informationUri);
+  const home = options.informationUri;
+  const rulesPage = options.rulesUri === undefined ? undefined : withoutFragment(options.rulesUri);
   const rules = codes.map((code): SarifRule => ({
     id: code,
     name: code,
     shortDescription: { text: RULE_DESCRIPTIONS[code] },
     defaultConfiguration: { level: LEVELS[RULES[code]] },
-    ...(base !== undefined ? { helpUri: `${base}/docs/rules.md#${code}` } : {}),
+    ...(rulesPage !== undefined ? { helpUri: `${rulesPage}#${code}` } : {}),
   }));
+  const fingerprints = new FingerprintCounter();
   const results = report.plans.flatMap((plan) =>
     plan.findings.map((finding): SarifResult => {
       const index = ruleIndex.get(finding.rule);
@@ -116,9 +121,7 @@ export function renderSarif(report: AnalysisReport, options: SarifOptions): Sari
             },
           },
         ],
-        partialFingerprints: {
-          "parallelPlans/v1": fnv1a64(`${finding.rule}\0${finding.file}\0${finding.message}`),
-        },
+        partialFingerprints: { "parallelPlans/v1": fingerprints.next(finding) },
         properties: { plan: plan.name, achievements: [...finding.achievements] },
       };
     }),
@@ -132,15 +135,35 @@ export function renderSarif(report: AnalysisReport, options: SarifOptions): Sari
           driver: {
             name: "parallel-plans",
             version: options.toolVersion,
-            ...(base !== undefined ? { informationUri: base } : {}),
+            ...(home !== undefined ? { informationUri: home } : {}),
             rules,
           },
         },
         columnKind: "utf16CodeUnits",
+        originalUriBaseIds: {
+          "%SRCROOT%": { description: { text: "The root of the repository the plans are in." } },
+        },
         results,
       },
     ],
   };
+}
+
+/**
+ * Fingerprints that survive edits elsewhere in the file: rule, file, the achievements named, and
+ * the message with its numbers masked (a line number or a byte count in a message must not make
+ * code scanning see a new alert). Identical keys get an ordinal, so each stays unique.
+ */
+class FingerprintCounter {
+  private readonly seen = new Map<string, number>();
+
+  next(finding: Finding): string {
+    const masked = finding.message.replace(/\d+/g, "#");
+    const key = `${finding.rule}\0${finding.file}\0${finding.achievements.join(",")}\0${masked}`;
+    const ordinal = this.seen.get(key) ?? 0;
+    this.seen.set(key, ordinal + 1);
+    return fnv1a64(ordinal === 0 ? key : `${key}\0${ordinal}`);
+  }
 }
 
 /** A relative POSIX path as a URI reference: each segment percent-encoded, slashes kept. */
@@ -148,9 +171,8 @@ function encodePath(path: string): string {
   return path.split("/").map(encodeURIComponent).join("/");
 }
 
-/** The URI without its trailing slashes (a loop: `/\/+$/` backtracks quadratically on slash runs). */
-function withoutTrailingSlashes(uri: string): string {
-  let end = uri.length;
-  while (end > 0 && uri[end - 1] === "/") end--;
-  return uri.slice(0, end);
+/** The page without its `#fragment`, so anchors are not doubled. */
+function withoutFragment(uri: string): string {
+  const hash = uri.indexOf("#");
+  return hash === -1 ? uri : uri.slice(0, hash);
 }

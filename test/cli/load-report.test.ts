@@ -108,7 +108,7 @@ describe("loadReport", () => {
     ]);
   });
 
-  it("normalises ./ and trailing slashes, and leaves paths bare for '.'", async () => {
+  it("normalises ./ and trailing slashes, names the plan at '.' by '.' and leaves its paths bare", async () => {
     const dotted = await load(["./examples/GOOD/"]);
     expect(summary(dotted)[0]?.file).toBe("examples/GOOD/parallel.json");
     const here = await loadReport(
@@ -118,7 +118,7 @@ describe("loadReport", () => {
       fakeAnalyze,
     );
     expect(summary(here)).toEqual([
-      { dir: "", file: "parallel.json", subplan: "subplans/SUBPLAN_X_11.md" },
+      { dir: ".", file: "parallel.json", subplan: "subplans/SUBPLAN_X_11.md" },
     ]);
     expect(here.plans[0]?.name).toBe("GOOD");
   });

@@ -47,6 +47,18 @@ describe("usage errors exit 2 with one line on stderr", () => {
   });
 });
 
+describe("help for a command that does not exist", () => {
+  it("says the command is unknown and exits 2", async () => {
+    const run = await runCli(cwd, ["help", "nonexistent"]);
+    expect(run).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "parallel-plans: unknown command 'nonexistent': see 'parallel-plans --help' for the commands\n",
+    });
+  });
+});
+
 describe("help and version exit 0 on stdout", () => {
   it.each([[["--help"]], [["validate", "--help"]], [["help", "graph"]]])("%j", async (args) => {
     const run = await runCli(cwd, args);

@@ -15,6 +15,8 @@ describe("parseCommand", () => {
     ["/parallel help sync", "help", { topic: "sync" }],
     ["/parallel discover --dry-run", "discover", { dryRun: true }],
     ["/parallel claim 3.1", "claim", { ids: ["3.1"] }],
+    ["/parallel claim", "claim", { ids: [] }],
+    ["/parallel unclaim", "unclaim", { ids: [] }],
     [
       "/parallel assign --level 3 3.1 3.2 @octocat @mona-lisa",
       "assign",
@@ -50,7 +52,6 @@ describe("parseCommand", () => {
     ["/parallel status extra", '/parallel status takes no argument "extra"'],
     ["/parallel help frob", 'there is no command "frob"'],
     ["/parallel help status sync", "ask about one command at a time"],
-    ["/parallel claim", "/parallel claim takes one achievement id (like 3.1)"],
     ["/parallel claim 3.1 3.2", "/parallel claim takes one achievement id (like 3.1)"],
     ["/parallel claim @octocat", '"@octocat" is neither an achievement id (like 3.1)'],
     ["/parallel assign @-bad", '"@-bad" is neither an achievement id (like 3.1) nor a @user'],

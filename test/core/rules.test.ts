@@ -40,6 +40,10 @@ const SUB = (token: string) => `P/subplans/SUBPLAN_P_${token}.md`;
 const EXE = (token: string) => `P/execution/EXECUTION_TASK_P_${token}_01.md`;
 const APP = (token: string) => `P/execution/feedbacks/APPROVED_${token}.md`;
 
+/**
+ * The plan of P/parallel.json plus `files`. Most fixtures are a parallel.json alone, so the
+ * notice for the missing PLAN (tested on its own below) is left out of their findings.
+ */
 function analyze(json: string, files: Record<string, FileSpec> = {}) {
   const report = analyzeSnapshot(
     snapshotOf({ "P/parallel.json": json, ...files }),
@@ -47,7 +51,11 @@ function analyze(json: string, files: Record<string, FileSpec> = {}) {
   );
   const plan = report.plans[0];
   if (!plan) throw new Error("no plan found");
-  return plan;
+  return { ...plan, findings: plan.findings.filter((f) => f.rule !== "missing-plan-markdown") };
+}
+
+function withoutPlanNotice(findings: readonly { rule: string }[]) {
+  return findings.filter((f) => f.rule !== "missing-plan-markdown");
 }
 
 function only(plan: ReturnType<typeof analyze>, rule: RuleCode) {
@@ -341,7 +349,27 @@ describe("rules about whole files", () => {
     });
   });
 
-  it("a plan with both files gets no missing-parallel-json", () => {
+  it("missing-plan-markdown is a notice on parallel.json, and the plan stays ok", () => {
+    const json = planJson([{ can_parallelize: true, achievements: [{ id: "1.1" }] }]);
+    const report = analyzeSnapshot(snapshotOf({ "P/parallel.json": json }), resolveOptions());
+    expect(report.plans[0]).toMatchObject({
+      ok: true,
+      findings: [
+        {
+          rule: "missing-plan-markdown",
+          severity: "notice",
+          file: "P/parallel.json",
+          line: 1,
+          column: 1,
+          message:
+            "P has a parallel.json but no PLAN markdown (PLAN_P.md): write the PLAN next to it",
+          achievements: [],
+        },
+      ],
+    });
+  });
+
+  it("a plan with both files gets neither missing-parallel-json nor missing-plan-markdown", () => {
     const json = planJson([{ can_parallelize: true, achievements: [{ id: "1.1" }] }]);
     const plan = analyze(json, { "P/PLAN_P.md": "**Achievement 1.1: Title 1.1** ⏱️ 1 hour\n" });
     expect(plan.findings).toEqual([]);
@@ -352,7 +380,7 @@ describe("rules about whole files", () => {
       snapshotOf({ "P/parallel.json": { size: 2 * 1024 * 1024 } }),
       resolveOptions(),
     );
-    expect(report.plans[0]!.findings).toEqual([
+    expect(withoutPlanNotice(report.plans[0]!.findings)).toEqual([
       expect.objectContaining({
         rule: "file-too-large",
         file: "P/parallel.json",
@@ -368,7 +396,9 @@ describe("rules about whole files", () => {
       limits: { maxFileBytes: json.length, maxJsonDepth: 64, maxFindingsPerRule: 10 },
     });
     expect(
-      analyzeSnapshot(snapshotOf({ "P/parallel.json": json }), options).plans[0]!.findings,
+      withoutPlanNotice(
+        analyzeSnapshot(snapshotOf({ "P/parallel.json": json }), options).plans[0]!.findings,
+      ),
     ).toEqual([]);
   });
 });
@@ -438,6 +468,7 @@ describe("statuses, ready set and levels", () => {
       "P/sub/11.md": "#",
       "P/exec/11-1.md": "#",
       "P/ok/11.md": "#",
+      "P/PLAN.md": "**Achievement 1.1: Title 1.1** ⏱️ 1 hour\n",
     };
     const plan = analyzeSnapshot(snapshotOf(files), options).plans[0]!;
     expect(plan.findings).toEqual([]);

@@ -204,6 +204,49 @@ describe("/parallel claim and unclaim", () => {
     gh.mock.done();
   });
 
+  it("on an achievement's own issue, takes the id from the issue's marker (claim and unclaim)", async () => {
+    const { gh, c, issues } = setup();
+    withIssues(issues);
+    gh.expectToken();
+    c.expectReaction(COMMENT).expectContext().expectPermission("Codertocat", "triage", "read");
+    issues.expectListIssues().expectAssignees(101);
+    c.expectReplies(101);
+    c.expectReaction(COMMENT + 1).expectContext();
+    issues.expectListIssues().expectUnassign(101);
+    c.expectReplies(101);
+    const probot = await appProbot();
+
+    await deliver(probot, "issue_comment", commentEvent("/parallel claim", { issue: 101 }));
+    expect(issues.byNumber(101).assignees).toEqual(["Codertocat"]);
+    await deliver(
+      probot,
+      "issue_comment",
+      commentEvent("/parallel unclaim", { issue: 101, commentId: COMMENT + 1 }),
+    );
+
+    const [claimed, released] = c.replies();
+    expect(claimed).toContain("Assigned you to #101 (achievement `3.2`).");
+    expect(released).toContain("Released #101 (achievement `3.2`)");
+    expect(issues.byNumber(101).assignees).toEqual([]);
+    gh.mock.done();
+  });
+
+  it("without an id elsewhere, asks which achievement", async () => {
+    const { gh, c, issues } = setup();
+    withIssues(issues);
+    gh.expectToken();
+    c.expectReaction(COMMENT).expectContext().expectPermission("Codertocat", "triage", "read");
+    issues.expectListIssues();
+    c.expectReplies(1);
+
+    await deliver(await appProbot(), "issue_comment", commentEvent("/parallel claim"));
+
+    expect(c.replies()[0]).toContain(
+      "Name the achievement: `/parallel claim 3.1`. Without an id, `/parallel claim` acts on the achievement issue it is posted on, and this is not one.",
+    );
+    gh.mock.done();
+  });
+
   it("refuses a non-collaborator by the default permission policy", async () => {
     // Default policy: claim needs triage; a stranger has none.
     const strict = setup();

@@ -27,7 +27,14 @@ interface ExampleEvent {
 /** The real `issue_comment.created` example carrying an installation, with `body`. */
 export function commentEvent(
   body: string,
-  opts: { pull?: number; login?: string; type?: "User" | "Bot"; commentId?: number } = {},
+  opts: {
+    pull?: number;
+    /** The issue commented on (default: the example's #1). */
+    issue?: number;
+    login?: string;
+    type?: "User" | "Bot";
+    commentId?: number;
+  } = {},
 ): WebhookPayload {
   const file = createRequire(import.meta.url).resolve(
     "@octokit/webhooks-examples/api.github.com/index.json",
@@ -41,6 +48,7 @@ export function commentEvent(
   const payload = structuredClone(found);
   payload.comment.body = body;
   if (opts.commentId !== undefined) payload.comment.id = opts.commentId;
+  if (opts.issue !== undefined) payload.issue.number = opts.issue;
   if (opts.login !== undefined) {
     payload.comment.user.login = opts.login;
     payload.sender.login = opts.login;

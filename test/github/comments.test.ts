@@ -52,7 +52,7 @@ describe("issue_comment.created", () => {
       "| `/parallel batch-executions [--plan NAME] [--level N] [--dry-run] [--force]` |",
     );
     expect(reply).toContain(
-      "| `/parallel claim ID [--plan NAME]` | Assigns the commenter to the achievement's issue (opened by `/parallel assign`); says so plainly when GitHub cannot assign them. | triage or higher |",
+      "| `/parallel claim [ID] [--plan NAME]` | Assigns the commenter to the achievement's issue (opened by `/parallel assign`; on that issue the ID can be left out); says so plainly when GitHub cannot assign them. | triage or higher |",
     );
     expect(reply).toContain(
       '<!-- parallel-plans:{"kind":"reply","command":"help","comment":492700400,"part":1,"parts":1} -->',

@@ -84,6 +84,7 @@ describe("odd files through the app", () => {
         start_line: 2,
         message: expect.stringContaining("UTF-8"),
       }),
+      expect.objectContaining({ title: "missing-plan-markdown", annotation_level: "notice" }),
     ]);
   });
 
@@ -111,6 +112,7 @@ describe("odd files through the app", () => {
         start_line: 1,
         annotation_level: "failure",
       }),
+      expect.objectContaining({ title: "missing-plan-markdown", annotation_level: "notice" }),
     ]);
   });
 

@@ -8,7 +8,7 @@ import { installNockGuards } from "../support/github-mock.js";
 import { pushTouching } from "../support/webhook-fixtures.js";
 import { appProbot, deliver, fakeHelloWorld, PLAN_ROOT } from "./harness.js";
 import type { WriteBody } from "./fake-github.js";
-import { generatedPlanJson } from "./plans.js";
+import { generatedPlanJson, generatedPlanMarkdown } from "./plans.js";
 
 installNockGuards();
 
@@ -19,6 +19,7 @@ describe("GitHub limits", () => {
   it("sends 60 findings as 50 annotations on a run in progress, then 10 with the completion", async () => {
     const gh = fakeHelloWorld();
     gh.files.set(`${PLAN}/parallel.json`, generatedPlanJson("BIG", 30, true));
+    gh.files.set(`${PLAN}/PLAN_BIG.md`, generatedPlanMarkdown("BIG", 30));
     gh.expectToken().expectGraphql().expectCreate().expectUpdate();
 
     await deliver(await appProbot(), "push", pushTouching({ modified: [`${PLAN}/parallel.json`] }));

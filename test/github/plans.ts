@@ -30,3 +30,13 @@ export function generatedPlanJson(name: string, count: number, broken = false): 
   }
   return `${JSON.stringify({ plan_name: name, version: "1.0.0", levels }, null, 2)}\n`;
 }
+
+/** The PLAN markdown naming the achievements of `generatedPlanJson(name, count)`, as a PLAN does. */
+export function generatedPlanMarkdown(name: string, count: number): string {
+  const lines = [`# PLAN: ${name}`, ""];
+  for (let i = 0; i < count; i++) {
+    const id = `${Math.floor(i / 100) + 1}.${(i % 100) + 1}`;
+    lines.push(`**Achievement ${id}: Achievement ${id}** ⏱️ 2h`, "");
+  }
+  return lines.join("\n");
+}

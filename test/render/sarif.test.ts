@@ -17,10 +17,13 @@ const report = () =>
     }),
   );
 
+const RULES_PAGE = "https://github.com/example/parallel-plans/blob/v1.2.3/docs/rules.md";
+
 const render = () =>
   renderSarif(report(), {
     toolVersion: "1.2.3",
-    informationUri: "https://github.com/example/parallel-plans/",
+    informationUri: "https://github.com/example/parallel-plans#readme",
+    rulesUri: RULES_PAGE,
   });
 
 describe("renderSarif", () => {
@@ -32,8 +35,11 @@ describe("renderSarif", () => {
     expect(log.runs[0]!.tool.driver).toMatchObject({
       name: "parallel-plans",
       version: "1.2.3",
-      informationUri: "https://github.com/example/parallel-plans",
+      informationUri: "https://github.com/example/parallel-plans#readme",
     });
+    expect(log.runs[0]!.originalUriBaseIds["%SRCROOT%"]!.description.text).toMatch(
+      /root of the repository/,
+    );
   });
 
   it("describes every rule code with its default level and help link", () => {
@@ -41,9 +47,7 @@ describe("renderSarif", () => {
     expect(rules.map((r) => r.id)).toEqual(Object.keys(RULES));
     for (const rule of rules) {
       expect(rule.shortDescription.text.length).toBeGreaterThan(0);
-      expect(rule.helpUri).toBe(
-        `https://github.com/example/parallel-plans/docs/rules.md#${rule.id}`,
-      );
+      expect(rule.helpUri).toBe(`${RULES_PAGE}#${rule.id}`);
     }
     const level = (id: string) => rules.find((r) => r.id === id)!.defaultConfiguration.level;
     expect(level("schema")).toBe("error");
@@ -51,7 +55,20 @@ describe("renderSarif", () => {
     expect(level("missing-parallel-json")).toBe("note");
   });
 
-  it("leaves out help links without an information URI", () => {
+  it("links every rule to its heading in docs/rules.md", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const headings = new Set(
+      (await readFile("docs/rules.md", "utf8"))
+        .split("\n")
+        .filter((line) => line.startsWith("## "))
+        .map((line) => line.slice(3).trim()),
+    );
+    for (const rule of render().runs[0]!.tool.driver.rules) {
+      expect(headings.has(rule.helpUri!.split("#")[1]!)).toBe(true);
+    }
+  });
+
+  it("leaves out help links without a rules page", () => {
     const log = renderSarif(report(), { toolVersion: "1.0.0" });
     expect(log.runs[0]!.tool.driver.rules[0]).not.toHaveProperty("helpUri");
     expect(log.runs[0]!.tool.driver).not.toHaveProperty("informationUri");
@@ -83,6 +100,35 @@ describe("renderSarif", () => {
     expect(third!.level).toBe("note");
     expect(third!.message.text).toBe("missing-parallel-json");
     expect(third!.locations[0]!.physicalLocation.region).toEqual({ startLine: 1, startColumn: 1 });
+  });
+
+  it("keeps a fingerprint when the finding moves or its numbers change, and tells twins apart", () => {
+    const at = (line: number, message: string) =>
+      makeFinding({ rule: "file-too-large", line, message, achievements: [] });
+    const log = renderSarif(
+      makeReport(
+        makePlan({
+          name: "X",
+          levels: [],
+          findings: [
+            at(1, "parallel.json is 2000000 bytes"),
+            at(9, "parallel.json is 2000000 bytes"),
+          ],
+        }),
+      ),
+      { toolVersion: "1" },
+    );
+    const moved = renderSarif(
+      makeReport(
+        makePlan({ name: "X", levels: [], findings: [at(5, "parallel.json is 2100000 bytes")] }),
+      ),
+      { toolVersion: "1" },
+    );
+    const [first, twin] = log.runs[0]!.results.map(
+      (r) => r.partialFingerprints["parallelPlans/v1"],
+    );
+    expect(moved.runs[0]!.results[0]!.partialFingerprints["parallelPlans/v1"]).toBe(first);
+    expect(twin).not.toBe(first);
   });
 
   it("fingerprints findings stably by rule, file and message", () => {

@@ -201,6 +201,10 @@ export function installNockGuards(): void {
       listening = false;
       nock.cleanAll();
       nock.enableNetConnect();
+      // Take nock's interceptor off Node's http and fetch: left on, the next test file (a fresh
+      // module registry, its own nock) finds this file's interceptor, which Jest has torn down
+      // with this file's globals ("'emitter' property was accessed … after it was soft deleted").
+      nock.restore();
     });
   } catch (error) {
     throw new Error(

@@ -1,6 +1,7 @@
 /**
- * `/parallel claim ID` and `/parallel unclaim ID`: the commenter takes or leaves the issue of an
- * achievement. The issue's assignees are the truth (writing `executor` into parallel.json is the
+ * `/parallel claim [ID]` and `/parallel unclaim [ID]`: the commenter takes or leaves the issue of
+ * an achievement — the one named, or without an id the achievement issue commented on (its hidden
+ * marker says which achievement it is). The issue's assignees are the truth (writing `executor` into parallel.json is the
  * status sync's job). GitHub silently drops assignees it cannot assign, so the answer is read
  * back and a refusal said plainly.
  */
@@ -21,14 +22,23 @@ function code(text: string): string {
   return `\`${text.replace(/`/g, "")}\``;
 }
 
+/** Which achievement: an id typed in the command, or the issue the command was posted on. */
+export type ClaimTarget = string | { issue: number };
+
 /** The achievement's issue, or the reply saying why there is none to act on. */
 async function findIssue(
   session: ClaimSession,
-  id: string,
+  target: ClaimTarget,
   plan: string | null,
   command: string,
-): Promise<ExistingIssue | string> {
+): Promise<{ issue: ExistingIssue; id: string } | string> {
   const own = await listOwnIssues(session.octokit, session.repo);
+  if (typeof target !== "string") {
+    const here = own.find((i) => i.number === target.issue);
+    if (here?.marker.kind === "achievement") return { issue: here, id: here.marker.id };
+    return `Name the achievement: ${code(`/parallel ${command} 3.1`)}. Without an id, ${code(`/parallel ${command}`)} acts on the achievement issue it is posted on, and this is not one.`;
+  }
+  const id = target;
   const matches = own.filter(
     (i) =>
       i.marker.kind === "achievement" &&
@@ -45,17 +55,18 @@ async function findIssue(
   if (!issue) {
     return `Achievement ${code(id)}${plan === null ? "" : ` of ${code(plan)}`} has no issue yet. A maintainer opens a level's issues with \`/parallel assign --level N\`.`;
   }
-  return issue;
+  return { issue, id };
 }
 
-/** The reply to `/parallel claim ID`. */
+/** The reply to `/parallel claim [ID]`. */
 export async function answerClaim(
   session: ClaimSession,
-  id: string,
+  target: ClaimTarget,
   plan: string | null,
 ): Promise<string> {
-  const found = await findIssue(session, id, plan, "claim");
-  if (typeof found === "string") return found;
+  const claimed = await findIssue(session, target, plan, "claim");
+  if (typeof claimed === "string") return claimed;
+  const { issue: found, id } = claimed;
   const who = `@${session.login}`;
   if (found.state === "closed")
     return `#${found.number} (achievement ${code(id)}) is closed: there is nothing left to claim.`;
@@ -78,14 +89,15 @@ export async function answerClaim(
   return `Assigned you to #${found.number} (achievement ${code(id)}).${shared} ${code(`/parallel unclaim ${singleLine(id, 100)}`)} steps back.`;
 }
 
-/** The reply to `/parallel unclaim ID`. */
+/** The reply to `/parallel unclaim [ID]`. */
 export async function answerUnclaim(
   session: ClaimSession,
-  id: string,
+  target: ClaimTarget,
   plan: string | null,
 ): Promise<string> {
-  const found = await findIssue(session, id, plan, "unclaim");
-  if (typeof found === "string") return found;
+  const released = await findIssue(session, target, plan, "unclaim");
+  if (typeof released === "string") return released;
+  const { issue: found, id } = released;
   if (!found.assignees.includes(session.login))
     return `You are not assigned to #${found.number} (achievement ${code(id)}): nothing to release.`;
   await session.octokit.request("DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees", {

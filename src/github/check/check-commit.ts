@@ -156,9 +156,20 @@ async function runCheck(
   });
   if (target.kind === "skip") {
     log.info({ sha, checkRunId: target.id }, "check run already up to date");
-    if (extras.alwaysAnalyse && loaded.findings.length === 0) {
-      await reader.complete(scope, options);
-      outcome.report = await deps.analyze(reader.files.snapshot(options), options);
+    if (loaded.findings.length > 0) {
+      deps.checkResults?.checked({
+        sha,
+        check: configCheck(loaded.findings, ""),
+        report: null,
+        options,
+      });
+    } else if (extras.alwaysAnalyse || deps.checkResults) {
+      // The run already shows this; the other features, and the Action reporting its result
+      // (a re-run must report and fail like the first run), still need the report.
+      const again = { scope, annotated: scope };
+      const analysed = await analyseScope(reader, again, options, "", deps.analyze);
+      outcome.report = analysed.report;
+      deps.checkResults?.checked({ sha, check: analysed.check, report: analysed.report, options });
     }
     return outcome;
   }
@@ -187,6 +198,7 @@ async function runCheck(
     }
     id = id === null ? await writer.create(sha, result) : (await writer.finish(id, result), id);
     log.info({ sha, checkRunId: id, conclusion: result.conclusion }, "check run completed");
+    deps.checkResults?.checked({ sha, check: result, report: outcome.report, options });
   } catch (error) {
     log.warn({ sha, checkRunId: id }, "check failed; completing the run with the reason");
     const failed = errorCheck(describeFailure(error), marker(false));

@@ -37,6 +37,8 @@ export interface AnswerSession {
   syncContext: SyncContext;
   /** The commenter. */
   login: string;
+  /** The issue or pull request commented on. */
+  issueNumber: number;
 }
 
 /** Whether a command renders a prompt (and so needs the templates, and maybe SUBPLAN texts). */
@@ -95,7 +97,8 @@ export async function answerCommand(
       login: session.login,
     };
     const answer = spec.name === "claim" ? answerClaim : answerUnclaim;
-    return { body: await answer(claim, args.ids[0] ?? "", args.plan) };
+    const which = args.ids[0] ?? { issue: session.issueNumber };
+    return { body: await answer(claim, which, args.plan) };
   }
   if (spec.name === "assign" && args.ids.length + args.users.length > 0) {
     const repo = { owner: reader.target.owner, repo: reader.target.name };

@@ -86,7 +86,15 @@ export async function onIssueComment(
     deps.configs,
     deps.analyze,
   );
-  const session = { octokit: context.octokit, log, reader, deps, syncContext: context, login };
+  const session = {
+    octokit: context.octokit,
+    log,
+    reader,
+    deps,
+    syncContext: context,
+    login,
+    issueNumber: issue.number,
+  };
 
   for (const [index, command] of answered.entries()) {
     const skip = skips[index];
