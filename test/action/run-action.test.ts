@@ -113,8 +113,8 @@ describe("the GitHub Action on a pull_request workflow", () => {
     expect(result.summary).toContain(`## parallel-plans: ${written.output.title}`);
     expect(result.summary).toContain(written.output.summary);
     expect(result.outputs).toEqual({
-      errors: "11",
-      warnings: "6",
+      errors: "12",
+      warnings: "7",
       ready: JSON.stringify([
         { plan: "BROKEN-GRAPH", dir: GRAPH, ids: ["1.2", "1.10", "3.1", "11.0", "4.1"] },
       ]),

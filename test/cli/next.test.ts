@@ -62,6 +62,7 @@ describe("parallel-plans next", () => {
       "BROKEN-GRAPH": ["fix-errors"],
       "BROKEN-SYNTAX": ["fix-errors"],
       "EMPTY-PLAN": ["fix-errors"],
+      "JSON-ONLY": ["create-subplans"],
       OVERSIZED: ["fix-errors"],
       "PLAN-ONLY": ["discover"],
     });

@@ -82,7 +82,10 @@ describe("examples", () => {
     expect(at("json-syntax")).toEqual(["BROKEN-SYNTAX/parallel.json:10"]);
     expect(at("missing-parallel-json")).toEqual(["PLAN-ONLY/PLAN_PLAN-ONLY.md:1"]);
     expect(at("file-too-large")).toEqual(["OVERSIZED/parallel.json:1"]);
-    expect(at("missing-plan-markdown")).toEqual(["JSON-ONLY/parallel.json:1"]);
+    expect(at("missing-plan-markdown")).toEqual([
+      "EMPTY-PLAN/parallel.json:1",
+      "JSON-ONLY/parallel.json:1",
+    ]);
     const cycle = all.find((f) => f.rule === "dependency-cycle")!;
     expect(cycle.achievements).toEqual(["2.1", "2.3", "2.2", "2.1"]);
   });
