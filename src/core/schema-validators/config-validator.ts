@@ -4,16 +4,20 @@
 import runtime0 from "ajv/dist/runtime/ucs2length.js";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://parallel-plans.dev/schemas/config.schema.json","title":"parallel-plans repository configuration (.github/parallel-plans.yml)","description":"How parallel-plans finds plan folders, names their files, when it fails a check, and what the GitHub App may do. Read from the default branch only. Every key is optional; defaults are shown in each description.","type":"object","additionalProperties":false,"properties":{"plans":{"description":"Globs (relative to the repository root) of plan folders. A folder matched here is a plan when it holds a parallel.json or a PLAN_*.md. Default: [\"work-space/plans/*\"].","type":"array","maxItems":100,"items":{"description":"One glob of plan folders, e.g. \"work-space/plans/*\" or \"docs/**/plans/*\". Relative, no \"..\" segment.","type":"string","minLength":1,"maxLength":500,"allOf":[{"description":"Relative to the repository root.","pattern":"^[^/]","maxLength":500},{"description":"No \"..\" segment.","not":{"description":"A \"..\" segment.","pattern":"(^|/)\\.\\.(/|$)","maxLength":500},"maxLength":500}]},"default":["work-space/plans/*"]},"patterns":{"description":"File naming inside a plan folder, relative to it. Placeholders: {plan} (plan folder name), {token} (achievement id without its dot: 3.2 becomes 32), {nn} (execution number).","type":"object","additionalProperties":false,"properties":{"plan":{"description":"The PLAN markdown. Default: \"PLAN_{plan}.md\".","type":"string","minLength":1,"maxLength":200,"allOf":[{"$ref":"#/definitions/relativePath"}],"default":"PLAN_{plan}.md"},"subplan":{"description":"One SUBPLAN per achievement; must contain {token}. Default: \"subplans/SUBPLAN_{plan}_{token}.md\".","type":"string","minLength":1,"maxLength":200,"allOf":[{"$ref":"#/definitions/relativePath"},{"$ref":"#/definitions/hasToken"}],"default":"subplans/SUBPLAN_{plan}_{token}.md"},"execution":{"description":"EXECUTION_TASK files of an achievement; must contain {token} and {nn}. Default: \"execution/EXECUTION_TASK_{plan}_{token}_{nn}.md\".","type":"string","minLength":1,"maxLength":200,"allOf":[{"$ref":"#/definitions/relativePath"},{"$ref":"#/definitions/hasToken"},{"description":"Contains the {nn} placeholder.","pattern":"\\{nn\\}","maxLength":200}],"default":"execution/EXECUTION_TASK_{plan}_{token}_{nn}.md"},"approved":{"description":"The APPROVED feedback that marks an achievement complete; must contain {token}. Default: \"execution/feedbacks/APPROVED_{token}.md\".","type":"string","minLength":1,"maxLength":200,"allOf":[{"$ref":"#/definitions/relativePath"},{"$ref":"#/definitions/hasToken"}],"default":"execution/feedbacks/APPROVED_{token}.md"}}},"fail_on":{"description":"Lowest finding severity that fails the check (and makes the CLI exit 1). Default: \"error\".","type":"string","enum":["error","warning"],"default":"error"},"assign":{"description":"Issues opened for the achievements of a parallel level.","type":"object","additionalProperties":false,"properties":{"auto":{"description":"Open the issues as soon as a level becomes ready, without waiting for /parallel assign. Default: false.","type":"boolean","default":false},"labels":{"description":"Labels put on every achievement issue. Default: [\"parallel-plans\"].","type":"array","maxItems":20,"items":{"description":"A label name (GitHub allows 50 characters).","type":"string","minLength":1,"maxLength":50},"default":["parallel-plans"]},"sub_issues":{"description":"Link achievement issues to the plan issue as GitHub sub-issues. Default: true.","type":"boolean","default":true},"blocked_by":{"description":"Record dependencies as GitHub \"blocked by\" issue relationships. Default: true.","type":"boolean","default":true}}},"sync":{"description":"Keep parallel.json statuses true to the files: \"pr\" proposes a pull request, \"off\" only reports drift. Default: \"pr\".","type":"string","enum":["off","pr"],"default":"pr"},"dashboard":{"description":"Keep one dashboard issue per plan with its levels, statuses and ready set. Default: false.","type":"boolean","default":false},"commands":{"description":"Slash commands (/parallel ...) in issue and pull request comments.","type":"object","additionalProperties":false,"properties":{"min_permission":{"description":"Lowest repository permission a commenter needs per command. Defaults: read for help, status, validate, discover, batch-subplans, batch-executions; triage for claim, unclaim; write for assign, sync.","type":"object","additionalProperties":false,"properties":{"help":{"description":"/parallel help. Default: read.","$ref":"#/definitions/permission"},"status":{"description":"/parallel status. Default: read.","$ref":"#/definitions/permission"},"validate":{"description":"/parallel validate. Default: read.","$ref":"#/definitions/permission"},"discover":{"description":"/parallel discover. Default: read.","$ref":"#/definitions/permission"},"batch-subplans":{"description":"/parallel batch-subplans. Default: read.","$ref":"#/definitions/permission"},"batch-executions":{"description":"/parallel batch-executions. Default: read.","$ref":"#/definitions/permission"},"assign":{"description":"/parallel assign (opens issues). Default: write.","$ref":"#/definitions/permission"},"claim":{"description":"/parallel claim (assigns the commenter). Default: triage.","$ref":"#/definitions/permission"},"unclaim":{"description":"/parallel unclaim. Default: triage.","$ref":"#/definitions/permission"},"sync":{"description":"/parallel sync (opens a pull request). Default: write.","$ref":"#/definitions/permission"}}}}},"limits":{"description":"Bounds on what the analysis reads.","type":"object","additionalProperties":false,"properties":{"max_file_bytes":{"description":"Largest plan file parsed, in bytes; larger files get a file-too-large error. Default: 1048576 (1 MiB).","type":"integer","minimum":1,"maximum":10485760,"default":1048576},"max_json_depth":{"description":"Deepest nesting accepted in parallel.json. Default: 64.","type":"integer","minimum":8,"maximum":256,"default":64},"max_findings_per_rule":{"description":"Most findings reported per rule per plan; the rest are counted in one closing finding. Default: 200.","type":"integer","minimum":1,"maximum":10000,"default":200}}}},"definitions":{"permission":{"description":"A GitHub repository permission, lowest to highest.","type":"string","enum":["read","triage","write","maintain","admin"]},"relativePath":{"description":"A path relative to the plan folder: no leading \"/\", no \"..\" segment.","type":"string","maxLength":200,"pattern":"^[^/]","not":{"description":"A \"..\" segment.","type":"string","maxLength":200,"pattern":"(^|/)\\.\\.(/|$)"}},"hasToken":{"description":"Contains the {token} placeholder.","type":"string","maxLength":200,"pattern":"\\{token\\}"}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://parallel-plans.dev/schemas/config.schema.json","title":"parallel-plans repository configuration (.github/parallel-plans.yml)","description":"How parallel-plans finds plan folders, names their files, when it fails a check, and what the GitHub App may do. Read from the default branch only. Every key is optional; defaults are shown in each description.","type":"object","additionalProperties":false,"properties":{"plans":{"description":"Globs (relative to the repository root) of plan folders. A folder matched here is a plan when it holds a parallel.json or a PLAN_*.md. Default: [\"work-space/plans/*\"].","type":"array","maxItems":100,"items":{"description":"One glob of plan folders, e.g. \"work-space/plans/*\" or \"docs/**/plans/*\". Relative, no \"..\" segment.","type":"string","minLength":1,"maxLength":500,"allOf":[{"description":"Relative to the repository root.","pattern":"^[^/]","maxLength":500},{"description":"Each path segment is literal text with at most one *, or exactly **; no ?, [ ], { }, ( ), !, +, @ or \\ (so matching cannot backtrack without bound).","pattern":"^(?:\\*\\*|[^*?\\[\\]{}()!+@\\\\/]*(?:\\*[^*?\\[\\]{}()!+@\\\\/]*)?)(?:/(?:\\*\\*|[^*?\\[\\]{}()!+@\\\\/]*(?:\\*[^*?\\[\\]{}()!+@\\\\/]*)?))*$","maxLength":500},{"description":"At most six * in one glob (three ** segments).","not":{"description":"Seven or more *.","pattern":"(?:[^*]*\\*){7}","maxLength":500},"maxLength":500},{"description":"No \"..\" segment.","not":{"description":"A \"..\" segment.","pattern":"(^|/)\\.\\.(/|$)","maxLength":500},"maxLength":500}]},"default":["work-space/plans/*"]},"patterns":{"description":"File naming inside a plan folder, relative to it. Placeholders: {plan} (plan folder name), {token} (achievement id without its dot: 3.2 becomes 32), {nn} (execution number).","type":"object","additionalProperties":false,"properties":{"plan":{"description":"The PLAN markdown. Default: \"PLAN_{plan}.md\".","type":"string","minLength":1,"maxLength":200,"allOf":[{"$ref":"#/definitions/relativePath"},{"$ref":"#/definitions/namePattern"}],"default":"PLAN_{plan}.md"},"subplan":{"description":"One SUBPLAN per achievement; must contain {token}. Default: \"subplans/SUBPLAN_{plan}_{token}.md\".","type":"string","minLength":1,"maxLength":200,"allOf":[{"$ref":"#/definitions/relativePath"},{"$ref":"#/definitions/namePattern"},{"$ref":"#/definitions/hasToken"}],"default":"subplans/SUBPLAN_{plan}_{token}.md"},"execution":{"description":"EXECUTION_TASK files of an achievement; must contain {token} and {nn}. Default: \"execution/EXECUTION_TASK_{plan}_{token}_{nn}.md\".","type":"string","minLength":1,"maxLength":200,"allOf":[{"$ref":"#/definitions/relativePath"},{"$ref":"#/definitions/namePattern"},{"$ref":"#/definitions/hasToken"},{"description":"Contains the {nn} placeholder.","pattern":"\\{nn\\}","maxLength":200}],"default":"execution/EXECUTION_TASK_{plan}_{token}_{nn}.md"},"approved":{"description":"The APPROVED feedback that marks an achievement complete; must contain {token}. Default: \"execution/feedbacks/APPROVED_{token}.md\".","type":"string","minLength":1,"maxLength":200,"allOf":[{"$ref":"#/definitions/relativePath"},{"$ref":"#/definitions/namePattern"},{"$ref":"#/definitions/hasToken"}],"default":"execution/feedbacks/APPROVED_{token}.md"}}},"fail_on":{"description":"Lowest finding severity that fails the check (and makes the CLI exit 1). Default: \"error\".","type":"string","enum":["error","warning"],"default":"error"},"assign":{"description":"Issues opened for the achievements of a parallel level.","type":"object","additionalProperties":false,"properties":{"auto":{"description":"Open the issues as soon as a level becomes ready, without waiting for /parallel assign. Default: false.","type":"boolean","default":false},"labels":{"description":"Labels put on every achievement issue. Default: [\"parallel-plans\"].","type":"array","maxItems":20,"items":{"description":"A label name (GitHub allows 50 characters).","type":"string","minLength":1,"maxLength":50},"default":["parallel-plans"]},"sub_issues":{"description":"Link achievement issues to the plan issue as GitHub sub-issues. Default: true.","type":"boolean","default":true},"blocked_by":{"description":"Record dependencies as GitHub \"blocked by\" issue relationships. Default: true.","type":"boolean","default":true}}},"sync":{"description":"Keep parallel.json statuses true to the files: \"pr\" proposes a pull request, \"off\" only reports drift. Default: \"pr\".","type":"string","enum":["off","pr"],"default":"pr"},"dashboard":{"description":"Keep one dashboard issue per plan with its levels, statuses and ready set. Default: false.","type":"boolean","default":false},"commands":{"description":"Slash commands (/parallel ...) in issue and pull request comments.","type":"object","additionalProperties":false,"properties":{"min_permission":{"description":"Lowest repository permission a commenter needs per command. Defaults: read for help, status, validate, discover, batch-subplans, batch-executions; triage for claim, unclaim; write for assign, sync.","type":"object","additionalProperties":false,"properties":{"help":{"description":"/parallel help. Default: read.","$ref":"#/definitions/permission"},"status":{"description":"/parallel status. Default: read.","$ref":"#/definitions/permission"},"validate":{"description":"/parallel validate. Default: read.","$ref":"#/definitions/permission"},"discover":{"description":"/parallel discover. Default: read.","$ref":"#/definitions/permission"},"batch-subplans":{"description":"/parallel batch-subplans. Default: read.","$ref":"#/definitions/permission"},"batch-executions":{"description":"/parallel batch-executions. Default: read.","$ref":"#/definitions/permission"},"assign":{"description":"/parallel assign (opens issues). Default: write.","$ref":"#/definitions/permission"},"claim":{"description":"/parallel claim (assigns the commenter). Default: triage.","$ref":"#/definitions/permission"},"unclaim":{"description":"/parallel unclaim. Default: triage.","$ref":"#/definitions/permission"},"sync":{"description":"/parallel sync (opens a pull request). Default: write.","$ref":"#/definitions/permission"}}}}},"limits":{"description":"Bounds on what the analysis reads.","type":"object","additionalProperties":false,"properties":{"max_file_bytes":{"description":"Largest plan file parsed, in bytes; larger files get a file-too-large error. Default: 1048576 (1 MiB).","type":"integer","minimum":1,"maximum":10485760,"default":1048576},"max_json_depth":{"description":"Deepest nesting accepted in parallel.json. Default: 64.","type":"integer","minimum":8,"maximum":256,"default":64},"max_findings_per_rule":{"description":"Most findings reported per rule per plan; the rest are counted in one closing finding. Default: 200.","type":"integer","minimum":1,"maximum":10000,"default":200}}}},"definitions":{"permission":{"description":"A GitHub repository permission, lowest to highest.","type":"string","enum":["read","triage","write","maintain","admin"]},"relativePath":{"description":"A path relative to the plan folder: no leading \"/\", no \"..\" segment.","type":"string","maxLength":200,"pattern":"^[^/]","not":{"description":"A \"..\" segment.","type":"string","maxLength":200,"pattern":"(^|/)\\.\\.(/|$)"}},"namePattern":{"description":"Literal text and the placeholders {plan}, {token} and {nn} only: no glob or regex characters (* ? [ ] { } \\), so every pattern matches in linear time.","type":"string","maxLength":200,"pattern":"^(?:[^*?\\[\\]{}\\\\]|\\{(?:plan|token|nn)\\})+$"},"hasToken":{"description":"Contains the {token} placeholder.","type":"string","maxLength":200,"pattern":"\\{token\\}"}}};
 const schema12 = {"description":"A path relative to the plan folder: no leading \"/\", no \"..\" segment.","type":"string","maxLength":200,"pattern":"^[^/]","not":{"description":"A \"..\" segment.","type":"string","maxLength":200,"pattern":"(^|/)\\.\\.(/|$)"}};
-const schema14 = {"description":"Contains the {token} placeholder.","type":"string","maxLength":200,"pattern":"\\{token\\}"};
-const schema19 = {"description":"A GitHub repository permission, lowest to highest.","type":"string","enum":["read","triage","write","maintain","admin"]};
+const schema13 = {"description":"Literal text and the placeholders {plan}, {token} and {nn} only: no glob or regex characters (* ? [ ] { } \\), so every pattern matches in linear time.","type":"string","maxLength":200,"pattern":"^(?:[^*?\\[\\]{}\\\\]|\\{(?:plan|token|nn)\\})+$"};
+const schema16 = {"description":"Contains the {token} placeholder.","type":"string","maxLength":200,"pattern":"\\{token\\}"};
+const schema23 = {"description":"A GitHub repository permission, lowest to highest.","type":"string","enum":["read","triage","write","maintain","admin"]};
 const func2 = runtime0.default;
-const func29 = Object.prototype.hasOwnProperty;
+const func36 = Object.prototype.hasOwnProperty;
 const pattern0 = new RegExp("^[^/]", "u");
-const pattern1 = new RegExp("(^|/)\\.\\.(/|$)", "u");
-const pattern6 = new RegExp("\\{token\\}", "u");
-const pattern10 = new RegExp("\\{nn\\}", "u");
+const pattern1 = new RegExp("^(?:\\*\\*|[^*?\\[\\]{}()!+@\\\\/]*(?:\\*[^*?\\[\\]{}()!+@\\\\/]*)?)(?:/(?:\\*\\*|[^*?\\[\\]{}()!+@\\\\/]*(?:\\*[^*?\\[\\]{}()!+@\\\\/]*)?))*$", "u");
+const pattern2 = new RegExp("(?:[^*]*\\*){7}", "u");
+const pattern3 = new RegExp("(^|/)\\.\\.(/|$)", "u");
+const pattern6 = new RegExp("^(?:[^*?\\[\\]{}\\\\]|\\{(?:plan|token|nn)\\})+$", "u");
+const pattern10 = new RegExp("\\{token\\}", "u");
+const pattern15 = new RegExp("\\{nn\\}", "u");
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://parallel-plans.dev/schemas/config.schema.json" */;
@@ -70,11 +74,9 @@ vErrors.push(err3);
 errors++;
 }
 }
-const _errs8 = errors;
-const _errs9 = errors;
 if(typeof data1 === "string"){
 if(func2(data1) > 500){
-const err4 = {};
+const err4 = {instancePath:instancePath+"/plans/" + i0,schemaPath:"#/properties/plans/items/allOf/1/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema11.properties.plans.items.allOf[1],data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -83,9 +85,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-else {
 if(!pattern1.test(data1)){
-const err5 = {};
+const err5 = {instancePath:instancePath+"/plans/" + i0,schemaPath:"#/properties/plans/items/allOf/1/pattern",keyword:"pattern",params:{pattern: "^(?:\\*\\*|[^*?\\[\\]{}()!+@\\\\/]*(?:\\*[^*?\\[\\]{}()!+@\\\\/]*)?)(?:/(?:\\*\\*|[^*?\\[\\]{}()!+@\\\\/]*(?:\\*[^*?\\[\\]{}()!+@\\\\/]*)?))*$"},message:"must match pattern \""+"^(?:\\*\\*|[^*?\\[\\]{}()!+@\\\\/]*(?:\\*[^*?\\[\\]{}()!+@\\\\/]*)?)(?:/(?:\\*\\*|[^*?\\[\\]{}()!+@\\\\/]*(?:\\*[^*?\\[\\]{}()!+@\\\\/]*)?))*$"+"\"",schema:"^(?:\\*\\*|[^*?\\[\\]{}()!+@\\\\/]*(?:\\*[^*?\\[\\]{}()!+@\\\\/]*)?)(?:/(?:\\*\\*|[^*?\\[\\]{}()!+@\\\\/]*(?:\\*[^*?\\[\\]{}()!+@\\\\/]*)?))*$",parentSchema:schema11.properties.plans.items.allOf[1],data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -95,10 +96,11 @@ vErrors.push(err5);
 errors++;
 }
 }
-}
-var valid4 = _errs9 === errors;
-if(valid4){
-const err6 = {instancePath:instancePath+"/plans/" + i0,schemaPath:"#/properties/plans/items/allOf/1/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema11.properties.plans.items.allOf[1].not,parentSchema:schema11.properties.plans.items.allOf[1],data:data1};
+const _errs9 = errors;
+const _errs10 = errors;
+if(typeof data1 === "string"){
+if(func2(data1) > 500){
+const err6 = {};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -108,19 +110,8 @@ vErrors.push(err6);
 errors++;
 }
 else {
-errors = _errs8;
-if(vErrors !== null){
-if(_errs8){
-vErrors.length = _errs8;
-}
-else {
-vErrors = null;
-}
-}
-}
-if(typeof data1 === "string"){
-if(func2(data1) > 500){
-const err7 = {instancePath:instancePath+"/plans/" + i0,schemaPath:"#/properties/plans/items/allOf/1/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema11.properties.plans.items.allOf[1],data:data1};
+if(!pattern2.test(data1)){
+const err7 = {};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -130,9 +121,10 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(typeof data1 === "string"){
-if(func2(data1) > 500){
-const err8 = {instancePath:instancePath+"/plans/" + i0,schemaPath:"#/properties/plans/items/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema11.properties.plans.items,data:data1};
+}
+var valid4 = _errs10 === errors;
+if(valid4){
+const err8 = {instancePath:instancePath+"/plans/" + i0,schemaPath:"#/properties/plans/items/allOf/2/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema11.properties.plans.items.allOf[2].not,parentSchema:schema11.properties.plans.items.allOf[2],data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -141,8 +133,20 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(func2(data1) < 1){
-const err9 = {instancePath:instancePath+"/plans/" + i0,schemaPath:"#/properties/plans/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.plans.items,data:data1};
+else {
+errors = _errs9;
+if(vErrors !== null){
+if(_errs9){
+vErrors.length = _errs9;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(typeof data1 === "string"){
+if(func2(data1) > 500){
+const err9 = {instancePath:instancePath+"/plans/" + i0,schemaPath:"#/properties/plans/items/allOf/2/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema11.properties.plans.items.allOf[2],data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -152,8 +156,11 @@ vErrors.push(err9);
 errors++;
 }
 }
-else {
-const err10 = {instancePath:instancePath+"/plans/" + i0,schemaPath:"#/properties/plans/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.plans.items.type,parentSchema:schema11.properties.plans.items,data:data1};
+const _errs12 = errors;
+const _errs13 = errors;
+if(typeof data1 === "string"){
+if(func2(data1) > 500){
+const err10 = {};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -162,10 +169,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-}
 else {
-const err11 = {instancePath:instancePath+"/plans",schemaPath:"#/properties/plans/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.plans.type,parentSchema:schema11.properties.plans,data:data0};
+if(!pattern3.test(data1)){
+const err11 = {};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -175,12 +181,10 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.patterns !== undefined){
-let data2 = data.patterns;
-if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-for(const key1 in data2){
-if(!((((key1 === "plan") || (key1 === "subplan")) || (key1 === "execution")) || (key1 === "approved"))){
-const err12 = {instancePath:instancePath+"/patterns",schemaPath:"#/properties/patterns/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.patterns,data:data2};
+}
+var valid5 = _errs13 === errors;
+if(valid5){
+const err12 = {instancePath:instancePath+"/plans/" + i0,schemaPath:"#/properties/plans/items/allOf/3/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema11.properties.plans.items.allOf[3].not,parentSchema:schema11.properties.plans.items.allOf[3],data:data1};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -189,15 +193,20 @@ vErrors.push(err12);
 }
 errors++;
 }
+else {
+errors = _errs12;
+if(vErrors !== null){
+if(_errs12){
+vErrors.length = _errs12;
 }
-if(data2.plan !== undefined){
-let data3 = data2.plan;
-const _errs18 = errors;
-const _errs19 = errors;
-if(errors === _errs19){
-if(typeof data3 === "string"){
-if(func2(data3) > 200){
-const err13 = {};
+else {
+vErrors = null;
+}
+}
+}
+if(typeof data1 === "string"){
+if(func2(data1) > 500){
+const err13 = {instancePath:instancePath+"/plans/" + i0,schemaPath:"#/properties/plans/items/allOf/3/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema11.properties.plans.items.allOf[3],data:data1};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -206,9 +215,10 @@ vErrors.push(err13);
 }
 errors++;
 }
-else {
-if(!pattern1.test(data3)){
-const err14 = {};
+}
+if(typeof data1 === "string"){
+if(func2(data1) > 500){
+const err14 = {instancePath:instancePath+"/plans/" + i0,schemaPath:"#/properties/plans/items/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema11.properties.plans.items,data:data1};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -217,10 +227,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-}
-else {
-const err15 = {};
+if(func2(data1) < 1){
+const err15 = {instancePath:instancePath+"/plans/" + i0,schemaPath:"#/properties/plans/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.plans.items,data:data1};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -230,9 +238,8 @@ vErrors.push(err15);
 errors++;
 }
 }
-var valid8 = _errs19 === errors;
-if(valid8){
-const err16 = {instancePath:instancePath+"/patterns/plan",schemaPath:"#/definitions/relativePath/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema12.not,parentSchema:schema12,data:data3};
+else {
+const err16 = {instancePath:instancePath+"/plans/" + i0,schemaPath:"#/properties/plans/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.plans.items.type,parentSchema:schema11.properties.plans.items,data:data1};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -241,20 +248,10 @@ vErrors.push(err16);
 }
 errors++;
 }
-else {
-errors = _errs18;
-if(vErrors !== null){
-if(_errs18){
-vErrors.length = _errs18;
+}
 }
 else {
-vErrors = null;
-}
-}
-}
-if(typeof data3 === "string"){
-if(func2(data3) > 200){
-const err17 = {instancePath:instancePath+"/patterns/plan",schemaPath:"#/definitions/relativePath/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema12,data:data3};
+const err17 = {instancePath:instancePath+"/plans",schemaPath:"#/properties/plans/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.plans.type,parentSchema:schema11.properties.plans,data:data0};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -263,8 +260,13 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(!pattern0.test(data3)){
-const err18 = {instancePath:instancePath+"/patterns/plan",schemaPath:"#/definitions/relativePath/pattern",keyword:"pattern",params:{pattern: "^[^/]"},message:"must match pattern \""+"^[^/]"+"\"",schema:"^[^/]",parentSchema:schema12,data:data3};
+}
+if(data.patterns !== undefined){
+let data2 = data.patterns;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+for(const key1 in data2){
+if(!((((key1 === "plan") || (key1 === "subplan")) || (key1 === "execution")) || (key1 === "approved"))){
+const err18 = {instancePath:instancePath+"/patterns",schemaPath:"#/properties/patterns/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.patterns,data:data2};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -274,8 +276,14 @@ vErrors.push(err18);
 errors++;
 }
 }
-else {
-const err19 = {instancePath:instancePath+"/patterns/plan",schemaPath:"#/definitions/relativePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data3};
+if(data2.plan !== undefined){
+let data3 = data2.plan;
+const _errs22 = errors;
+const _errs23 = errors;
+if(errors === _errs23){
+if(typeof data3 === "string"){
+if(func2(data3) > 200){
+const err19 = {};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -284,9 +292,9 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(typeof data3 === "string"){
-if(func2(data3) > 200){
-const err20 = {instancePath:instancePath+"/patterns/plan",schemaPath:"#/properties/patterns/properties/plan/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema11.properties.patterns.properties.plan,data:data3};
+else {
+if(!pattern3.test(data3)){
+const err20 = {};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -295,8 +303,10 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(func2(data3) < 1){
-const err21 = {instancePath:instancePath+"/patterns/plan",schemaPath:"#/properties/patterns/properties/plan/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.patterns.properties.plan,data:data3};
+}
+}
+else {
+const err21 = {};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -306,8 +316,9 @@ vErrors.push(err21);
 errors++;
 }
 }
-else {
-const err22 = {instancePath:instancePath+"/patterns/plan",schemaPath:"#/properties/patterns/properties/plan/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.patterns.properties.plan.type,parentSchema:schema11.properties.patterns.properties.plan,data:data3};
+var valid9 = _errs23 === errors;
+if(valid9){
+const err22 = {instancePath:instancePath+"/patterns/plan",schemaPath:"#/definitions/relativePath/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema12.not,parentSchema:schema12,data:data3};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -316,15 +327,20 @@ vErrors.push(err22);
 }
 errors++;
 }
+else {
+errors = _errs22;
+if(vErrors !== null){
+if(_errs22){
+vErrors.length = _errs22;
 }
-if(data2.subplan !== undefined){
-let data4 = data2.subplan;
-const _errs26 = errors;
-const _errs27 = errors;
-if(errors === _errs27){
-if(typeof data4 === "string"){
-if(func2(data4) > 200){
-const err23 = {};
+else {
+vErrors = null;
+}
+}
+}
+if(typeof data3 === "string"){
+if(func2(data3) > 200){
+const err23 = {instancePath:instancePath+"/patterns/plan",schemaPath:"#/definitions/relativePath/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema12,data:data3};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -333,9 +349,8 @@ vErrors.push(err23);
 }
 errors++;
 }
-else {
-if(!pattern1.test(data4)){
-const err24 = {};
+if(!pattern0.test(data3)){
+const err24 = {instancePath:instancePath+"/patterns/plan",schemaPath:"#/definitions/relativePath/pattern",keyword:"pattern",params:{pattern: "^[^/]"},message:"must match pattern \""+"^[^/]"+"\"",schema:"^[^/]",parentSchema:schema12,data:data3};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -345,9 +360,8 @@ vErrors.push(err24);
 errors++;
 }
 }
-}
 else {
-const err25 = {};
+const err25 = {instancePath:instancePath+"/patterns/plan",schemaPath:"#/definitions/relativePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data3};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -356,10 +370,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-var valid11 = _errs27 === errors;
-if(valid11){
-const err26 = {instancePath:instancePath+"/patterns/subplan",schemaPath:"#/definitions/relativePath/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema12.not,parentSchema:schema12,data:data4};
+if(typeof data3 === "string"){
+if(func2(data3) > 200){
+const err26 = {instancePath:instancePath+"/patterns/plan",schemaPath:"#/definitions/namePattern/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema13,data:data3};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -368,20 +381,8 @@ vErrors.push(err26);
 }
 errors++;
 }
-else {
-errors = _errs26;
-if(vErrors !== null){
-if(_errs26){
-vErrors.length = _errs26;
-}
-else {
-vErrors = null;
-}
-}
-}
-if(typeof data4 === "string"){
-if(func2(data4) > 200){
-const err27 = {instancePath:instancePath+"/patterns/subplan",schemaPath:"#/definitions/relativePath/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema12,data:data4};
+if(!pattern6.test(data3)){
+const err27 = {instancePath:instancePath+"/patterns/plan",schemaPath:"#/definitions/namePattern/pattern",keyword:"pattern",params:{pattern: "^(?:[^*?\\[\\]{}\\\\]|\\{(?:plan|token|nn)\\})+$"},message:"must match pattern \""+"^(?:[^*?\\[\\]{}\\\\]|\\{(?:plan|token|nn)\\})+$"+"\"",schema:"^(?:[^*?\\[\\]{}\\\\]|\\{(?:plan|token|nn)\\})+$",parentSchema:schema13,data:data3};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -390,8 +391,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(!pattern0.test(data4)){
-const err28 = {instancePath:instancePath+"/patterns/subplan",schemaPath:"#/definitions/relativePath/pattern",keyword:"pattern",params:{pattern: "^[^/]"},message:"must match pattern \""+"^[^/]"+"\"",schema:"^[^/]",parentSchema:schema12,data:data4};
+}
+else {
+const err28 = {instancePath:instancePath+"/patterns/plan",schemaPath:"#/definitions/namePattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data:data3};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -400,9 +402,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-else {
-const err29 = {instancePath:instancePath+"/patterns/subplan",schemaPath:"#/definitions/relativePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data4};
+if(typeof data3 === "string"){
+if(func2(data3) > 200){
+const err29 = {instancePath:instancePath+"/patterns/plan",schemaPath:"#/properties/patterns/properties/plan/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema11.properties.patterns.properties.plan,data:data3};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -411,9 +413,8 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(typeof data4 === "string"){
-if(func2(data4) > 200){
-const err30 = {instancePath:instancePath+"/patterns/subplan",schemaPath:"#/definitions/hasToken/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema14,data:data4};
+if(func2(data3) < 1){
+const err30 = {instancePath:instancePath+"/patterns/plan",schemaPath:"#/properties/patterns/properties/plan/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.patterns.properties.plan,data:data3};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -422,8 +423,9 @@ vErrors.push(err30);
 }
 errors++;
 }
-if(!pattern6.test(data4)){
-const err31 = {instancePath:instancePath+"/patterns/subplan",schemaPath:"#/definitions/hasToken/pattern",keyword:"pattern",params:{pattern: "\\{token\\}"},message:"must match pattern \""+"\\{token\\}"+"\"",schema:"\\{token\\}",parentSchema:schema14,data:data4};
+}
+else {
+const err31 = {instancePath:instancePath+"/patterns/plan",schemaPath:"#/properties/patterns/properties/plan/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.patterns.properties.plan.type,parentSchema:schema11.properties.patterns.properties.plan,data:data3};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -433,8 +435,14 @@ vErrors.push(err31);
 errors++;
 }
 }
-else {
-const err32 = {instancePath:instancePath+"/patterns/subplan",schemaPath:"#/definitions/hasToken/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data4};
+if(data2.subplan !== undefined){
+let data4 = data2.subplan;
+const _errs33 = errors;
+const _errs34 = errors;
+if(errors === _errs34){
+if(typeof data4 === "string"){
+if(func2(data4) > 200){
+const err32 = {};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -443,9 +451,9 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(typeof data4 === "string"){
-if(func2(data4) > 200){
-const err33 = {instancePath:instancePath+"/patterns/subplan",schemaPath:"#/properties/patterns/properties/subplan/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema11.properties.patterns.properties.subplan,data:data4};
+else {
+if(!pattern3.test(data4)){
+const err33 = {};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -454,8 +462,10 @@ vErrors.push(err33);
 }
 errors++;
 }
-if(func2(data4) < 1){
-const err34 = {instancePath:instancePath+"/patterns/subplan",schemaPath:"#/properties/patterns/properties/subplan/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.patterns.properties.subplan,data:data4};
+}
+}
+else {
+const err34 = {};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -465,8 +475,9 @@ vErrors.push(err34);
 errors++;
 }
 }
-else {
-const err35 = {instancePath:instancePath+"/patterns/subplan",schemaPath:"#/properties/patterns/properties/subplan/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.patterns.properties.subplan.type,parentSchema:schema11.properties.patterns.properties.subplan,data:data4};
+var valid13 = _errs34 === errors;
+if(valid13){
+const err35 = {instancePath:instancePath+"/patterns/subplan",schemaPath:"#/definitions/relativePath/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema12.not,parentSchema:schema12,data:data4};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -475,15 +486,20 @@ vErrors.push(err35);
 }
 errors++;
 }
+else {
+errors = _errs33;
+if(vErrors !== null){
+if(_errs33){
+vErrors.length = _errs33;
 }
-if(data2.execution !== undefined){
-let data5 = data2.execution;
-const _errs37 = errors;
-const _errs38 = errors;
-if(errors === _errs38){
-if(typeof data5 === "string"){
-if(func2(data5) > 200){
-const err36 = {};
+else {
+vErrors = null;
+}
+}
+}
+if(typeof data4 === "string"){
+if(func2(data4) > 200){
+const err36 = {instancePath:instancePath+"/patterns/subplan",schemaPath:"#/definitions/relativePath/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema12,data:data4};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -492,9 +508,8 @@ vErrors.push(err36);
 }
 errors++;
 }
-else {
-if(!pattern1.test(data5)){
-const err37 = {};
+if(!pattern0.test(data4)){
+const err37 = {instancePath:instancePath+"/patterns/subplan",schemaPath:"#/definitions/relativePath/pattern",keyword:"pattern",params:{pattern: "^[^/]"},message:"must match pattern \""+"^[^/]"+"\"",schema:"^[^/]",parentSchema:schema12,data:data4};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -504,9 +519,8 @@ vErrors.push(err37);
 errors++;
 }
 }
-}
 else {
-const err38 = {};
+const err38 = {instancePath:instancePath+"/patterns/subplan",schemaPath:"#/definitions/relativePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data4};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -515,10 +529,9 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-var valid15 = _errs38 === errors;
-if(valid15){
-const err39 = {instancePath:instancePath+"/patterns/execution",schemaPath:"#/definitions/relativePath/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema12.not,parentSchema:schema12,data:data5};
+if(typeof data4 === "string"){
+if(func2(data4) > 200){
+const err39 = {instancePath:instancePath+"/patterns/subplan",schemaPath:"#/definitions/namePattern/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema13,data:data4};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -527,20 +540,8 @@ vErrors.push(err39);
 }
 errors++;
 }
-else {
-errors = _errs37;
-if(vErrors !== null){
-if(_errs37){
-vErrors.length = _errs37;
-}
-else {
-vErrors = null;
-}
-}
-}
-if(typeof data5 === "string"){
-if(func2(data5) > 200){
-const err40 = {instancePath:instancePath+"/patterns/execution",schemaPath:"#/definitions/relativePath/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema12,data:data5};
+if(!pattern6.test(data4)){
+const err40 = {instancePath:instancePath+"/patterns/subplan",schemaPath:"#/definitions/namePattern/pattern",keyword:"pattern",params:{pattern: "^(?:[^*?\\[\\]{}\\\\]|\\{(?:plan|token|nn)\\})+$"},message:"must match pattern \""+"^(?:[^*?\\[\\]{}\\\\]|\\{(?:plan|token|nn)\\})+$"+"\"",schema:"^(?:[^*?\\[\\]{}\\\\]|\\{(?:plan|token|nn)\\})+$",parentSchema:schema13,data:data4};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -549,8 +550,9 @@ vErrors.push(err40);
 }
 errors++;
 }
-if(!pattern0.test(data5)){
-const err41 = {instancePath:instancePath+"/patterns/execution",schemaPath:"#/definitions/relativePath/pattern",keyword:"pattern",params:{pattern: "^[^/]"},message:"must match pattern \""+"^[^/]"+"\"",schema:"^[^/]",parentSchema:schema12,data:data5};
+}
+else {
+const err41 = {instancePath:instancePath+"/patterns/subplan",schemaPath:"#/definitions/namePattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data:data4};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -559,9 +561,9 @@ vErrors.push(err41);
 }
 errors++;
 }
-}
-else {
-const err42 = {instancePath:instancePath+"/patterns/execution",schemaPath:"#/definitions/relativePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data5};
+if(typeof data4 === "string"){
+if(func2(data4) > 200){
+const err42 = {instancePath:instancePath+"/patterns/subplan",schemaPath:"#/definitions/hasToken/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema16,data:data4};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -570,9 +572,8 @@ vErrors.push(err42);
 }
 errors++;
 }
-if(typeof data5 === "string"){
-if(func2(data5) > 200){
-const err43 = {instancePath:instancePath+"/patterns/execution",schemaPath:"#/definitions/hasToken/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema14,data:data5};
+if(!pattern10.test(data4)){
+const err43 = {instancePath:instancePath+"/patterns/subplan",schemaPath:"#/definitions/hasToken/pattern",keyword:"pattern",params:{pattern: "\\{token\\}"},message:"must match pattern \""+"\\{token\\}"+"\"",schema:"\\{token\\}",parentSchema:schema16,data:data4};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -581,8 +582,9 @@ vErrors.push(err43);
 }
 errors++;
 }
-if(!pattern6.test(data5)){
-const err44 = {instancePath:instancePath+"/patterns/execution",schemaPath:"#/definitions/hasToken/pattern",keyword:"pattern",params:{pattern: "\\{token\\}"},message:"must match pattern \""+"\\{token\\}"+"\"",schema:"\\{token\\}",parentSchema:schema14,data:data5};
+}
+else {
+const err44 = {instancePath:instancePath+"/patterns/subplan",schemaPath:"#/definitions/hasToken/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.type,parentSchema:schema16,data:data4};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -591,9 +593,9 @@ vErrors.push(err44);
 }
 errors++;
 }
-}
-else {
-const err45 = {instancePath:instancePath+"/patterns/execution",schemaPath:"#/definitions/hasToken/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data5};
+if(typeof data4 === "string"){
+if(func2(data4) > 200){
+const err45 = {instancePath:instancePath+"/patterns/subplan",schemaPath:"#/properties/patterns/properties/subplan/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema11.properties.patterns.properties.subplan,data:data4};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -602,9 +604,8 @@ vErrors.push(err45);
 }
 errors++;
 }
-if(typeof data5 === "string"){
-if(func2(data5) > 200){
-const err46 = {instancePath:instancePath+"/patterns/execution",schemaPath:"#/properties/patterns/properties/execution/allOf/2/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema11.properties.patterns.properties.execution.allOf[2],data:data5};
+if(func2(data4) < 1){
+const err46 = {instancePath:instancePath+"/patterns/subplan",schemaPath:"#/properties/patterns/properties/subplan/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.patterns.properties.subplan,data:data4};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -613,8 +614,9 @@ vErrors.push(err46);
 }
 errors++;
 }
-if(!pattern10.test(data5)){
-const err47 = {instancePath:instancePath+"/patterns/execution",schemaPath:"#/properties/patterns/properties/execution/allOf/2/pattern",keyword:"pattern",params:{pattern: "\\{nn\\}"},message:"must match pattern \""+"\\{nn\\}"+"\"",schema:"\\{nn\\}",parentSchema:schema11.properties.patterns.properties.execution.allOf[2],data:data5};
+}
+else {
+const err47 = {instancePath:instancePath+"/patterns/subplan",schemaPath:"#/properties/patterns/properties/subplan/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.patterns.properties.subplan.type,parentSchema:schema11.properties.patterns.properties.subplan,data:data4};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -624,9 +626,14 @@ vErrors.push(err47);
 errors++;
 }
 }
+if(data2.execution !== undefined){
+let data5 = data2.execution;
+const _errs47 = errors;
+const _errs48 = errors;
+if(errors === _errs48){
 if(typeof data5 === "string"){
 if(func2(data5) > 200){
-const err48 = {instancePath:instancePath+"/patterns/execution",schemaPath:"#/properties/patterns/properties/execution/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema11.properties.patterns.properties.execution,data:data5};
+const err48 = {};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -635,8 +642,9 @@ vErrors.push(err48);
 }
 errors++;
 }
-if(func2(data5) < 1){
-const err49 = {instancePath:instancePath+"/patterns/execution",schemaPath:"#/properties/patterns/properties/execution/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.patterns.properties.execution,data:data5};
+else {
+if(!pattern3.test(data5)){
+const err49 = {};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -646,8 +654,9 @@ vErrors.push(err49);
 errors++;
 }
 }
+}
 else {
-const err50 = {instancePath:instancePath+"/patterns/execution",schemaPath:"#/properties/patterns/properties/execution/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.patterns.properties.execution.type,parentSchema:schema11.properties.patterns.properties.execution,data:data5};
+const err50 = {};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -657,14 +666,9 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data2.approved !== undefined){
-let data6 = data2.approved;
-const _errs49 = errors;
-const _errs50 = errors;
-if(errors === _errs50){
-if(typeof data6 === "string"){
-if(func2(data6) > 200){
-const err51 = {};
+var valid18 = _errs48 === errors;
+if(valid18){
+const err51 = {instancePath:instancePath+"/patterns/execution",schemaPath:"#/definitions/relativePath/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema12.not,parentSchema:schema12,data:data5};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -674,8 +678,19 @@ vErrors.push(err51);
 errors++;
 }
 else {
-if(!pattern1.test(data6)){
-const err52 = {};
+errors = _errs47;
+if(vErrors !== null){
+if(_errs47){
+vErrors.length = _errs47;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(typeof data5 === "string"){
+if(func2(data5) > 200){
+const err52 = {instancePath:instancePath+"/patterns/execution",schemaPath:"#/definitions/relativePath/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema12,data:data5};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -684,10 +699,8 @@ vErrors.push(err52);
 }
 errors++;
 }
-}
-}
-else {
-const err53 = {};
+if(!pattern0.test(data5)){
+const err53 = {instancePath:instancePath+"/patterns/execution",schemaPath:"#/definitions/relativePath/pattern",keyword:"pattern",params:{pattern: "^[^/]"},message:"must match pattern \""+"^[^/]"+"\"",schema:"^[^/]",parentSchema:schema12,data:data5};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -697,9 +710,8 @@ vErrors.push(err53);
 errors++;
 }
 }
-var valid19 = _errs50 === errors;
-if(valid19){
-const err54 = {instancePath:instancePath+"/patterns/approved",schemaPath:"#/definitions/relativePath/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema12.not,parentSchema:schema12,data:data6};
+else {
+const err54 = {instancePath:instancePath+"/patterns/execution",schemaPath:"#/definitions/relativePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data5};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -708,20 +720,9 @@ vErrors.push(err54);
 }
 errors++;
 }
-else {
-errors = _errs49;
-if(vErrors !== null){
-if(_errs49){
-vErrors.length = _errs49;
-}
-else {
-vErrors = null;
-}
-}
-}
-if(typeof data6 === "string"){
-if(func2(data6) > 200){
-const err55 = {instancePath:instancePath+"/patterns/approved",schemaPath:"#/definitions/relativePath/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema12,data:data6};
+if(typeof data5 === "string"){
+if(func2(data5) > 200){
+const err55 = {instancePath:instancePath+"/patterns/execution",schemaPath:"#/definitions/namePattern/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema13,data:data5};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -730,8 +731,8 @@ vErrors.push(err55);
 }
 errors++;
 }
-if(!pattern0.test(data6)){
-const err56 = {instancePath:instancePath+"/patterns/approved",schemaPath:"#/definitions/relativePath/pattern",keyword:"pattern",params:{pattern: "^[^/]"},message:"must match pattern \""+"^[^/]"+"\"",schema:"^[^/]",parentSchema:schema12,data:data6};
+if(!pattern6.test(data5)){
+const err56 = {instancePath:instancePath+"/patterns/execution",schemaPath:"#/definitions/namePattern/pattern",keyword:"pattern",params:{pattern: "^(?:[^*?\\[\\]{}\\\\]|\\{(?:plan|token|nn)\\})+$"},message:"must match pattern \""+"^(?:[^*?\\[\\]{}\\\\]|\\{(?:plan|token|nn)\\})+$"+"\"",schema:"^(?:[^*?\\[\\]{}\\\\]|\\{(?:plan|token|nn)\\})+$",parentSchema:schema13,data:data5};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -742,7 +743,7 @@ errors++;
 }
 }
 else {
-const err57 = {instancePath:instancePath+"/patterns/approved",schemaPath:"#/definitions/relativePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data6};
+const err57 = {instancePath:instancePath+"/patterns/execution",schemaPath:"#/definitions/namePattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data:data5};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -751,9 +752,9 @@ vErrors.push(err57);
 }
 errors++;
 }
-if(typeof data6 === "string"){
-if(func2(data6) > 200){
-const err58 = {instancePath:instancePath+"/patterns/approved",schemaPath:"#/definitions/hasToken/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema14,data:data6};
+if(typeof data5 === "string"){
+if(func2(data5) > 200){
+const err58 = {instancePath:instancePath+"/patterns/execution",schemaPath:"#/definitions/hasToken/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema16,data:data5};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -762,8 +763,8 @@ vErrors.push(err58);
 }
 errors++;
 }
-if(!pattern6.test(data6)){
-const err59 = {instancePath:instancePath+"/patterns/approved",schemaPath:"#/definitions/hasToken/pattern",keyword:"pattern",params:{pattern: "\\{token\\}"},message:"must match pattern \""+"\\{token\\}"+"\"",schema:"\\{token\\}",parentSchema:schema14,data:data6};
+if(!pattern10.test(data5)){
+const err59 = {instancePath:instancePath+"/patterns/execution",schemaPath:"#/definitions/hasToken/pattern",keyword:"pattern",params:{pattern: "\\{token\\}"},message:"must match pattern \""+"\\{token\\}"+"\"",schema:"\\{token\\}",parentSchema:schema16,data:data5};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -774,7 +775,7 @@ errors++;
 }
 }
 else {
-const err60 = {instancePath:instancePath+"/patterns/approved",schemaPath:"#/definitions/hasToken/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data6};
+const err60 = {instancePath:instancePath+"/patterns/execution",schemaPath:"#/definitions/hasToken/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.type,parentSchema:schema16,data:data5};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -783,9 +784,9 @@ vErrors.push(err60);
 }
 errors++;
 }
-if(typeof data6 === "string"){
-if(func2(data6) > 200){
-const err61 = {instancePath:instancePath+"/patterns/approved",schemaPath:"#/properties/patterns/properties/approved/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema11.properties.patterns.properties.approved,data:data6};
+if(typeof data5 === "string"){
+if(func2(data5) > 200){
+const err61 = {instancePath:instancePath+"/patterns/execution",schemaPath:"#/properties/patterns/properties/execution/allOf/3/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema11.properties.patterns.properties.execution.allOf[3],data:data5};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -794,8 +795,8 @@ vErrors.push(err61);
 }
 errors++;
 }
-if(func2(data6) < 1){
-const err62 = {instancePath:instancePath+"/patterns/approved",schemaPath:"#/properties/patterns/properties/approved/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.patterns.properties.approved,data:data6};
+if(!pattern15.test(data5)){
+const err62 = {instancePath:instancePath+"/patterns/execution",schemaPath:"#/properties/patterns/properties/execution/allOf/3/pattern",keyword:"pattern",params:{pattern: "\\{nn\\}"},message:"must match pattern \""+"\\{nn\\}"+"\"",schema:"\\{nn\\}",parentSchema:schema11.properties.patterns.properties.execution.allOf[3],data:data5};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -805,8 +806,9 @@ vErrors.push(err62);
 errors++;
 }
 }
-else {
-const err63 = {instancePath:instancePath+"/patterns/approved",schemaPath:"#/properties/patterns/properties/approved/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.patterns.properties.approved.type,parentSchema:schema11.properties.patterns.properties.approved,data:data6};
+if(typeof data5 === "string"){
+if(func2(data5) > 200){
+const err63 = {instancePath:instancePath+"/patterns/execution",schemaPath:"#/properties/patterns/properties/execution/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema11.properties.patterns.properties.execution,data:data5};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -815,10 +817,8 @@ vErrors.push(err63);
 }
 errors++;
 }
-}
-}
-else {
-const err64 = {instancePath:instancePath+"/patterns",schemaPath:"#/properties/patterns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.patterns.type,parentSchema:schema11.properties.patterns,data:data2};
+if(func2(data5) < 1){
+const err64 = {instancePath:instancePath+"/patterns/execution",schemaPath:"#/properties/patterns/properties/execution/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.patterns.properties.execution,data:data5};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -828,10 +828,8 @@ vErrors.push(err64);
 errors++;
 }
 }
-if(data.fail_on !== undefined){
-let data7 = data.fail_on;
-if(typeof data7 !== "string"){
-const err65 = {instancePath:instancePath+"/fail_on",schemaPath:"#/properties/fail_on/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.fail_on.type,parentSchema:schema11.properties.fail_on,data:data7};
+else {
+const err65 = {instancePath:instancePath+"/patterns/execution",schemaPath:"#/properties/patterns/properties/execution/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.patterns.properties.execution.type,parentSchema:schema11.properties.patterns.properties.execution,data:data5};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -840,8 +838,15 @@ vErrors.push(err65);
 }
 errors++;
 }
-if(!((data7 === "error") || (data7 === "warning"))){
-const err66 = {instancePath:instancePath+"/fail_on",schemaPath:"#/properties/fail_on/enum",keyword:"enum",params:{allowedValues: schema11.properties.fail_on.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.fail_on.enum,parentSchema:schema11.properties.fail_on,data:data7};
+}
+if(data2.approved !== undefined){
+let data6 = data2.approved;
+const _errs62 = errors;
+const _errs63 = errors;
+if(errors === _errs63){
+if(typeof data6 === "string"){
+if(func2(data6) > 200){
+const err66 = {};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -850,13 +855,9 @@ vErrors.push(err66);
 }
 errors++;
 }
-}
-if(data.assign !== undefined){
-let data8 = data.assign;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-for(const key2 in data8){
-if(!((((key2 === "auto") || (key2 === "labels")) || (key2 === "sub_issues")) || (key2 === "blocked_by"))){
-const err67 = {instancePath:instancePath+"/assign",schemaPath:"#/properties/assign/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.assign,data:data8};
+else {
+if(!pattern3.test(data6)){
+const err67 = {};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -866,10 +867,9 @@ vErrors.push(err67);
 errors++;
 }
 }
-if(data8.auto !== undefined){
-let data9 = data8.auto;
-if(typeof data9 !== "boolean"){
-const err68 = {instancePath:instancePath+"/assign/auto",schemaPath:"#/properties/assign/properties/auto/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.assign.properties.auto.type,parentSchema:schema11.properties.assign.properties.auto,data:data9};
+}
+else {
+const err68 = {};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -879,11 +879,9 @@ vErrors.push(err68);
 errors++;
 }
 }
-if(data8.labels !== undefined){
-let data10 = data8.labels;
-if(Array.isArray(data10)){
-if(data10.length > 20){
-const err69 = {instancePath:instancePath+"/assign/labels",schemaPath:"#/properties/assign/properties/labels/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items",schema:20,parentSchema:schema11.properties.assign.properties.labels,data:data10};
+var valid23 = _errs63 === errors;
+if(valid23){
+const err69 = {instancePath:instancePath+"/patterns/approved",schemaPath:"#/definitions/relativePath/not",keyword:"not",params:{},message:"must NOT be valid",schema:schema12.not,parentSchema:schema12,data:data6};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -892,12 +890,20 @@ vErrors.push(err69);
 }
 errors++;
 }
-const len1 = data10.length;
-for(let i1=0; i1<len1; i1++){
-let data11 = data10[i1];
-if(typeof data11 === "string"){
-if(func2(data11) > 50){
-const err70 = {instancePath:instancePath+"/assign/labels/" + i1,schemaPath:"#/properties/assign/properties/labels/items/maxLength",keyword:"maxLength",params:{limit: 50},message:"must NOT have more than 50 characters",schema:50,parentSchema:schema11.properties.assign.properties.labels.items,data:data11};
+else {
+errors = _errs62;
+if(vErrors !== null){
+if(_errs62){
+vErrors.length = _errs62;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(typeof data6 === "string"){
+if(func2(data6) > 200){
+const err70 = {instancePath:instancePath+"/patterns/approved",schemaPath:"#/definitions/relativePath/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema12,data:data6};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -906,8 +912,8 @@ vErrors.push(err70);
 }
 errors++;
 }
-if(func2(data11) < 1){
-const err71 = {instancePath:instancePath+"/assign/labels/" + i1,schemaPath:"#/properties/assign/properties/labels/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.assign.properties.labels.items,data:data11};
+if(!pattern0.test(data6)){
+const err71 = {instancePath:instancePath+"/patterns/approved",schemaPath:"#/definitions/relativePath/pattern",keyword:"pattern",params:{pattern: "^[^/]"},message:"must match pattern \""+"^[^/]"+"\"",schema:"^[^/]",parentSchema:schema12,data:data6};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -918,7 +924,7 @@ errors++;
 }
 }
 else {
-const err72 = {instancePath:instancePath+"/assign/labels/" + i1,schemaPath:"#/properties/assign/properties/labels/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.assign.properties.labels.items.type,parentSchema:schema11.properties.assign.properties.labels.items,data:data11};
+const err72 = {instancePath:instancePath+"/patterns/approved",schemaPath:"#/definitions/relativePath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data6};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -927,10 +933,9 @@ vErrors.push(err72);
 }
 errors++;
 }
-}
-}
-else {
-const err73 = {instancePath:instancePath+"/assign/labels",schemaPath:"#/properties/assign/properties/labels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.assign.properties.labels.type,parentSchema:schema11.properties.assign.properties.labels,data:data10};
+if(typeof data6 === "string"){
+if(func2(data6) > 200){
+const err73 = {instancePath:instancePath+"/patterns/approved",schemaPath:"#/definitions/namePattern/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema13,data:data6};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -939,11 +944,8 @@ vErrors.push(err73);
 }
 errors++;
 }
-}
-if(data8.sub_issues !== undefined){
-let data12 = data8.sub_issues;
-if(typeof data12 !== "boolean"){
-const err74 = {instancePath:instancePath+"/assign/sub_issues",schemaPath:"#/properties/assign/properties/sub_issues/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.assign.properties.sub_issues.type,parentSchema:schema11.properties.assign.properties.sub_issues,data:data12};
+if(!pattern6.test(data6)){
+const err74 = {instancePath:instancePath+"/patterns/approved",schemaPath:"#/definitions/namePattern/pattern",keyword:"pattern",params:{pattern: "^(?:[^*?\\[\\]{}\\\\]|\\{(?:plan|token|nn)\\})+$"},message:"must match pattern \""+"^(?:[^*?\\[\\]{}\\\\]|\\{(?:plan|token|nn)\\})+$"+"\"",schema:"^(?:[^*?\\[\\]{}\\\\]|\\{(?:plan|token|nn)\\})+$",parentSchema:schema13,data:data6};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -953,10 +955,8 @@ vErrors.push(err74);
 errors++;
 }
 }
-if(data8.blocked_by !== undefined){
-let data13 = data8.blocked_by;
-if(typeof data13 !== "boolean"){
-const err75 = {instancePath:instancePath+"/assign/blocked_by",schemaPath:"#/properties/assign/properties/blocked_by/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.assign.properties.blocked_by.type,parentSchema:schema11.properties.assign.properties.blocked_by,data:data13};
+else {
+const err75 = {instancePath:instancePath+"/patterns/approved",schemaPath:"#/definitions/namePattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.type,parentSchema:schema13,data:data6};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -965,10 +965,9 @@ vErrors.push(err75);
 }
 errors++;
 }
-}
-}
-else {
-const err76 = {instancePath:instancePath+"/assign",schemaPath:"#/properties/assign/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.assign.type,parentSchema:schema11.properties.assign,data:data8};
+if(typeof data6 === "string"){
+if(func2(data6) > 200){
+const err76 = {instancePath:instancePath+"/patterns/approved",schemaPath:"#/definitions/hasToken/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema16,data:data6};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -977,11 +976,8 @@ vErrors.push(err76);
 }
 errors++;
 }
-}
-if(data.sync !== undefined){
-let data14 = data.sync;
-if(typeof data14 !== "string"){
-const err77 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.sync.type,parentSchema:schema11.properties.sync,data:data14};
+if(!pattern10.test(data6)){
+const err77 = {instancePath:instancePath+"/patterns/approved",schemaPath:"#/definitions/hasToken/pattern",keyword:"pattern",params:{pattern: "\\{token\\}"},message:"must match pattern \""+"\\{token\\}"+"\"",schema:"\\{token\\}",parentSchema:schema16,data:data6};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -990,8 +986,9 @@ vErrors.push(err77);
 }
 errors++;
 }
-if(!((data14 === "off") || (data14 === "pr"))){
-const err78 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/enum",keyword:"enum",params:{allowedValues: schema11.properties.sync.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.sync.enum,parentSchema:schema11.properties.sync,data:data14};
+}
+else {
+const err78 = {instancePath:instancePath+"/patterns/approved",schemaPath:"#/definitions/hasToken/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.type,parentSchema:schema16,data:data6};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1000,11 +997,9 @@ vErrors.push(err78);
 }
 errors++;
 }
-}
-if(data.dashboard !== undefined){
-let data15 = data.dashboard;
-if(typeof data15 !== "boolean"){
-const err79 = {instancePath:instancePath+"/dashboard",schemaPath:"#/properties/dashboard/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.dashboard.type,parentSchema:schema11.properties.dashboard,data:data15};
+if(typeof data6 === "string"){
+if(func2(data6) > 200){
+const err79 = {instancePath:instancePath+"/patterns/approved",schemaPath:"#/properties/patterns/properties/approved/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema11.properties.patterns.properties.approved,data:data6};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1013,13 +1008,8 @@ vErrors.push(err79);
 }
 errors++;
 }
-}
-if(data.commands !== undefined){
-let data16 = data.commands;
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-for(const key3 in data16){
-if(!(key3 === "min_permission")){
-const err80 = {instancePath:instancePath+"/commands",schemaPath:"#/properties/commands/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.commands,data:data16};
+if(func2(data6) < 1){
+const err80 = {instancePath:instancePath+"/patterns/approved",schemaPath:"#/properties/patterns/properties/approved/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.patterns.properties.approved,data:data6};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1029,12 +1019,8 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data16.min_permission !== undefined){
-let data17 = data16.min_permission;
-if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
-for(const key4 in data17){
-if(!(func29.call(schema11.properties.commands.properties.min_permission.properties, key4))){
-const err81 = {instancePath:instancePath+"/commands/min_permission",schemaPath:"#/properties/commands/properties/min_permission/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.commands.properties.min_permission,data:data17};
+else {
+const err81 = {instancePath:instancePath+"/patterns/approved",schemaPath:"#/properties/patterns/properties/approved/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.patterns.properties.approved.type,parentSchema:schema11.properties.patterns.properties.approved,data:data6};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1044,10 +1030,9 @@ vErrors.push(err81);
 errors++;
 }
 }
-if(data17.help !== undefined){
-let data18 = data17.help;
-if(typeof data18 !== "string"){
-const err82 = {instancePath:instancePath+"/commands/min_permission/help",schemaPath:"#/definitions/permission/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.type,parentSchema:schema19,data:data18};
+}
+else {
+const err82 = {instancePath:instancePath+"/patterns",schemaPath:"#/properties/patterns/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.patterns.type,parentSchema:schema11.properties.patterns,data:data2};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1056,8 +1041,11 @@ vErrors.push(err82);
 }
 errors++;
 }
-if(!(((((data18 === "read") || (data18 === "triage")) || (data18 === "write")) || (data18 === "maintain")) || (data18 === "admin"))){
-const err83 = {instancePath:instancePath+"/commands/min_permission/help",schemaPath:"#/definitions/permission/enum",keyword:"enum",params:{allowedValues: schema19.enum},message:"must be equal to one of the allowed values",schema:schema19.enum,parentSchema:schema19,data:data18};
+}
+if(data.fail_on !== undefined){
+let data7 = data.fail_on;
+if(typeof data7 !== "string"){
+const err83 = {instancePath:instancePath+"/fail_on",schemaPath:"#/properties/fail_on/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.fail_on.type,parentSchema:schema11.properties.fail_on,data:data7};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1066,11 +1054,8 @@ vErrors.push(err83);
 }
 errors++;
 }
-}
-if(data17.status !== undefined){
-let data19 = data17.status;
-if(typeof data19 !== "string"){
-const err84 = {instancePath:instancePath+"/commands/min_permission/status",schemaPath:"#/definitions/permission/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.type,parentSchema:schema19,data:data19};
+if(!((data7 === "error") || (data7 === "warning"))){
+const err84 = {instancePath:instancePath+"/fail_on",schemaPath:"#/properties/fail_on/enum",keyword:"enum",params:{allowedValues: schema11.properties.fail_on.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.fail_on.enum,parentSchema:schema11.properties.fail_on,data:data7};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1079,8 +1064,13 @@ vErrors.push(err84);
 }
 errors++;
 }
-if(!(((((data19 === "read") || (data19 === "triage")) || (data19 === "write")) || (data19 === "maintain")) || (data19 === "admin"))){
-const err85 = {instancePath:instancePath+"/commands/min_permission/status",schemaPath:"#/definitions/permission/enum",keyword:"enum",params:{allowedValues: schema19.enum},message:"must be equal to one of the allowed values",schema:schema19.enum,parentSchema:schema19,data:data19};
+}
+if(data.assign !== undefined){
+let data8 = data.assign;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+for(const key2 in data8){
+if(!((((key2 === "auto") || (key2 === "labels")) || (key2 === "sub_issues")) || (key2 === "blocked_by"))){
+const err85 = {instancePath:instancePath+"/assign",schemaPath:"#/properties/assign/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.assign,data:data8};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1090,10 +1080,10 @@ vErrors.push(err85);
 errors++;
 }
 }
-if(data17.validate !== undefined){
-let data20 = data17.validate;
-if(typeof data20 !== "string"){
-const err86 = {instancePath:instancePath+"/commands/min_permission/validate",schemaPath:"#/definitions/permission/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.type,parentSchema:schema19,data:data20};
+if(data8.auto !== undefined){
+let data9 = data8.auto;
+if(typeof data9 !== "boolean"){
+const err86 = {instancePath:instancePath+"/assign/auto",schemaPath:"#/properties/assign/properties/auto/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.assign.properties.auto.type,parentSchema:schema11.properties.assign.properties.auto,data:data9};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1102,8 +1092,12 @@ vErrors.push(err86);
 }
 errors++;
 }
-if(!(((((data20 === "read") || (data20 === "triage")) || (data20 === "write")) || (data20 === "maintain")) || (data20 === "admin"))){
-const err87 = {instancePath:instancePath+"/commands/min_permission/validate",schemaPath:"#/definitions/permission/enum",keyword:"enum",params:{allowedValues: schema19.enum},message:"must be equal to one of the allowed values",schema:schema19.enum,parentSchema:schema19,data:data20};
+}
+if(data8.labels !== undefined){
+let data10 = data8.labels;
+if(Array.isArray(data10)){
+if(data10.length > 20){
+const err87 = {instancePath:instancePath+"/assign/labels",schemaPath:"#/properties/assign/properties/labels/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items",schema:20,parentSchema:schema11.properties.assign.properties.labels,data:data10};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1112,11 +1106,12 @@ vErrors.push(err87);
 }
 errors++;
 }
-}
-if(data17.discover !== undefined){
-let data21 = data17.discover;
-if(typeof data21 !== "string"){
-const err88 = {instancePath:instancePath+"/commands/min_permission/discover",schemaPath:"#/definitions/permission/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.type,parentSchema:schema19,data:data21};
+const len1 = data10.length;
+for(let i1=0; i1<len1; i1++){
+let data11 = data10[i1];
+if(typeof data11 === "string"){
+if(func2(data11) > 50){
+const err88 = {instancePath:instancePath+"/assign/labels/" + i1,schemaPath:"#/properties/assign/properties/labels/items/maxLength",keyword:"maxLength",params:{limit: 50},message:"must NOT have more than 50 characters",schema:50,parentSchema:schema11.properties.assign.properties.labels.items,data:data11};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1125,8 +1120,8 @@ vErrors.push(err88);
 }
 errors++;
 }
-if(!(((((data21 === "read") || (data21 === "triage")) || (data21 === "write")) || (data21 === "maintain")) || (data21 === "admin"))){
-const err89 = {instancePath:instancePath+"/commands/min_permission/discover",schemaPath:"#/definitions/permission/enum",keyword:"enum",params:{allowedValues: schema19.enum},message:"must be equal to one of the allowed values",schema:schema19.enum,parentSchema:schema19,data:data21};
+if(func2(data11) < 1){
+const err89 = {instancePath:instancePath+"/assign/labels/" + i1,schemaPath:"#/properties/assign/properties/labels/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.assign.properties.labels.items,data:data11};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1136,10 +1131,8 @@ vErrors.push(err89);
 errors++;
 }
 }
-if(data17["batch-subplans"] !== undefined){
-let data22 = data17["batch-subplans"];
-if(typeof data22 !== "string"){
-const err90 = {instancePath:instancePath+"/commands/min_permission/batch-subplans",schemaPath:"#/definitions/permission/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.type,parentSchema:schema19,data:data22};
+else {
+const err90 = {instancePath:instancePath+"/assign/labels/" + i1,schemaPath:"#/properties/assign/properties/labels/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.assign.properties.labels.items.type,parentSchema:schema11.properties.assign.properties.labels.items,data:data11};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1148,8 +1141,10 @@ vErrors.push(err90);
 }
 errors++;
 }
-if(!(((((data22 === "read") || (data22 === "triage")) || (data22 === "write")) || (data22 === "maintain")) || (data22 === "admin"))){
-const err91 = {instancePath:instancePath+"/commands/min_permission/batch-subplans",schemaPath:"#/definitions/permission/enum",keyword:"enum",params:{allowedValues: schema19.enum},message:"must be equal to one of the allowed values",schema:schema19.enum,parentSchema:schema19,data:data22};
+}
+}
+else {
+const err91 = {instancePath:instancePath+"/assign/labels",schemaPath:"#/properties/assign/properties/labels/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema11.properties.assign.properties.labels.type,parentSchema:schema11.properties.assign.properties.labels,data:data10};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1159,10 +1154,10 @@ vErrors.push(err91);
 errors++;
 }
 }
-if(data17["batch-executions"] !== undefined){
-let data23 = data17["batch-executions"];
-if(typeof data23 !== "string"){
-const err92 = {instancePath:instancePath+"/commands/min_permission/batch-executions",schemaPath:"#/definitions/permission/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.type,parentSchema:schema19,data:data23};
+if(data8.sub_issues !== undefined){
+let data12 = data8.sub_issues;
+if(typeof data12 !== "boolean"){
+const err92 = {instancePath:instancePath+"/assign/sub_issues",schemaPath:"#/properties/assign/properties/sub_issues/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.assign.properties.sub_issues.type,parentSchema:schema11.properties.assign.properties.sub_issues,data:data12};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1171,8 +1166,11 @@ vErrors.push(err92);
 }
 errors++;
 }
-if(!(((((data23 === "read") || (data23 === "triage")) || (data23 === "write")) || (data23 === "maintain")) || (data23 === "admin"))){
-const err93 = {instancePath:instancePath+"/commands/min_permission/batch-executions",schemaPath:"#/definitions/permission/enum",keyword:"enum",params:{allowedValues: schema19.enum},message:"must be equal to one of the allowed values",schema:schema19.enum,parentSchema:schema19,data:data23};
+}
+if(data8.blocked_by !== undefined){
+let data13 = data8.blocked_by;
+if(typeof data13 !== "boolean"){
+const err93 = {instancePath:instancePath+"/assign/blocked_by",schemaPath:"#/properties/assign/properties/blocked_by/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.assign.properties.blocked_by.type,parentSchema:schema11.properties.assign.properties.blocked_by,data:data13};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1182,10 +1180,9 @@ vErrors.push(err93);
 errors++;
 }
 }
-if(data17.assign !== undefined){
-let data24 = data17.assign;
-if(typeof data24 !== "string"){
-const err94 = {instancePath:instancePath+"/commands/min_permission/assign",schemaPath:"#/definitions/permission/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.type,parentSchema:schema19,data:data24};
+}
+else {
+const err94 = {instancePath:instancePath+"/assign",schemaPath:"#/properties/assign/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.assign.type,parentSchema:schema11.properties.assign,data:data8};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1194,8 +1191,11 @@ vErrors.push(err94);
 }
 errors++;
 }
-if(!(((((data24 === "read") || (data24 === "triage")) || (data24 === "write")) || (data24 === "maintain")) || (data24 === "admin"))){
-const err95 = {instancePath:instancePath+"/commands/min_permission/assign",schemaPath:"#/definitions/permission/enum",keyword:"enum",params:{allowedValues: schema19.enum},message:"must be equal to one of the allowed values",schema:schema19.enum,parentSchema:schema19,data:data24};
+}
+if(data.sync !== undefined){
+let data14 = data.sync;
+if(typeof data14 !== "string"){
+const err95 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.sync.type,parentSchema:schema11.properties.sync,data:data14};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1204,11 +1204,8 @@ vErrors.push(err95);
 }
 errors++;
 }
-}
-if(data17.claim !== undefined){
-let data25 = data17.claim;
-if(typeof data25 !== "string"){
-const err96 = {instancePath:instancePath+"/commands/min_permission/claim",schemaPath:"#/definitions/permission/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.type,parentSchema:schema19,data:data25};
+if(!((data14 === "off") || (data14 === "pr"))){
+const err96 = {instancePath:instancePath+"/sync",schemaPath:"#/properties/sync/enum",keyword:"enum",params:{allowedValues: schema11.properties.sync.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.sync.enum,parentSchema:schema11.properties.sync,data:data14};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1217,8 +1214,11 @@ vErrors.push(err96);
 }
 errors++;
 }
-if(!(((((data25 === "read") || (data25 === "triage")) || (data25 === "write")) || (data25 === "maintain")) || (data25 === "admin"))){
-const err97 = {instancePath:instancePath+"/commands/min_permission/claim",schemaPath:"#/definitions/permission/enum",keyword:"enum",params:{allowedValues: schema19.enum},message:"must be equal to one of the allowed values",schema:schema19.enum,parentSchema:schema19,data:data25};
+}
+if(data.dashboard !== undefined){
+let data15 = data.dashboard;
+if(typeof data15 !== "boolean"){
+const err97 = {instancePath:instancePath+"/dashboard",schemaPath:"#/properties/dashboard/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.dashboard.type,parentSchema:schema11.properties.dashboard,data:data15};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1228,10 +1228,12 @@ vErrors.push(err97);
 errors++;
 }
 }
-if(data17.unclaim !== undefined){
-let data26 = data17.unclaim;
-if(typeof data26 !== "string"){
-const err98 = {instancePath:instancePath+"/commands/min_permission/unclaim",schemaPath:"#/definitions/permission/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.type,parentSchema:schema19,data:data26};
+if(data.commands !== undefined){
+let data16 = data.commands;
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+for(const key3 in data16){
+if(!(key3 === "min_permission")){
+const err98 = {instancePath:instancePath+"/commands",schemaPath:"#/properties/commands/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.commands,data:data16};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1240,8 +1242,13 @@ vErrors.push(err98);
 }
 errors++;
 }
-if(!(((((data26 === "read") || (data26 === "triage")) || (data26 === "write")) || (data26 === "maintain")) || (data26 === "admin"))){
-const err99 = {instancePath:instancePath+"/commands/min_permission/unclaim",schemaPath:"#/definitions/permission/enum",keyword:"enum",params:{allowedValues: schema19.enum},message:"must be equal to one of the allowed values",schema:schema19.enum,parentSchema:schema19,data:data26};
+}
+if(data16.min_permission !== undefined){
+let data17 = data16.min_permission;
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+for(const key4 in data17){
+if(!(func36.call(schema11.properties.commands.properties.min_permission.properties, key4))){
+const err99 = {instancePath:instancePath+"/commands/min_permission",schemaPath:"#/properties/commands/properties/min_permission/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.commands.properties.min_permission,data:data17};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1251,10 +1258,10 @@ vErrors.push(err99);
 errors++;
 }
 }
-if(data17.sync !== undefined){
-let data27 = data17.sync;
-if(typeof data27 !== "string"){
-const err100 = {instancePath:instancePath+"/commands/min_permission/sync",schemaPath:"#/definitions/permission/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.type,parentSchema:schema19,data:data27};
+if(data17.help !== undefined){
+let data18 = data17.help;
+if(typeof data18 !== "string"){
+const err100 = {instancePath:instancePath+"/commands/min_permission/help",schemaPath:"#/definitions/permission/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.type,parentSchema:schema23,data:data18};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1263,8 +1270,8 @@ vErrors.push(err100);
 }
 errors++;
 }
-if(!(((((data27 === "read") || (data27 === "triage")) || (data27 === "write")) || (data27 === "maintain")) || (data27 === "admin"))){
-const err101 = {instancePath:instancePath+"/commands/min_permission/sync",schemaPath:"#/definitions/permission/enum",keyword:"enum",params:{allowedValues: schema19.enum},message:"must be equal to one of the allowed values",schema:schema19.enum,parentSchema:schema19,data:data27};
+if(!(((((data18 === "read") || (data18 === "triage")) || (data18 === "write")) || (data18 === "maintain")) || (data18 === "admin"))){
+const err101 = {instancePath:instancePath+"/commands/min_permission/help",schemaPath:"#/definitions/permission/enum",keyword:"enum",params:{allowedValues: schema23.enum},message:"must be equal to one of the allowed values",schema:schema23.enum,parentSchema:schema23,data:data18};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1274,9 +1281,10 @@ vErrors.push(err101);
 errors++;
 }
 }
-}
-else {
-const err102 = {instancePath:instancePath+"/commands/min_permission",schemaPath:"#/properties/commands/properties/min_permission/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.commands.properties.min_permission.type,parentSchema:schema11.properties.commands.properties.min_permission,data:data17};
+if(data17.status !== undefined){
+let data19 = data17.status;
+if(typeof data19 !== "string"){
+const err102 = {instancePath:instancePath+"/commands/min_permission/status",schemaPath:"#/definitions/permission/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.type,parentSchema:schema23,data:data19};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1285,10 +1293,8 @@ vErrors.push(err102);
 }
 errors++;
 }
-}
-}
-else {
-const err103 = {instancePath:instancePath+"/commands",schemaPath:"#/properties/commands/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.commands.type,parentSchema:schema11.properties.commands,data:data16};
+if(!(((((data19 === "read") || (data19 === "triage")) || (data19 === "write")) || (data19 === "maintain")) || (data19 === "admin"))){
+const err103 = {instancePath:instancePath+"/commands/min_permission/status",schemaPath:"#/definitions/permission/enum",keyword:"enum",params:{allowedValues: schema23.enum},message:"must be equal to one of the allowed values",schema:schema23.enum,parentSchema:schema23,data:data19};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1298,12 +1304,10 @@ vErrors.push(err103);
 errors++;
 }
 }
-if(data.limits !== undefined){
-let data28 = data.limits;
-if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
-for(const key5 in data28){
-if(!(((key5 === "max_file_bytes") || (key5 === "max_json_depth")) || (key5 === "max_findings_per_rule"))){
-const err104 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.limits,data:data28};
+if(data17.validate !== undefined){
+let data20 = data17.validate;
+if(typeof data20 !== "string"){
+const err104 = {instancePath:instancePath+"/commands/min_permission/validate",schemaPath:"#/definitions/permission/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.type,parentSchema:schema23,data:data20};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1312,11 +1316,8 @@ vErrors.push(err104);
 }
 errors++;
 }
-}
-if(data28.max_file_bytes !== undefined){
-let data29 = data28.max_file_bytes;
-if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
-const err105 = {instancePath:instancePath+"/limits/max_file_bytes",schemaPath:"#/properties/limits/properties/max_file_bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.limits.properties.max_file_bytes.type,parentSchema:schema11.properties.limits.properties.max_file_bytes,data:data29};
+if(!(((((data20 === "read") || (data20 === "triage")) || (data20 === "write")) || (data20 === "maintain")) || (data20 === "admin"))){
+const err105 = {instancePath:instancePath+"/commands/min_permission/validate",schemaPath:"#/definitions/permission/enum",keyword:"enum",params:{allowedValues: schema23.enum},message:"must be equal to one of the allowed values",schema:schema23.enum,parentSchema:schema23,data:data20};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1325,9 +1326,11 @@ vErrors.push(err105);
 }
 errors++;
 }
-if((typeof data29 == "number") && (isFinite(data29))){
-if(data29 > 10485760 || isNaN(data29)){
-const err106 = {instancePath:instancePath+"/limits/max_file_bytes",schemaPath:"#/properties/limits/properties/max_file_bytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10485760},message:"must be <= 10485760",schema:10485760,parentSchema:schema11.properties.limits.properties.max_file_bytes,data:data29};
+}
+if(data17.discover !== undefined){
+let data21 = data17.discover;
+if(typeof data21 !== "string"){
+const err106 = {instancePath:instancePath+"/commands/min_permission/discover",schemaPath:"#/definitions/permission/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.type,parentSchema:schema23,data:data21};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1336,8 +1339,8 @@ vErrors.push(err106);
 }
 errors++;
 }
-if(data29 < 1 || isNaN(data29)){
-const err107 = {instancePath:instancePath+"/limits/max_file_bytes",schemaPath:"#/properties/limits/properties/max_file_bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.limits.properties.max_file_bytes,data:data29};
+if(!(((((data21 === "read") || (data21 === "triage")) || (data21 === "write")) || (data21 === "maintain")) || (data21 === "admin"))){
+const err107 = {instancePath:instancePath+"/commands/min_permission/discover",schemaPath:"#/definitions/permission/enum",keyword:"enum",params:{allowedValues: schema23.enum},message:"must be equal to one of the allowed values",schema:schema23.enum,parentSchema:schema23,data:data21};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1347,11 +1350,10 @@ vErrors.push(err107);
 errors++;
 }
 }
-}
-if(data28.max_json_depth !== undefined){
-let data30 = data28.max_json_depth;
-if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
-const err108 = {instancePath:instancePath+"/limits/max_json_depth",schemaPath:"#/properties/limits/properties/max_json_depth/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.limits.properties.max_json_depth.type,parentSchema:schema11.properties.limits.properties.max_json_depth,data:data30};
+if(data17["batch-subplans"] !== undefined){
+let data22 = data17["batch-subplans"];
+if(typeof data22 !== "string"){
+const err108 = {instancePath:instancePath+"/commands/min_permission/batch-subplans",schemaPath:"#/definitions/permission/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.type,parentSchema:schema23,data:data22};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1360,9 +1362,8 @@ vErrors.push(err108);
 }
 errors++;
 }
-if((typeof data30 == "number") && (isFinite(data30))){
-if(data30 > 256 || isNaN(data30)){
-const err109 = {instancePath:instancePath+"/limits/max_json_depth",schemaPath:"#/properties/limits/properties/max_json_depth/maximum",keyword:"maximum",params:{comparison: "<=", limit: 256},message:"must be <= 256",schema:256,parentSchema:schema11.properties.limits.properties.max_json_depth,data:data30};
+if(!(((((data22 === "read") || (data22 === "triage")) || (data22 === "write")) || (data22 === "maintain")) || (data22 === "admin"))){
+const err109 = {instancePath:instancePath+"/commands/min_permission/batch-subplans",schemaPath:"#/definitions/permission/enum",keyword:"enum",params:{allowedValues: schema23.enum},message:"must be equal to one of the allowed values",schema:schema23.enum,parentSchema:schema23,data:data22};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1371,8 +1372,11 @@ vErrors.push(err109);
 }
 errors++;
 }
-if(data30 < 8 || isNaN(data30)){
-const err110 = {instancePath:instancePath+"/limits/max_json_depth",schemaPath:"#/properties/limits/properties/max_json_depth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 8},message:"must be >= 8",schema:8,parentSchema:schema11.properties.limits.properties.max_json_depth,data:data30};
+}
+if(data17["batch-executions"] !== undefined){
+let data23 = data17["batch-executions"];
+if(typeof data23 !== "string"){
+const err110 = {instancePath:instancePath+"/commands/min_permission/batch-executions",schemaPath:"#/definitions/permission/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.type,parentSchema:schema23,data:data23};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1381,12 +1385,8 @@ vErrors.push(err110);
 }
 errors++;
 }
-}
-}
-if(data28.max_findings_per_rule !== undefined){
-let data31 = data28.max_findings_per_rule;
-if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
-const err111 = {instancePath:instancePath+"/limits/max_findings_per_rule",schemaPath:"#/properties/limits/properties/max_findings_per_rule/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.limits.properties.max_findings_per_rule.type,parentSchema:schema11.properties.limits.properties.max_findings_per_rule,data:data31};
+if(!(((((data23 === "read") || (data23 === "triage")) || (data23 === "write")) || (data23 === "maintain")) || (data23 === "admin"))){
+const err111 = {instancePath:instancePath+"/commands/min_permission/batch-executions",schemaPath:"#/definitions/permission/enum",keyword:"enum",params:{allowedValues: schema23.enum},message:"must be equal to one of the allowed values",schema:schema23.enum,parentSchema:schema23,data:data23};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1395,9 +1395,11 @@ vErrors.push(err111);
 }
 errors++;
 }
-if((typeof data31 == "number") && (isFinite(data31))){
-if(data31 > 10000 || isNaN(data31)){
-const err112 = {instancePath:instancePath+"/limits/max_findings_per_rule",schemaPath:"#/properties/limits/properties/max_findings_per_rule/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000",schema:10000,parentSchema:schema11.properties.limits.properties.max_findings_per_rule,data:data31};
+}
+if(data17.assign !== undefined){
+let data24 = data17.assign;
+if(typeof data24 !== "string"){
+const err112 = {instancePath:instancePath+"/commands/min_permission/assign",schemaPath:"#/definitions/permission/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.type,parentSchema:schema23,data:data24};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1406,8 +1408,8 @@ vErrors.push(err112);
 }
 errors++;
 }
-if(data31 < 1 || isNaN(data31)){
-const err113 = {instancePath:instancePath+"/limits/max_findings_per_rule",schemaPath:"#/properties/limits/properties/max_findings_per_rule/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.limits.properties.max_findings_per_rule,data:data31};
+if(!(((((data24 === "read") || (data24 === "triage")) || (data24 === "write")) || (data24 === "maintain")) || (data24 === "admin"))){
+const err113 = {instancePath:instancePath+"/commands/min_permission/assign",schemaPath:"#/definitions/permission/enum",keyword:"enum",params:{allowedValues: schema23.enum},message:"must be equal to one of the allowed values",schema:schema23.enum,parentSchema:schema23,data:data24};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1417,10 +1419,10 @@ vErrors.push(err113);
 errors++;
 }
 }
-}
-}
-else {
-const err114 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.limits.type,parentSchema:schema11.properties.limits,data:data28};
+if(data17.claim !== undefined){
+let data25 = data17.claim;
+if(typeof data25 !== "string"){
+const err114 = {instancePath:instancePath+"/commands/min_permission/claim",schemaPath:"#/definitions/permission/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.type,parentSchema:schema23,data:data25};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1429,15 +1431,227 @@ vErrors.push(err114);
 }
 errors++;
 }
-}
-}
-else {
-const err115 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(!(((((data25 === "read") || (data25 === "triage")) || (data25 === "write")) || (data25 === "maintain")) || (data25 === "admin"))){
+const err115 = {instancePath:instancePath+"/commands/min_permission/claim",schemaPath:"#/definitions/permission/enum",keyword:"enum",params:{allowedValues: schema23.enum},message:"must be equal to one of the allowed values",schema:schema23.enum,parentSchema:schema23,data:data25};
 if(vErrors === null){
 vErrors = [err115];
 }
 else {
 vErrors.push(err115);
+}
+errors++;
+}
+}
+if(data17.unclaim !== undefined){
+let data26 = data17.unclaim;
+if(typeof data26 !== "string"){
+const err116 = {instancePath:instancePath+"/commands/min_permission/unclaim",schemaPath:"#/definitions/permission/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.type,parentSchema:schema23,data:data26};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+if(!(((((data26 === "read") || (data26 === "triage")) || (data26 === "write")) || (data26 === "maintain")) || (data26 === "admin"))){
+const err117 = {instancePath:instancePath+"/commands/min_permission/unclaim",schemaPath:"#/definitions/permission/enum",keyword:"enum",params:{allowedValues: schema23.enum},message:"must be equal to one of the allowed values",schema:schema23.enum,parentSchema:schema23,data:data26};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+}
+if(data17.sync !== undefined){
+let data27 = data17.sync;
+if(typeof data27 !== "string"){
+const err118 = {instancePath:instancePath+"/commands/min_permission/sync",schemaPath:"#/definitions/permission/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.type,parentSchema:schema23,data:data27};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+if(!(((((data27 === "read") || (data27 === "triage")) || (data27 === "write")) || (data27 === "maintain")) || (data27 === "admin"))){
+const err119 = {instancePath:instancePath+"/commands/min_permission/sync",schemaPath:"#/definitions/permission/enum",keyword:"enum",params:{allowedValues: schema23.enum},message:"must be equal to one of the allowed values",schema:schema23.enum,parentSchema:schema23,data:data27};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+}
+}
+else {
+const err120 = {instancePath:instancePath+"/commands/min_permission",schemaPath:"#/properties/commands/properties/min_permission/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.commands.properties.min_permission.type,parentSchema:schema11.properties.commands.properties.min_permission,data:data17};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+}
+}
+else {
+const err121 = {instancePath:instancePath+"/commands",schemaPath:"#/properties/commands/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.commands.type,parentSchema:schema11.properties.commands,data:data16};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+}
+if(data.limits !== undefined){
+let data28 = data.limits;
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+for(const key5 in data28){
+if(!(((key5 === "max_file_bytes") || (key5 === "max_json_depth")) || (key5 === "max_findings_per_rule"))){
+const err122 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.limits,data:data28};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+}
+if(data28.max_file_bytes !== undefined){
+let data29 = data28.max_file_bytes;
+if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
+const err123 = {instancePath:instancePath+"/limits/max_file_bytes",schemaPath:"#/properties/limits/properties/max_file_bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.limits.properties.max_file_bytes.type,parentSchema:schema11.properties.limits.properties.max_file_bytes,data:data29};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+if((typeof data29 == "number") && (isFinite(data29))){
+if(data29 > 10485760 || isNaN(data29)){
+const err124 = {instancePath:instancePath+"/limits/max_file_bytes",schemaPath:"#/properties/limits/properties/max_file_bytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10485760},message:"must be <= 10485760",schema:10485760,parentSchema:schema11.properties.limits.properties.max_file_bytes,data:data29};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+if(data29 < 1 || isNaN(data29)){
+const err125 = {instancePath:instancePath+"/limits/max_file_bytes",schemaPath:"#/properties/limits/properties/max_file_bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.limits.properties.max_file_bytes,data:data29};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+}
+}
+if(data28.max_json_depth !== undefined){
+let data30 = data28.max_json_depth;
+if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
+const err126 = {instancePath:instancePath+"/limits/max_json_depth",schemaPath:"#/properties/limits/properties/max_json_depth/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.limits.properties.max_json_depth.type,parentSchema:schema11.properties.limits.properties.max_json_depth,data:data30};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+if((typeof data30 == "number") && (isFinite(data30))){
+if(data30 > 256 || isNaN(data30)){
+const err127 = {instancePath:instancePath+"/limits/max_json_depth",schemaPath:"#/properties/limits/properties/max_json_depth/maximum",keyword:"maximum",params:{comparison: "<=", limit: 256},message:"must be <= 256",schema:256,parentSchema:schema11.properties.limits.properties.max_json_depth,data:data30};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+if(data30 < 8 || isNaN(data30)){
+const err128 = {instancePath:instancePath+"/limits/max_json_depth",schemaPath:"#/properties/limits/properties/max_json_depth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 8},message:"must be >= 8",schema:8,parentSchema:schema11.properties.limits.properties.max_json_depth,data:data30};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+}
+}
+if(data28.max_findings_per_rule !== undefined){
+let data31 = data28.max_findings_per_rule;
+if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
+const err129 = {instancePath:instancePath+"/limits/max_findings_per_rule",schemaPath:"#/properties/limits/properties/max_findings_per_rule/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.limits.properties.max_findings_per_rule.type,parentSchema:schema11.properties.limits.properties.max_findings_per_rule,data:data31};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+if((typeof data31 == "number") && (isFinite(data31))){
+if(data31 > 10000 || isNaN(data31)){
+const err130 = {instancePath:instancePath+"/limits/max_findings_per_rule",schemaPath:"#/properties/limits/properties/max_findings_per_rule/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000",schema:10000,parentSchema:schema11.properties.limits.properties.max_findings_per_rule,data:data31};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+if(data31 < 1 || isNaN(data31)){
+const err131 = {instancePath:instancePath+"/limits/max_findings_per_rule",schemaPath:"#/properties/limits/properties/max_findings_per_rule/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.limits.properties.max_findings_per_rule,data:data31};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err132 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.limits.type,parentSchema:schema11.properties.limits,data:data28};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+}
+}
+else {
+const err133 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
 }
 errors++;
 }
