@@ -67,6 +67,5 @@ export function analyzeWithDeadline(
 }
 
 function formatSeconds(ms: number): string {
-  const seconds = ms / 1000;
-  return Number.isInteger(seconds) ? String(seconds) : seconds.toFixed(1);
+  return String(Math.round(ms) / 1000);
 }
