@@ -23,7 +23,24 @@ const STATUS_SET: ReadonlySet<string> = new Set(STATUSES);
 
 /** The file token of an id: the id without its dots ("3.2" → "32"). */
 export function tokenOf(id: string): string {
-  return id.replaceAll(".", "");
+  const dot = id.indexOf(".");
+  if (dot === -1) return id;
+  // The usual id has one dot: two slices, no scan for more.
+  return id.indexOf(".", dot + 1) === -1
+    ? id.slice(0, dot) + id.slice(dot + 1)
+    : id.replaceAll(".", "");
+}
+
+/** "3 hours" per number of hours, shared: plans repeat a handful of figures thousands of times. */
+const hoursText = new Map<number, string>();
+
+function numberText(hours: number): string {
+  let text = hoursText.get(hours);
+  if (text === undefined) {
+    text = `${hours} hours`;
+    if (hoursText.size < 1024) hoursText.set(hours, text);
+  }
+  return text;
 }
 
 /** JSON path of an achievement object. */
@@ -125,7 +142,7 @@ function readAchievement(raw: unknown, level: Level, indexInLevel: number): Achi
       typeof rawEstimate === "string"
         ? rawEstimate
         : typeof rawEstimate === "number"
-          ? `${rawEstimate} hours`
+          ? numberText(rawEstimate)
           : null,
     dependencies: readRefs(own(raw, "dependencies"), "dependencies"),
     optionalDependencies: readRefs(own(raw, "optional_dependencies"), "optional_dependencies"),
@@ -138,6 +155,12 @@ function readAchievement(raw: unknown, level: Level, indexInLevel: number): Achi
     node: -1,
   };
 }
+
+/**
+ * No targets yet: shared until `resolve` gives a list with ids its own array (nothing pushes into
+ * a list's targets).
+ */
+const NO_TARGETS: (Achievement | null)[] = [];
 
 /** Shared, frozen empty lists: most achievements have no optional dependencies, many no blocks. */
 const EMPTY: Readonly<Record<RefField, RefList>> = {
@@ -155,7 +178,7 @@ function readRefs(raw: unknown, field: RefField): RefList {
   if (!Array.isArray(raw) || raw.length === 0) return EMPTY[field];
   let clean = true;
   for (let index = 0; index < raw.length && clean; index++) clean = typeof raw[index] === "string";
-  if (clean) return { field, ids: raw as string[], indices: null, targets: [] };
+  if (clean) return { field, ids: raw as string[], indices: null, targets: NO_TARGETS };
   const ids: string[] = [];
   const indices: number[] = [];
   for (let index = 0; index < raw.length; index++) {
@@ -164,7 +187,7 @@ function readRefs(raw: unknown, field: RefField): RefList {
     ids.push(id);
     indices.push(index);
   }
-  return { field, ids, indices, targets: [] };
+  return { field, ids, indices, targets: NO_TARGETS };
 }
 
 function stringOrNull(value: unknown): string | null {

@@ -86,13 +86,11 @@ function checkBlocksMirror(context: PlanContext): void {
   for (const achievement of context.plan.nodes) {
     const blocks = achievement.blocks;
     if (blocks) {
-      blocks.targets.forEach((blocked, at) => {
-        if (
-          !blocked ||
-          blocked === achievement ||
-          blocked.dependencies.targets.includes(achievement)
-        )
-          return;
+      const targets = blocks.targets;
+      for (let at = 0; at < targets.length; at++) {
+        const blocked = targets[at];
+        if (!blocked || blocked === achievement) continue;
+        if (blocked.dependencies.targets.includes(achievement)) continue;
         reportAt(
           context,
           "blocks-mismatch",
@@ -100,12 +98,14 @@ function checkBlocksMirror(context: PlanContext): void {
           `${achievement.id} blocks ${blocked.id}, but ${blocked.id} does not depend on ${achievement.id}`,
           [achievement.id, blocked.id],
         );
-      });
+      }
     }
     const dependencies = achievement.dependencies;
-    dependencies.targets.forEach((dependency, at) => {
-      if (!dependency || dependency === achievement || dependency.blocks === null) return;
-      if (blocksOf.includes(dependency, dependency.blocks, achievement)) return;
+    const targets = dependencies.targets;
+    for (let at = 0; at < targets.length; at++) {
+      const dependency = targets[at];
+      if (!dependency || dependency === achievement || dependency.blocks === null) continue;
+      if (blocksOf.includes(dependency, dependency.blocks, achievement)) continue;
       reportAt(
         context,
         "blocks-mismatch",
@@ -113,7 +113,7 @@ function checkBlocksMirror(context: PlanContext): void {
         `${achievement.id} depends on ${dependency.id}, but ${dependency.id} does not list ${achievement.id} in blocks`,
         [achievement.id, dependency.id],
       );
-    });
+    }
   }
 }
 
