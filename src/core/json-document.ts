@@ -11,7 +11,7 @@ import {
   visit,
   type ParseError,
 } from "jsonc-parser";
-import { hasLoneCarriageReturn, markOffsets, PathTrie } from "./json-positions.js";
+import { hasLoneCarriageReturn, markOffsets, PathTrie, positionsAt } from "./json-positions.js";
 import { LineIndex } from "./text-lines.js";
 import type { Position } from "./types.js";
 
@@ -23,7 +23,6 @@ export type JsonParseResult =
 
 /** A parsed JSON text that can say where its values are written. */
 export class JsonDocument {
-  private lines: LineIndex | null = null;
   private loneCr: boolean | null = null;
 
   constructor(
@@ -50,8 +49,10 @@ export class JsonDocument {
       return leaves.map((leaf) => leaf.nearestPosition());
     }
     markOffsets(this.text, root);
-    const lines = (this.lines ??= new LineIndex(this.text));
-    return leaves.map((leaf) => lines.position(leaf.nearestOffset()));
+    return positionsAt(
+      this.text,
+      leaves.map((leaf) => leaf.nearestOffset()),
+    );
   }
 }
 
