@@ -9,7 +9,7 @@
  */
 import { existsSync } from "node:fs";
 import { createProbot, run } from "probot";
-import app from "./app.js";
+import app, { AppOctokit } from "./app.js";
 import { createWebhookServer } from "./github/webhook-server.js";
 
 if (existsSync(".env")) process.loadEnvFile(".env");
@@ -17,7 +17,8 @@ const env = process.env;
 const hasCredentials = Boolean(env.APP_ID && (env.PRIVATE_KEY || env.PRIVATE_KEY_PATH));
 
 if (hasCredentials && !env.WEBHOOK_PROXY_URL) {
-  const probot = createProbot({ env });
+  // AppOctokit: Probot's process throttling off; the app paces per installation instead.
+  const probot = createProbot({ env, overrides: { Octokit: AppOctokit } });
   const server = await createWebhookServer(app, {
     probot,
     webhooksPath: env.WEBHOOK_PATH || "/api/github/webhooks",
@@ -26,5 +27,5 @@ if (hasCredentials && !env.WEBHOOK_PROXY_URL) {
   const host = env.HOST || "0.0.0.0";
   server.listen(port, host, () => probot.log.info({ host, port }, "parallel-plans listening"));
 } else {
-  await run(app);
+  await run(app, { Octokit: AppOctokit });
 }

@@ -7,14 +7,19 @@
 import type { Logger, ProbotOctokit } from "probot";
 import { configToOptions, type RepoConfig } from "../../core/config.js";
 import { syncSnapshot } from "../../core/sync/sync-snapshot.js";
-import type { Scope } from "../check-marker.js";
-import { CommitReader, type RepoRef } from "../commit-reader.js";
+import type { Scope } from "../check/check-marker.js";
+import { CommitReader, type RepoRef } from "../pipeline/commit-reader.js";
 import type { AppDeps } from "../deps.js";
-import { describeFailure } from "../failure.js";
-import { loadRepoConfig } from "../repo-config.js";
-import { CONFIG_PATH, rulesFor, touchedPlanFolders } from "../touched-plans.js";
+import { describeFailure } from "../pipeline/failure.js";
+import { syncKey } from "../pipeline/lock-keys.js";
+import { loadRepoConfig } from "../pipeline/repo-config.js";
+import { CONFIG_PATH, rulesFor, touchedPlanFolders } from "../pipeline/touched-plans.js";
 import { carryOut, type PlanSyncReport } from "./carry-out.js";
 import { readState } from "./read-sync-state.js";
+import { readSyncState, syncStateFields, type SyncState } from "./sync-state-query.js";
+import type { CheckOutcome } from "../check/check-commit.js";
+import type { QueryPart } from "../pipeline/graphql-query.js";
+import type { AnalysisOptions } from "../../core/options.js";
 import { branchRequestOf, branchRequests, syncTargets } from "./sync-targets.js";
 import { SyncWriter } from "./sync-writer.js";
 
@@ -42,11 +47,11 @@ const SYNC_OFF = `sync is off (\`sync: off\` in ${CONFIG_PATH})`;
 
 /** Sync the plans a change touches (or all); a change touching none costs no request. */
 export async function syncRepository(request: SyncRequest, deps: AppDeps): Promise<SyncRunReport> {
-  const known = deps.configs.get(request.repo.id);
+  const known = await deps.configs.get(request.repo.id);
   if (known?.sync === "off") return { skipped: SYNC_OFF, plans: [] };
   const assumed = scopeFor(request.changes, known);
   if (assumed !== "all" && assumed.length === 0) return { skipped: "no plan touched", plans: [] };
-  return deps.syncLock.run(`sync:${request.repo.id}`, () => run(request, assumed, deps));
+  return deps.locks.run(syncKey(request.repo.id), () => run(request, assumed, deps));
 }
 
 async function run(request: SyncRequest, assumed: Scope, deps: AppDeps): Promise<SyncRunReport> {
@@ -61,10 +66,10 @@ async function run(request: SyncRequest, assumed: Scope, deps: AppDeps): Promise
   });
   const loaded = loadRepoConfig(first.config);
   if (loaded.findings.length > 0) {
-    deps.configs.forget(repo.id);
+    await deps.configs.forget(repo.id);
     return { skipped: `${CONFIG_PATH} on ${repo.defaultBranch} is invalid`, plans: [] };
   }
-  deps.configs.set(repo.id, loaded.config);
+  await deps.configs.set(repo.id, loaded.config);
   if (loaded.config.sync === "off") return { skipped: SYNC_OFF, plans: [] };
   const sha = request.sha ?? first.history[0];
   if (sha === undefined) return { skipped: `${repo.defaultBranch} has no commit`, plans: [] };
@@ -90,11 +95,28 @@ async function run(request: SyncRequest, assumed: Scope, deps: AppDeps): Promise
       { cause: error },
     );
   }
+  return syncFromRead(request, { state: first, reader, scope, options, sha });
+}
+
+/** What sync works from: the sync state, the synced commit's files, and the scope. */
+interface SyncRead {
+  state: SyncState;
+  reader: CommitReader;
+  scope: Scope;
+  options: AnalysisOptions;
+  sha: string;
+}
+
+async function syncFromRead(request: SyncRequest, read: SyncRead): Promise<SyncRunReport> {
+  const { octokit, log, repo } = request;
+  const { state: first, reader, scope, options, sha } = read;
   const syncs = syncSnapshot(reader.files.snapshot(options), options);
   const targets = syncTargets(syncs, scope, reader.files.removedFolders, request.plan);
   if (targets.length === 0 && request.plan !== undefined) {
     return { skipped: `no plan named ${request.plan} on ${repo.defaultBranch}`, plans: [] };
   }
+  // Plans the event's read did not know would be synced (the config changed how plans are
+  // found) have their branches read now.
   const unread = targets.filter((t) => !first.branches.has(t.plan)).map(branchRequestOf);
   const more =
     unread.length === 0
@@ -114,6 +136,60 @@ async function run(request: SyncRequest, assumed: Scope, deps: AppDeps): Promise
     plans.push(await carryOut(target, branch, { sha, history: first.history, repo, writer, log }));
   }
   return { skipped: null, plans };
+}
+
+/** The sync part of a push's one read: history and the branches of the plans it touches. */
+export function syncQueryPart(scope: Scope): QueryPart {
+  return syncStateFields({ history: true, branches: scope === "all" ? [] : branchRequests(scope) });
+}
+
+/**
+ * Sync after the check of a push to the default branch, from what the check read (the config,
+ * the plans at the SHA, and the sync part of its query): no read of its own, unless the plans
+ * to sync are not those the read expected. The caller holds the repository's sync lock (since
+ * before the read, so a second push waits and reads the state this one leaves).
+ */
+export async function syncFromEvent(
+  request: SyncRequest & { sha: string },
+  outcome: CheckOutcome,
+): Promise<SyncRunReport> {
+  const { config } = outcome.loaded;
+  if (outcome.loaded.findings.length > 0) {
+    return { skipped: `${CONFIG_PATH} on ${request.repo.defaultBranch} is invalid`, plans: [] };
+  }
+  if (config.sync === "off") return { skipped: SYNC_OFF, plans: [] };
+  const state = readSyncState(outcome.first.repository, {
+    owner: request.repo.owner,
+    name: request.repo.name,
+    defaultBranch: request.repo.defaultBranch,
+    history: true,
+    branches: outcome.scope === "all" ? [] : branchRequests(outcome.scope),
+  });
+  if (!state.history.includes(request.sha)) {
+    request.log.info(
+      { sha: request.sha },
+      "sync skipped: commit no longer recent on the default branch",
+    );
+    return {
+      skipped: `${request.sha.slice(0, 7)} is no longer a recent commit of ${request.repo.defaultBranch}`,
+      plans: [],
+    };
+  }
+  try {
+    await outcome.reader.complete(outcome.scope, outcome.options);
+  } catch (error) {
+    throw new Error(
+      `reading ${request.repo.owner}/${request.repo.name}@${request.sha} for sync failed: ${describeFailure(error)}`,
+      { cause: error },
+    );
+  }
+  return syncFromRead(request, {
+    state,
+    reader: outcome.reader,
+    scope: outcome.scope,
+    options: outcome.options,
+    sha: request.sha,
+  });
 }
 
 /** The plan folders a change touches under a config (the cached one, or the defaults). */

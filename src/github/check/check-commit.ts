@@ -1,0 +1,234 @@
+/**
+ * One `parallel-plans` check of one commit: read it (config, existing run, plan folders), decide
+ * which run to write, analyse, write the run once, finished (in progress first only for long
+ * work: every plan, or many folders). Every handler ends here. Whatever fails after
+ * the run exists, the run is completed with a clear message; it is never left in progress.
+ */
+import type { Logger, ProbotOctokit } from "probot";
+import { configToOptions, DEFAULT_CONFIG, type RepoConfig } from "../../core/config.js";
+import type { AnalysisReport } from "../../core/model.js";
+import type { AnalysisOptions } from "../../core/options.js";
+import type { QueryPart } from "../pipeline/graphql-query.js";
+import { describeScope, writeMarker, type Scope } from "./check-marker.js";
+import {
+  CHECK_NAME,
+  configCheck,
+  errorCheck,
+  planCheck,
+  startedOutput,
+  type CheckAction,
+  type CompletedCheck,
+} from "./check-run.js";
+import { CheckRunWriter, type FinishedCheck } from "./check-run-writer.js";
+import { decideTarget } from "./check-target.js";
+import { CommitReader, type FirstRead } from "../pipeline/commit-reader.js";
+import type { AppDeps } from "../deps.js";
+import { describeFailure } from "../pipeline/failure.js";
+import { loadRepoConfig, type LoadedConfig } from "../pipeline/repo-config.js";
+import { identityOf } from "../pipeline/app-identity.js";
+import { commitKey } from "../pipeline/lock-keys.js";
+import { CONFIG_PATH, rulesFor, touchedPlanFolders } from "../pipeline/touched-plans.js";
+
+const TRUNCATED_TREE =
+  "The repository is too large for GitHub to list at once: plans past the listing were not checked.";
+
+export interface CommitCheck {
+  octokit: ProbotOctokit;
+  log: Logger;
+  repo: { owner: string; name: string; id: number; defaultBranch: string };
+  sha: string;
+  /** The changed paths of the event, or "all" to check every plan of the commit. */
+  changes: readonly string[] | "all";
+  /** check_suite / check_run `rerequested`. */
+  rerequest: boolean;
+  deliveryId: string;
+}
+
+/** The plan folders the change touches as far as the app knows the config (no request). */
+async function initialScope(
+  check: Pick<CommitCheck, "changes" | "repo">,
+  deps: AppDeps,
+): Promise<Scope> {
+  if (check.changes === "all") return "all";
+  return touchedPlanFolders(check.changes, rulesFor(await deps.configs.get(check.repo.id)));
+}
+
+/** What else rides on the check of an event (a push to the default branch). */
+export interface CheckExtras {
+  /** Fields the other features of the event add to the one read. */
+  parts?: readonly QueryPart[];
+  /** Analyse even when the run is already up to date: the other features act on the report. */
+  alwaysAnalyse?: boolean;
+  /** The buttons the run offers, from the report and the read (at most 3). */
+  actions?: (
+    report: AnalysisReport,
+    first: FirstRead,
+    config: RepoConfig,
+  ) => Promise<CheckAction[]>;
+}
+
+/** What the check read and found, for the features that act on the same event. */
+export interface CheckOutcome {
+  first: FirstRead;
+  loaded: LoadedConfig;
+  options: AnalysisOptions;
+  /** The plan folders of the event under the repository's config. */
+  scope: Scope;
+  reader: CommitReader;
+  /** The analysis of the event's plans; null when the config is invalid (nothing analysed). */
+  report: AnalysisReport | null;
+}
+
+/**
+ * Check the commit when the change touches a plan; a change touching none costs no request.
+ * Returns what was read and found (null when nothing was).
+ */
+export async function checkCommit(
+  check: CommitCheck,
+  deps: AppDeps,
+  extras: CheckExtras = {},
+): Promise<CheckOutcome | null> {
+  const scope = await initialScope(check, deps);
+  if (scope !== "all" && scope.length === 0) {
+    check.log.debug({ sha: check.sha }, "no plan touched");
+    return null;
+  }
+  return deps.locks.run(commitKey(check.repo.id, check.sha), () =>
+    runCheck(check, scope, deps, extras),
+  );
+}
+
+async function runCheck(
+  check: CommitCheck,
+  assumed: Scope,
+  deps: AppDeps,
+  extras: CheckExtras,
+): Promise<CheckOutcome | null> {
+  const { octokit, log, repo, sha } = check;
+  const where = `${repo.owner}/${repo.name}@${sha}`;
+  const reader = new CommitReader(octokit, repo, sha);
+  const writer = new CheckRunWriter(octokit, repo, deps.now, check.deliveryId);
+  const known = await deps.configs.get(repo.id);
+
+  let first: FirstRead;
+  try {
+    const appId = await identityOf(deps).appId();
+    first = await reader.first(
+      assumed,
+      {
+        configExpression: `${repo.defaultBranch}:${CONFIG_PATH}`,
+        appId,
+        checkName: CHECK_NAME,
+      },
+      configToOptions(known ?? DEFAULT_CONFIG),
+      extras.parts,
+    );
+  } catch (error) {
+    // Without the lookup the existing run is unknown: report on a new one so the failure shows.
+    const marker = writeMarker({ scope: assumed, config: null, done: false });
+    await writer
+      .create(sha, errorCheck(describeFailure(error), marker))
+      .catch((reportError: unknown) =>
+        log.error({ err: reportError, sha }, "check run not reported"),
+      );
+    throw new Error(`reading ${where} failed: ${describeFailure(error)}`, { cause: error });
+  }
+
+  const loaded = loadRepoConfig(first.config);
+  if (loaded.findings.length === 0) await deps.configs.set(repo.id, loaded.config);
+  else await deps.configs.forget(repo.id);
+  const options = configToOptions(loaded.config);
+  const scope: Scope =
+    assumed === "all" || check.changes === "all" || loaded.findings.length > 0
+      ? assumed
+      : touchedPlanFolders(check.changes, rulesFor(loaded.config));
+  if (scope !== "all" && scope.length === 0) {
+    log.info({ sha }, "no plan touched under the repository config");
+    return null;
+  }
+  const outcome: CheckOutcome = { first, loaded, options, scope, reader, report: null };
+
+  const target = decideTarget(first.runs, {
+    scope,
+    config: loaded.oid,
+    rerequest: check.rerequest,
+    deliveryId: check.deliveryId,
+  });
+  if (target.kind === "skip") {
+    log.info({ sha, checkRunId: target.id }, "check run already up to date");
+    if (extras.alwaysAnalyse && loaded.findings.length === 0) {
+      await reader.complete(scope, options);
+      outcome.report = await deps.analyze(reader.files.snapshot(options), options);
+    }
+    return outcome;
+  }
+  const marker = (done: boolean) => writeMarker({ scope: target.scope, config: loaded.oid, done });
+  // Long work shows a run in progress first; quick work writes the run once, finished.
+  let id: number | null = target.kind === "update" ? target.id : null;
+  try {
+    if (id === null && takesLong(target.scope)) {
+      id = await writer.start(sha, startedOutput(describeScope(target.scope), marker(false)));
+    }
+  } catch (error) {
+    throw new Error(`starting the check run on ${where} failed: ${describeFailure(error)}`, {
+      cause: error,
+    });
+  }
+
+  try {
+    let result: FinishedCheck;
+    if (loaded.findings.length > 0) {
+      result = configCheck(loaded.findings, marker(true));
+    } else {
+      const analysed = await analyseScope(reader, target, options, marker(true), deps.analyze);
+      outcome.report = analysed.report;
+      const actions = await extras.actions?.(analysed.report, first, loaded.config);
+      result = { ...analysed.check, actions: actions ?? [] };
+    }
+    id = id === null ? await writer.create(sha, result) : (await writer.finish(id, result), id);
+    log.info({ sha, checkRunId: id, conclusion: result.conclusion }, "check run completed");
+  } catch (error) {
+    log.warn({ sha, checkRunId: id }, "check failed; completing the run with the reason");
+    const failed = errorCheck(describeFailure(error), marker(false));
+    await (id === null ? writer.create(sha, failed) : writer.finish(id, failed)).catch(
+      (reportError: unknown) => log.error({ err: reportError, sha }, "check run not completed"),
+    );
+    throw new Error(`checking ${where} failed: ${describeFailure(error)}`, { cause: error });
+  }
+  return outcome;
+}
+
+/**
+ * Plan folders a check reads and analyses before its first write without an in-progress run:
+ * beyond this (or every plan of the commit) the run is shown in progress first.
+ */
+export const QUICK_SCOPE = 10;
+
+function takesLong(scope: Scope): boolean {
+  return scope === "all" || scope.length > QUICK_SCOPE;
+}
+
+/** Read what the scope still lacks, analyse it like the CLI, and build the completed check. */
+async function analyseScope(
+  reader: CommitReader,
+  target: { scope: Scope; annotated: Scope },
+  options: AnalysisOptions,
+  marker: string,
+  analyze: AppDeps["analyze"],
+): Promise<{ check: CompletedCheck; report: AnalysisReport }> {
+  await reader.complete(target.scope, options);
+  const report = await analyze(reader.files.snapshot(options), options);
+  const folders = target.scope === "all" ? [] : target.scope;
+  const planDirs = new Set(report.plans.map((plan) => plan.dir));
+  const removed = folders.filter((f) => reader.files.removedFolders.has(f));
+  const check = planCheck({
+    report,
+    removed,
+    notPlans: folders.filter((f) => !planDirs.has(f) && !removed.includes(f)),
+    notes: reader.files.treeTruncated ? [TRUNCATED_TREE] : [],
+    strict: options.failOn === "warning",
+    annotated: target.annotated,
+    marker,
+  });
+  return { check, report };
+}
