@@ -66,6 +66,18 @@ export function analyzeWithDeadline(
   });
 }
 
+/**
+ * The app's analysis: {@link analyzeWithDeadline} with a fixed deadline, in the shape of the
+ * pipeline's injected `analyze` collaborator. A plan that makes it too slow fails its check with
+ * "analysis took too long" and frees the process for every other installation.
+ */
+export function analyzerWithDeadline(
+  deadlineMs: number = DEFAULT_ANALYSIS_DEADLINE_MS,
+  deadline: DeadlineOptions = {},
+): (snapshot: PlanSnapshot, options: AnalysisOptions) => Promise<AnalysisReport> {
+  return (snapshot, options) => analyzeWithDeadline(snapshot, options, deadlineMs, deadline);
+}
+
 function formatSeconds(ms: number): string {
   return String(Math.round(ms) / 1000);
 }
