@@ -118,8 +118,9 @@ export function normalizePlan(value: unknown): ParallelPlan {
 function resolve(list: RefList, byId: ReadonlyMap<string, Achievement>): void {
   const { ids } = list;
   if (ids.length === 0) return;
-  const targets = new Array<Achievement | null>(ids.length);
-  for (let at = 0; at < ids.length; at++) targets[at] = byId.get(ids[at] as string) ?? null;
+  // Pushed, not preallocated: a packed array, which every rule then reads without hole checks.
+  const targets: (Achievement | null)[] = [];
+  for (let at = 0; at < ids.length; at++) targets.push(byId.get(ids[at] as string) ?? null);
   list.targets = targets;
 }
 
