@@ -5,7 +5,7 @@
  * requests per push (installation tokens left out), paced requests per push, and the time from
  * the first delivery to the last completed check.
  *
- * Side by side in one run: this design (per-installation pacing of content-creating requests
+ * Target: all 100 checked within 60 s of the first delivery. Side by side in one run: this design (per-installation pacing of content-creating requests
  * only) and the previous one: the app as built from `--baseline <dist folder>` (for example the
  * previous commit built with `tsc --outDir`), or, without it, this app under Probot's default
  * throttling (every GraphQL query and write through a one-a-second limiter).
@@ -25,6 +25,7 @@ const { values } = parseArgs({
     latency: { type: "string", default: "50" },
     pushes: { type: "string", default: "100" },
     installations: { type: "string", default: "10" },
+    timeout: { type: "string", default: "300" },
   },
 });
 const LATENCY = Number(values.latency);
@@ -32,7 +33,7 @@ const PUSHES = Number(values.pushes);
 const INSTALLATIONS = Number(values.installations);
 const PLAN_DIR = "work-space/plans/PARALLEL-EXECUTION-AUTOMATION";
 const EXAMPLE = "examples/PARALLEL-EXECUTION-AUTOMATION";
-const TIMEOUT_MS = 600_000;
+const TIMEOUT_MS = Number(values.timeout) * 1000;
 
 const privateKey = generateKeyPairSync("rsa", {
   modulusLength: 2048,
@@ -135,7 +136,13 @@ async function run(which, paced) {
     timedOut = error.message;
   }
   const lastCheck = (gh.completed.at(-1)?.at ?? Date.now()) - started;
-  const results = await handled;
+  // A delivery still running after the timeout is counted as not handled.
+  const results = await Promise.race([
+    handled,
+    new Promise((resolve) =>
+      setTimeout(() => resolve(deliveries.map(() => ({ status: "rejected" }))), 5000),
+    ),
+  ]);
   const failed = results.filter((r) => r.status === "rejected").length;
   const counted = gh.requests.filter((r) => r.kind !== "token");
   const pacedCount = counted.filter((r) => paced(r)).length;
@@ -164,11 +171,16 @@ const rows = [
   ),
 ];
 for (const row of rows) {
+  const last = row.timedOut
+    ? `not all checked: ${row.checks} done after ${fmt(row.lastCheckMs / 1000, 1)} s`
+    : `last check after ${fmt(row.lastCheckMs / 1000, 1)} s`;
   console.log(
-    `${row.design.padEnd(34)} checks ${row.checks}/${PUSHES}  requests/push ${fmt(row.requestsPerPush)}  paced/push ${fmt(row.pacedPerPush)}  last check after ${fmt(row.lastCheckMs / 1000, 1)} s${row.failed ? `  failed deliveries ${row.failed}` : ""}${row.timedOut ? `  (${row.timedOut})` : ""}`,
+    `${row.design.padEnd(34)} checks ${row.checks}/${PUSHES}  requests/push ${fmt(row.requestsPerPush)}  paced/push ${fmt(row.pacedPerPush)}  ${last}${row.failed ? `  deliveries unfinished or failed ${row.failed}` : ""}`,
   );
 }
 const [now, before] = rows;
+// A side that did not finish is only bounded: its time is at least what was waited.
+const bound = before.timedOut ? "≥ " : "";
 console.log(
-  `time to the last check: ${fmt(before.lastCheckMs / now.lastCheckMs, 1)}× faster; requests per push: ${fmt(now.requestsPerPush)} vs ${fmt(before.requestsPerPush)}`,
+  `time to the last check: ${bound}${fmt(before.lastCheckMs / now.lastCheckMs, 1)}× faster; requests per push: ${fmt(now.requestsPerPush)} vs ${fmt(before.requestsPerPush)}${before.timedOut ? " (unfinished side: requests so far)" : ""}`,
 );

@@ -48,7 +48,8 @@ export class AssignGitHub {
   node(issue: FakeIssue): Body {
     return {
       number: issue.number,
-      databaseId: issue.id,
+      // `add` may be given an achievement spec whose `id` is the achievement's ("3.1").
+      databaseId: typeof issue.id === "number" ? issue.id : 5_000_000 + issue.number,
       url: `https://github.com/${this.gh.owner}/${this.gh.repo}/issues/${issue.number}`,
       state: issue.state.toUpperCase(),
       stateReason: issue.state_reason === null ? null : issue.state_reason.toUpperCase(),

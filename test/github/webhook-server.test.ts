@@ -102,7 +102,7 @@ describe("the webhook server", () => {
       `${PLAN_ROOT}/BROKEN-GRAPH`,
       "examples/broken/BROKEN-GRAPH",
     );
-    gh.expectToken().expectGraphql().expectCreate().expectUpdate();
+    gh.expectToken().expectGraphql().expectCreate();
 
     const response = await fetch(`${origin}/api/github/webhooks`, {
       method: "POST",
