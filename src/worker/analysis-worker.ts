@@ -1,6 +1,7 @@
 /**
- * The worker thread's side of {@link analyzeWithDeadline}: receives one snapshot and its options,
- * answers with the analysis report or with the error's message. Runs the same pure core as the
+ * The worker thread's side of {@link analyzeWithDeadline}: receives snapshots and their options,
+ * one at a time, and answers each with the analysis report or with the error's message. The
+ * thread stays up between analyses, so the core's modules stay loaded and compiled. Runs the same pure core as the
  * main thread; only the thread differs, so the main thread can stop it.
  */
 import { parentPort } from "node:worker_threads";
@@ -27,6 +28,6 @@ export function answer(request: AnalysisRequest): AnalysisAnswer {
   }
 }
 
-parentPort?.once("message", (request: AnalysisRequest) => {
+parentPort?.on("message", (request: AnalysisRequest) => {
   parentPort?.postMessage(answer(request));
 });
