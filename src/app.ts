@@ -12,11 +12,21 @@ import { createDeps, type AppDeps } from "./github/deps.js";
 import { probotIdentity } from "./github/pipeline/app-identity.js";
 import { onPush } from "./github/pipeline/on-push.js";
 import { installationKey, paceRequests } from "./github/pipeline/paced-requests.js";
+import { analyzerWithDeadline } from "./worker/analyze-with-deadline.js";
 
 export { AppOctokit } from "./github/pipeline/app-octokit.js";
 
-/** The app with its collaborators injected (tests pass their own clock). */
-export function createApp(given: AppDeps = createDeps({ syncOnPush: true, assignOnPush: true })) {
+/**
+ * The app with its collaborators injected (tests pass their own clock). By default each analysis
+ * runs in a worker thread with a deadline, so one slow plan cannot stall every installation.
+ */
+export function createApp(
+  given: AppDeps = createDeps({
+    syncOnPush: true,
+    assignOnPush: true,
+    analyze: analyzerWithDeadline(),
+  }),
+) {
   return (app: Probot, _options?: ApplicationFunctionOptions): void => {
     const deps: AppDeps = { ...given, identity: given.identity ?? probotIdentity(app) };
     const paced = <C extends Context>(context: C): C => {

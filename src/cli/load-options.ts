@@ -4,7 +4,6 @@
  */
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { configToOptions, parseConfig } from "../core/config.js";
 import { resolveOptions, type AnalysisOptions } from "../core/options.js";
 import { describeFsError } from "../sources/local-source.js";
 import { CliError } from "./exit-codes.js";
@@ -44,6 +43,8 @@ async function readConfigOptions(file: string, io: CliIo): Promise<AnalysisOptio
     if (error instanceof CliError) throw error;
     throw new CliError(describeFsError(`config ${label}`, error));
   }
+  // The YAML parser and the config schema load only when a config is given.
+  const { configToOptions, parseConfig } = await import("../core/config.js");
   const { config, findings } = parseConfig(text, label);
   if (findings.length > 0) {
     for (const f of findings) io.stderr(`${f.file}:${f.line}:${f.column}: ${f.message}\n`);

@@ -4,17 +4,27 @@
  */
 import { Command, CommanderError } from "commander";
 import { CliError, EXIT_OK, EXIT_USAGE } from "./exit-codes.js";
-import { registerGraphCommand } from "./graph-command.js";
 import { processIo, type CliIo, type CommandContext } from "./io.js";
-import { registerNextCommand } from "./next-command.js";
-import { registerPromptCommand } from "./prompt-command.js";
-import { registerReportCommand } from "./report-command.js";
-import { registerStatusCommand } from "./status-command.js";
-import { registerSyncCommand } from "./sync-command.js";
-import { registerValidateCommand } from "./validate-command.js";
 import { TOOL_VERSION } from "./version.js";
 
 const NAME = "parallel-plans";
+
+type Register = (program: Command, ctx: CommandContext) => void;
+
+/**
+ * Every command, in help order, loaded on demand: a run loads only the command it names (with
+ * what that command imports), so `validate` never loads the prompt templates, the diff library or
+ * the YAML parser it does not use. Help and unknown commands load them all.
+ */
+const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
+  validate: async () => (await import("./validate-command.js")).registerValidateCommand,
+  status: async () => (await import("./status-command.js")).registerStatusCommand,
+  graph: async () => (await import("./graph-command.js")).registerGraphCommand,
+  prompt: async () => (await import("./prompt-command.js")).registerPromptCommand,
+  sync: async () => (await import("./sync-command.js")).registerSyncCommand,
+  next: async () => (await import("./next-command.js")).registerNextCommand,
+  report: async () => (await import("./report-command.js")).registerReportCommand,
+};
 
 /**
  * Run the CLI on `argv` (as `process.argv`: node, script, then arguments) and return the exit
@@ -22,8 +32,11 @@ const NAME = "parallel-plans";
  */
 export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   let exitCode = EXIT_OK;
-  const program = buildProgram({ io, setExitCode: (code) => (exitCode = code) });
   try {
+    const program = await buildProgram(argv.slice(2), {
+      io,
+      setExitCode: (code) => (exitCode = code),
+    });
     await program.parseAsync([...argv], { from: "node" });
     return exitCode;
   } catch (error) {
@@ -31,7 +44,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
   }
 }
 
-function buildProgram(ctx: CommandContext): Command {
+async function buildProgram(args: readonly string[], ctx: CommandContext): Promise<Command> {
   // Settings made before .command() are inherited by every subcommand.
   const program = new Command(NAME)
     .description("Validate, visualise and fan out PLAN / SUBPLAN / EXECUTION plan folders.")
@@ -42,13 +55,12 @@ function buildProgram(ctx: CommandContext): Command {
       writeErr: (text) => ctx.io.stderr(text),
       outputError: (text, write) => write(`${NAME}: ${oneLine(text.replace(/^error: /, ""))}\n`),
     });
-  registerValidateCommand(program, ctx);
-  registerStatusCommand(program, ctx);
-  registerGraphCommand(program, ctx);
-  registerPromptCommand(program, ctx);
-  registerSyncCommand(program, ctx);
-  registerNextCommand(program, ctx);
-  registerReportCommand(program, ctx);
+  const named = args[0] !== undefined && Object.hasOwn(COMMANDS, args[0]) ? args[0] : null;
+  const wanted = named === null ? Object.keys(COMMANDS) : [named];
+  const registers = await Promise.all(
+    wanted.map((name) => (COMMANDS[name] as () => Promise<Register>)()),
+  );
+  for (const register of registers) register(program, ctx);
   registerHelpCommand(program);
   return program;
 }

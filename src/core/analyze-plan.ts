@@ -124,8 +124,9 @@ export function analyzePlan(
     return texts;
   });
 
-  const achievements = reportAchievements(plan, files, derived, status);
-  const levels = reportLevels(plan, status);
+  const done = dependenciesDone(plan, status);
+  const achievements = reportAchievements(plan, files, derived, status, done);
+  const levels = reportLevels(plan, status, done);
   const path = cyclic
     ? { ids: [], hours: { min: 0, max: 0 } }
     : (() => {
@@ -159,10 +160,11 @@ function reportAchievements(
   files: readonly AchievementFiles[],
   derived: readonly Status[],
   status: readonly Status[],
+  done: Uint8Array,
 ): AchievementReport[] {
   return plan.nodes.map((achievement) => {
     const current = status[achievement.node] as Status;
-    const ready = !isDone(current) && dependenciesDone(achievement, status);
+    const ready = !isDone(current) && ((done[achievement.node] as number) & ALL_DONE) !== 0;
     return {
       id: achievement.id,
       title: achievement.title,
@@ -181,7 +183,11 @@ function reportAchievements(
   });
 }
 
-function reportLevels(plan: ParallelPlan, status: readonly Status[]): LevelReport[] {
+function reportLevels(
+  plan: ParallelPlan,
+  status: readonly Status[],
+  done: Uint8Array,
+): LevelReport[] {
   const members: Achievement[][] = plan.levels.map(() => []);
   for (const achievement of plan.nodes) members[achievement.levelIndex]?.push(achievement);
   return plan.levels.map((level, index) => {
@@ -190,7 +196,7 @@ function reportLevels(plan: ParallelPlan, status: readonly Status[]): LevelRepor
     let complete = true;
     for (const achievement of own) {
       if (!isDone(status[achievement.node] as Status)) complete = false;
-      if (!dependenciesDone(achievement, status, index)) ready = false;
+      if (((done[achievement.node] as number) & OUTSIDE_DONE) === 0) ready = false;
     }
     return {
       level: level.level,
@@ -205,20 +211,31 @@ function reportLevels(plan: ParallelPlan, status: readonly Status[]): LevelRepor
   });
 }
 
+/** Every resolved dependency is complete or skipped. */
+const ALL_DONE = 1;
+/** Every resolved dependency outside the achievement's own level is complete or skipped. */
+const OUTSIDE_DONE = 2;
+
 /**
- * Every resolved dependency is complete or skipped (unknown ids and self-references are other
- * rules' business). With `exceptLevel`, dependencies inside that level are not asked about.
+ * Per node, which of {@link ALL_DONE} and {@link OUTSIDE_DONE} hold, in one pass over the
+ * dependencies (unknown ids and self-references are other rules' business).
  */
-function dependenciesDone(
-  achievement: Achievement,
-  status: readonly Status[],
-  exceptLevel = -1,
-): boolean {
-  for (const target of achievement.dependencies.targets) {
-    if (!target || target === achievement || target.levelIndex === exceptLevel) continue;
-    if (!isDone(status[target.node] as Status)) return false;
+function dependenciesDone(plan: ParallelPlan, status: readonly Status[]): Uint8Array {
+  const done = new Uint8Array(plan.nodes.length);
+  for (const achievement of plan.nodes) {
+    let all = ALL_DONE;
+    let outside = OUTSIDE_DONE;
+    for (const target of achievement.dependencies.targets) {
+      if (!target || target === achievement || isDone(status[target.node] as Status)) continue;
+      all = 0;
+      if (target.levelIndex !== achievement.levelIndex) {
+        outside = 0;
+        break;
+      }
+    }
+    done[achievement.node] = all | outside;
   }
-  return true;
+  return done;
 }
 
 /** The text of a file the source read, within the size limit; null otherwise (never a finding). */

@@ -3,12 +3,12 @@
  * validated against `schemas/config.schema.json`, every problem located at its line and column.
  * Pure: the caller reads the file (from the default branch only, in the app).
  */
-import { createRequire } from "node:module";
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import type { ErrorObject, ValidateFunction } from "ajv";
 import { LineCounter, isAlias, isMap, isNode, isScalar, isSeq, parseDocument } from "yaml";
 import type { Document, Node as YamlNode } from "yaml";
 import type { AnalysisOptions } from "./options.js";
 import { DEFAULT_LIMITS, DEFAULT_PATTERNS } from "./options.js";
+import { validate as generatedValidator } from "./schema-validators/config-validator.js";
 import type { Finding } from "./types.js";
 
 export type Permission = "read" | "triage" | "write" | "maintain" | "admin";
@@ -110,16 +110,8 @@ export const DEFAULT_CONFIG: RepoConfig = {
 /** Aliases allowed before expansion stops: a real config needs none; this stops "billion laughs". */
 const MAX_ALIAS_COUNT = 100;
 
-let validator: ValidateFunction | undefined;
-
-/** The compiled config schema; compiled on first use (the schema is loaded without `fs`). */
-function configValidator(): ValidateFunction {
-  if (!validator) {
-    const schema = createRequire(import.meta.url)("../../schemas/config.schema.json") as object;
-    validator = new Ajv({ allErrors: true, verbose: true, strict: true }).compile(schema);
-  }
-  return validator;
-}
+/** The config schema, compiled at build time (scripts/generate-validators.js). */
+const configValidator = generatedValidator as unknown as ValidateFunction;
 
 /**
  * Parse and validate the config text. Problems come back as `schema` findings located in `file`;
@@ -167,9 +159,8 @@ export function parseConfig(
   }
   if (value === null || value === undefined) return { config: DEFAULT_CONFIG, findings: [] };
 
-  const validate = configValidator();
-  if (!validate(value)) {
-    const findings = (validate.errors ?? []).map((e) => {
+  if (!configValidator(value)) {
+    const findings = (configValidator.errors ?? []).map((e) => {
       const { offset, pointer } = locateError(doc, e);
       return at(offset, `${pointer || "/"}: ${describeError(e)}`);
     });

@@ -5,6 +5,7 @@
  */
 import picomatch from "picomatch";
 import type { PlanFolder } from "./model.js";
+import { namePatternMatcher } from "./name-pattern.js";
 import type { AnalysisOptions } from "./options.js";
 import { fillPattern } from "./plan-files.js";
 import type { PlanSnapshot } from "./types.js";
@@ -20,7 +21,7 @@ export function discoverPlans(snapshot: PlanSnapshot, options: AnalysisOptions):
   for (const path of snapshot.files.keys()) {
     const slash = path.lastIndexOf("/");
     const isJson = path.endsWith(PARALLEL_JSON) && path.length - slash - 1 === PARALLEL_JSON.length;
-    if (!isJson && !isPlanMarkdown(path.slice(slash + 1))) continue;
+    if (!isJson && !isPlanMarkdown(path)) continue;
     const dir = slash === -1 ? "" : path.slice(0, slash);
     if (options.plans.length > 0 && !(scoped.get(dir) ?? scoped.set(dir, inScope(dir)).get(dir)))
       continue;
@@ -64,17 +65,22 @@ export function filesInFolder(snapshot: PlanSnapshot, dir: string): string[] {
 }
 
 /**
- * Whether a file name is a PLAN markdown. The usual pattern (`PLAN_{plan}.md`) is two string
- * comparisons; anything else goes through a glob. Every file of the snapshot passes here.
+ * Whether a path is a PLAN markdown. The usual pattern (`PLAN_{plan}.md`) is two string
+ * comparisons on the file name; any other goes through the linear pattern matcher. Every file of
+ * the snapshot passes here.
  */
-function planMarkdownMatcher(pattern: string): (base: string) => boolean {
+function planMarkdownMatcher(pattern: string): (path: string) => boolean {
   const parts = pattern.split("{plan}");
-  if (parts.length === 2 && !pattern.includes("/") && !/[*?[\]{}]/.test(parts.join(""))) {
+  if (parts.length === 2 && !pattern.includes("/") && !/\{(?:token|nn)\}/.test(pattern)) {
     const [prefix, suffix] = parts as [string, string];
-    return (base) =>
-      base.length > prefix.length + suffix.length &&
-      base.startsWith(prefix) &&
-      base.endsWith(suffix);
+    return (path) => {
+      const base = path.slice(path.lastIndexOf("/") + 1);
+      return (
+        base.length > prefix.length + suffix.length &&
+        base.startsWith(prefix) &&
+        base.endsWith(suffix)
+      );
+    };
   }
-  return picomatch(fillPattern(pattern, { plan: "*" }), { dot: true });
+  return namePatternMatcher(pattern);
 }

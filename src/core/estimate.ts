@@ -21,12 +21,19 @@ const ESTIMATE_RE = new RegExp(ESTIMATE_PATTERN, "i");
  * each text once. Bounded; the ranges handed out are shared, so they are read-only (HourRange).
  */
 const cache = new Map<string, HourRange | null>();
+const numberCache = new Map<number, HourRange>();
 const CACHE_LIMIT = 1024;
 
 /** Hours as a range, or null when the value is missing or unreadable. */
 export function parseEstimate(value: unknown): HourRange | null {
   if (typeof value === "number") {
-    return Number.isFinite(value) && value >= 0 ? { min: value, max: value } : null;
+    if (!Number.isFinite(value) || value < 0) return null;
+    let range = numberCache.get(value);
+    if (range === undefined) {
+      range = Object.freeze({ min: value, max: value });
+      if (numberCache.size < CACHE_LIMIT) numberCache.set(value, range);
+    }
+    return range;
   }
   if (typeof value !== "string" || value.length > 64) return null;
   const cached = cache.get(value);

@@ -1,8 +1,8 @@
 /**
  * parallel.json with source positions. The value comes from the native `JSON.parse` (fast, and
- * iterative in V8, so deep nesting cannot overflow the stack); positions come from jsonc-parser's
- * syntax tree, built only when a finding needs a position. A valid plan without findings never
- * pays for the position tree.
+ * iterative in V8, so deep nesting cannot overflow the stack); positions come from one pass over
+ * the text that descends only where a wanted path leads (`json-positions.ts`), made only when a
+ * finding needs a position. A valid plan without findings never pays for positions.
  */
 import {
   createScanner,
@@ -11,6 +11,7 @@ import {
   visit,
   type ParseError,
 } from "jsonc-parser";
+import { hasLoneCarriageReturn, markOffsets, PathTrie, positionsAt } from "./json-positions.js";
 import { LineIndex } from "./text-lines.js";
 import type { Position } from "./types.js";
 
@@ -22,6 +23,8 @@ export type JsonParseResult =
 
 /** A parsed JSON text that can say where its values are written. */
 export class JsonDocument {
+  private loneCr: boolean | null = null;
+
   constructor(
     readonly text: string,
     readonly value: unknown,
@@ -35,40 +38,21 @@ export class JsonDocument {
   /**
    * Positions of many values in one pass over the text. A path that does not exist (a missing
    * property) gets the position of its nearest existing ancestor. Callers batch their paths: the
-   * pass costs a few times a JSON.parse, so it runs once per file, and only when findings exist.
+   * pass runs once per file, and only when findings exist.
    */
   locateAll(paths: readonly JsonPath[]): Position[] {
     const root = new PathTrie();
     const leaves = paths.map((path) => root.insert(path));
-    markPositions(this.text, root);
-    return leaves.map((leaf) => leaf.nearestPosition());
-  }
-}
-
-/** The wanted paths as a tree, so the walk knows at each value whether anyone asked for it. */
-class PathTrie {
-  readonly children = new Map<string | number, PathTrie>();
-  position: Position | null = null;
-
-  constructor(readonly parent: PathTrie | null = null) {}
-
-  /** The node for `path` under this one, created as needed. */
-  insert(path: JsonPath): PathTrie {
-    return path.reduce<PathTrie>((node, segment) => node.child(segment), this);
-  }
-
-  private child(segment: string | number): PathTrie {
-    let child = this.children.get(segment);
-    if (!child) {
-      child = new PathTrie(this);
-      this.children.set(segment, child);
+    this.loneCr ??= hasLoneCarriageReturn(this.text);
+    if (this.loneCr) {
+      markPositions(this.text, root);
+      return leaves.map((leaf) => leaf.nearestPosition());
     }
-    return child;
-  }
-
-  /** This node's position, or its nearest positioned ancestor's. */
-  nearestPosition(): Position {
-    return this.position ?? this.parent?.nearestPosition() ?? { line: 1, column: 1 };
+    markOffsets(this.text, root);
+    return positionsAt(
+      this.text,
+      leaves.map((leaf) => leaf.nearestOffset()),
+    );
   }
 }
 
@@ -81,8 +65,9 @@ interface Frame {
 }
 
 /**
- * Walk the text with jsonc-parser's visitor (iterative scanner; its parser recursion is bounded by
- * the depth check done before), following the trie alongside the current path.
+ * The general walker, for texts with a lone "\r" (which jsonc-parser counts as a line break): the
+ * text with jsonc-parser's visitor (its parser recursion is bounded by the depth check done
+ * before), following the trie alongside the current path.
  */
 function markPositions(text: string, root: PathTrie): void {
   const frames: Frame[] = [];

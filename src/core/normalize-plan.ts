@@ -30,7 +30,24 @@ const STATUS_SET: ReadonlySet<string> = new Set(STATUSES);
 
 /** The file token of an id: the id without its dots ("3.2" → "32"). */
 export function tokenOf(id: string): string {
-  return id.replaceAll(".", "");
+  const dot = id.indexOf(".");
+  if (dot === -1) return id;
+  // The usual id has one dot: two slices, no scan for more.
+  return id.indexOf(".", dot + 1) === -1
+    ? id.slice(0, dot) + id.slice(dot + 1)
+    : id.replaceAll(".", "");
+}
+
+/** "3 hours" per number of hours, shared: plans repeat a handful of figures thousands of times. */
+const hoursText = new Map<number, string>();
+
+function numberText(hours: number): string {
+  let text = hoursText.get(hours);
+  if (text === undefined) {
+    text = `${hours} hours`;
+    if (hoursText.size < 1024) hoursText.set(hours, text);
+  }
+  return text;
 }
 
 /** JSON path of an achievement object. */
@@ -108,8 +125,9 @@ export function normalizePlan(value: unknown): ParallelPlan {
 function resolve(list: RefList, byId: ReadonlyMap<string, Achievement>): void {
   const { ids } = list;
   if (ids.length === 0) return;
-  const targets = new Array<Achievement | null>(ids.length);
-  for (let at = 0; at < ids.length; at++) targets[at] = byId.get(ids[at] as string) ?? null;
+  // Pushed, not preallocated: a packed array, which every rule then reads without hole checks.
+  const targets: (Achievement | null)[] = [];
+  for (let at = 0; at < ids.length; at++) targets.push(byId.get(ids[at] as string) ?? null);
   list.targets = targets;
 }
 
@@ -132,7 +150,7 @@ function readAchievement(raw: unknown, level: Level, indexInLevel: number): Achi
       typeof rawEstimate === "string"
         ? rawEstimate
         : typeof rawEstimate === "number"
-          ? `${rawEstimate} hours`
+          ? numberText(rawEstimate)
           : null,
     dependencies: readRefs(own(raw, "dependencies"), "dependencies"),
     optionalDependencies: readRefs(own(raw, "optional_dependencies"), "optional_dependencies"),
@@ -165,6 +183,12 @@ function readTimes(raw: Record<string, unknown>): DeclaredTimes {
   return { startedAt, completedAt, actualHours };
 }
 
+/**
+ * No targets yet: shared until `resolve` gives a list with ids its own array (nothing pushes into
+ * a list's targets).
+ */
+const NO_TARGETS: (Achievement | null)[] = [];
+
 /** Shared, frozen empty lists: most achievements have no optional dependencies, many no blocks. */
 const EMPTY: Readonly<Record<RefField, RefList>> = {
   dependencies: Object.freeze({ field: "dependencies", ids: [], indices: null, targets: [] }),
@@ -181,7 +205,7 @@ function readRefs(raw: unknown, field: RefField): RefList {
   if (!Array.isArray(raw) || raw.length === 0) return EMPTY[field];
   let clean = true;
   for (let index = 0; index < raw.length && clean; index++) clean = typeof raw[index] === "string";
-  if (clean) return { field, ids: raw as string[], indices: null, targets: [] };
+  if (clean) return { field, ids: raw as string[], indices: null, targets: NO_TARGETS };
   const ids: string[] = [];
   const indices: number[] = [];
   for (let index = 0; index < raw.length; index++) {
@@ -190,7 +214,7 @@ function readRefs(raw: unknown, field: RefField): RefList {
     ids.push(id);
     indices.push(index);
   }
-  return { field, ids, indices, targets: [] };
+  return { field, ids, indices, targets: NO_TARGETS };
 }
 
 function stringOrNull(value: unknown): string | null {

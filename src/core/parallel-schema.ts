@@ -1,30 +1,18 @@
 /**
- * The JSON Schema of parallel.json (`schemas/parallel.schema.json`, the source of truth) compiled
- * once with ajv, and its errors turned into located messages.
+ * The JSON Schema of parallel.json (`schemas/parallel.schema.json`, the source of truth), compiled
+ * at build time into a standalone validator (`schema-validators/`, so ajv's compiler never runs at
+ * start), and its errors turned into located messages.
  */
 import { createRequire } from "node:module";
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
-import addFormatsModule from "ajv-formats";
+import type { ErrorObject, ValidateFunction } from "ajv";
 import type { JsonPath } from "./json-document.js";
+import { validate as generatedValidator } from "./schema-validators/parallel-validator.js";
 
 // The same relative path resolves from src/core (tests) and dist/core (the built package).
 const require = createRequire(import.meta.url);
 export const PARALLEL_SCHEMA: object = require("../../schemas/parallel.schema.json");
 
-// ajv-formats is CommonJS: its default export arrives wrapped under ESM interop.
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule })
-  .default ?? addFormatsModule) as unknown as (ajv: Ajv) => Ajv;
-
-let validator: ValidateFunction | null = null;
-
-function compiled(): ValidateFunction {
-  if (!validator) {
-    const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
-    addFormats(ajv);
-    validator = ajv.compile(PARALLEL_SCHEMA);
-  }
-  return validator;
-}
+const validateSchema = generatedValidator as unknown as ValidateFunction;
 
 /** One schema violation: where (as a JSON path) and what, naming the JSON pointer. */
 export interface SchemaViolation {
@@ -35,9 +23,8 @@ export interface SchemaViolation {
 
 /** Validate a parsed parallel.json against the schema. */
 export function validateParallelSchema(value: unknown): SchemaViolation[] {
-  const validate = compiled();
-  if (validate(value)) return [];
-  return dedupe((validate.errors ?? []).map(toViolation));
+  if (validateSchema(value)) return [];
+  return dedupe((validateSchema.errors ?? []).map(toViolation));
 }
 
 function toViolation(error: ErrorObject): SchemaViolation {

@@ -57,9 +57,17 @@ function tokenIn(path: string, pattern: SplitPattern): string | null {
 
 const NO_FILES: readonly string[] = Object.freeze([]);
 
+/** What most achievements of a large plan have: no file yet. Shared and frozen. */
+const NOTHING: AchievementFiles = Object.freeze({
+  subplan: null,
+  executions: NO_FILES as string[],
+  approved: null,
+});
+
 /** The files of a plan folder, indexed by achievement token. */
 export class PlanFileIndex {
-  private readonly paths: ReadonlySet<string>;
+  /** Every path, as a set: built the first time a declared `subplan_path` is looked up. */
+  private paths: ReadonlySet<string> | null = null;
   private readonly subplans = new Map<string, string>();
   private readonly approvals = new Map<string, string>();
   private readonly executions = new Map<string, string[]>();
@@ -73,9 +81,8 @@ export class PlanFileIndex {
     private readonly dir: string,
     plan: string,
     patterns: NamingPatterns,
-    relativePaths: readonly string[],
+    private readonly relativePaths: readonly string[],
   ) {
-    this.paths = new Set(relativePaths);
     this.subplanPattern = splitPattern(patterns.subplan, plan);
     const approved = splitPattern(patterns.approved, plan);
     const execution = splitPattern(patterns.execution, plan);
@@ -102,13 +109,12 @@ export class PlanFileIndex {
 
   /** Files for an achievement token; `subplanPath` (from parallel.json) counts when it exists. */
   filesFor(token: string, subplanPath: string | null = null): AchievementFiles {
-    return {
-      subplan:
-        this.subplans.get(token) ??
-        (subplanPath === null ? null : this.resolveDeclared(subplanPath)),
-      executions: this.executions.get(token) ?? (NO_FILES as string[]),
-      approved: this.approvals.get(token) ?? null,
-    };
+    const subplan =
+      this.subplans.get(token) ?? (subplanPath === null ? null : this.resolveDeclared(subplanPath));
+    const executions = this.executions.get(token);
+    const approved = this.approvals.get(token) ?? null;
+    if (subplan === null && executions === undefined && approved === null) return NOTHING;
+    return { subplan, executions: executions ?? (NO_FILES as string[]), approved };
   }
 
   /** The expected SUBPLAN path of a token (whether or not it exists), from the snapshot root. */
@@ -120,6 +126,7 @@ export class PlanFileIndex {
   /** Whether a path declared in parallel.json (relative to the plan folder) exists. */
   resolveDeclared(path: string): string | null {
     const normalized = path.replace(/^\.\//, "");
+    this.paths ??= new Set(this.relativePaths);
     return this.paths.has(normalized) ? this.rooted(normalized) : null;
   }
 

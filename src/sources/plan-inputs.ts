@@ -2,6 +2,7 @@
  * Which files of a plan folder the analysis reads the text of (the rest are listed by path and
  * size only). Shared by the local source and the GitHub source, so both read the same files.
  */
+import { namePatternMatcher } from "../core/name-pattern.js";
 import type { NamingPatterns } from "../core/options.js";
 
 /**
@@ -18,18 +19,10 @@ export function isPlanInput(relPath: string): boolean {
 
 /**
  * Which files the analysis reads: the default plan inputs, plus whatever the configured PLAN and
- * SUBPLAN patterns name. A pattern is matched against the same number of trailing path segments,
- * anchored at both ends, placeholders confined to one segment: linear on any path.
+ * SUBPLAN patterns name, matched against the same number of trailing path segments in linear time
+ * (see `namePatternMatcher`: no regex is built from the configured text).
  */
 export function planInputMatcher(patterns: NamingPatterns): (relPath: string) => boolean {
-  const matchers = [patterns.plan, patterns.subplan].map((pattern) => {
-    const depth = pattern.split("/").length;
-    const source = pattern
-      .split(/(\{plan\}|\{token\}|\{nn\})/)
-      .map((part, i) => (i % 2 === 1 ? "[^/]*" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
-      .join("");
-    const regex = new RegExp(`^${source}$`);
-    return (relPath: string): boolean => regex.test(relPath.split("/").slice(-depth).join("/"));
-  });
+  const matchers = [patterns.plan, patterns.subplan].map(namePatternMatcher);
   return (relPath) => isPlanInput(relPath) || matchers.some((matches) => matches(relPath));
 }

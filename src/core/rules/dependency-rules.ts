@@ -80,32 +80,38 @@ function checkLevelOrder(
 /**
  * A blocks B ⇔ B depends on A. The reverse direction is only checked for achievements that keep a
  * `blocks` list at all, so plans that never use `blocks` are not flooded with warnings.
+ *
+ * Each check asks another achievement's list, anywhere in the plan: the lists are first copied
+ * into two flat arrays of node numbers (one row per achievement), so those questions read a few
+ * hundred kilobytes instead of chasing pointers through every achievement of a large plan.
  */
 function checkBlocksMirror(context: PlanContext): void {
-  const blocksOf = new TargetIndex();
-  for (const achievement of context.plan.nodes) {
-    const blocks = achievement.blocks;
-    if (blocks) {
-      blocks.targets.forEach((blocked, at) => {
-        if (
-          !blocked ||
-          blocked === achievement ||
-          blocked.dependencies.targets.includes(achievement)
-        )
-          return;
+  const nodes = context.plan.nodes;
+  const dependsOn = new NodeRows(nodes, (node) => node.dependencies);
+  const blocks = new NodeRows(nodes, (node) => node.blocks);
+  for (const achievement of nodes) {
+    const own = achievement.blocks;
+    if (own) {
+      const targets = own.targets;
+      for (let at = 0; at < targets.length; at++) {
+        const blocked = targets[at];
+        if (!blocked || blocked === achievement) continue;
+        if (dependsOn.has(blocked.node, achievement.node)) continue;
         reportAt(
           context,
           "blocks-mismatch",
-          refPath(achievement, blocks, at),
+          refPath(achievement, own, at),
           `${achievement.id} blocks ${blocked.id}, but ${blocked.id} does not depend on ${achievement.id}`,
           [achievement.id, blocked.id],
         );
-      });
+      }
     }
     const dependencies = achievement.dependencies;
-    dependencies.targets.forEach((dependency, at) => {
-      if (!dependency || dependency === achievement || dependency.blocks === null) return;
-      if (blocksOf.includes(dependency, dependency.blocks, achievement)) return;
+    const targets = dependencies.targets;
+    for (let at = 0; at < targets.length; at++) {
+      const dependency = targets[at];
+      if (!dependency || dependency === achievement || !blocks.listed(dependency.node)) continue;
+      if (blocks.has(dependency.node, achievement.node)) continue;
       reportAt(
         context,
         "blocks-mismatch",
@@ -113,25 +119,51 @@ function checkBlocksMirror(context: PlanContext): void {
         `${achievement.id} depends on ${dependency.id}, but ${dependency.id} does not list ${achievement.id} in blocks`,
         [achievement.id, dependency.id],
       );
-    });
+    }
   }
 }
 
-/**
- * Membership in long reference lists: a hub achievement that blocks hundreds of others is asked
- * once per dependent, so its list becomes a set the first time it is long enough to matter.
- */
-class TargetIndex {
-  private readonly sets = new Map<Achievement, Set<Achievement | null>>();
+/** One reference field of every achievement as rows of node numbers (-1: names no achievement). */
+class NodeRows {
+  private readonly starts: Int32Array;
+  private readonly targets: Int32Array;
+  /** 1 when the achievement has the field at all (a `blocks` array may be absent). */
+  private readonly present: Uint8Array;
 
-  includes(owner: Achievement, list: RefList, target: Achievement): boolean {
-    if (list.targets.length <= 16) return list.targets.includes(target);
-    let set = this.sets.get(owner);
-    if (!set) {
-      set = new Set(list.targets);
-      this.sets.set(owner, set);
+  constructor(nodes: readonly Achievement[], field: (node: Achievement) => RefList | null) {
+    const count = nodes.length;
+    this.starts = new Int32Array(count + 1);
+    this.present = new Uint8Array(count);
+    let total = 0;
+    for (let node = 0; node < count; node++) {
+      const list = field(nodes[node] as Achievement);
+      if (list) {
+        this.present[node] = 1;
+        total += list.targets.length;
+      }
+      this.starts[node + 1] = total;
     }
-    return set.has(target);
+    this.targets = new Int32Array(total);
+    let at = 0;
+    for (let node = 0; node < count; node++) {
+      const list = field(nodes[node] as Achievement);
+      if (!list) continue;
+      for (const target of list.targets) this.targets[at++] = target ? target.node : -1;
+    }
+  }
+
+  /** Whether the achievement has this field. */
+  listed(node: number): boolean {
+    return this.present[node] === 1;
+  }
+
+  /** Whether `node`'s row names `target`. */
+  has(node: number, target: number): boolean {
+    const end = this.starts[node + 1] as number;
+    for (let at = this.starts[node] as number; at < end; at++) {
+      if (this.targets[at] === target) return true;
+    }
+    return false;
   }
 }
 

@@ -31,9 +31,8 @@ export function checkStatuses(context: PlanContext): void {
 function checkFiles(context: PlanContext, achievement: Achievement): void {
   const files = context.files[achievement.node] as AchievementFiles;
   if (files.subplan) return;
-  const expected = inPlan(context, context.expectedSubplan(achievement));
+  // Paths and messages are built only for a finding: most achievements have none.
   const { declaredStatus: declared, id } = achievement;
-  const statusPath = fieldPath(achievement, "status");
   if (achievement.subplanPath !== null) {
     reportAt(
       context,
@@ -48,25 +47,28 @@ function checkFiles(context: PlanContext, achievement: Achievement): void {
       context,
       "missing-subplan",
       fieldPath(achievement, "id"),
-      `${id}: ${evidence} exists but there is no SUBPLAN (expected ${expected})`,
+      `${id}: ${evidence} exists but there is no SUBPLAN (expected ${expectedSubplan(context, achievement)})`,
       [id],
     );
   } else if (declared !== null && IMPLIES_SUBPLAN.has(declared)) {
     reportAt(
       context,
       "missing-subplan",
-      statusPath,
-      `${id} is "${declared}" but its SUBPLAN ${expected} does not exist`,
+      fieldPath(achievement, "status"),
+      `${id} is "${declared}" but its SUBPLAN ${expectedSubplan(context, achievement)} does not exist`,
       [id],
     );
   }
+}
+
+function expectedSubplan(context: PlanContext, achievement: Achievement): string {
+  return inPlan(context, context.expectedSubplan(achievement));
 }
 
 function checkDrift(context: PlanContext, achievement: Achievement): void {
   const { declaredStatus: declared, id } = achievement;
   const derived = context.derived[achievement.node] as Status;
   const files = context.files[achievement.node] as AchievementFiles;
-  const statusPath = fieldPath(achievement, "status");
   if (
     declared !== null &&
     IMPLIES_EXECUTION.has(declared) &&
@@ -76,7 +78,7 @@ function checkDrift(context: PlanContext, achievement: Achievement): void {
     reportAt(
       context,
       "missing-execution",
-      statusPath,
+      fieldPath(achievement, "status"),
       `${id} is "${declared}" but no EXECUTION_TASK file exists for it`,
       [id],
     );
@@ -89,7 +91,7 @@ function checkDrift(context: PlanContext, achievement: Achievement): void {
     reportAt(
       context,
       "status-drift",
-      statusPath,
+      fieldPath(achievement, "status"),
       `${id} is "${declared}" in parallel.json but its files say "${derived}"`,
       [id],
     );
@@ -105,10 +107,12 @@ function checkDependenciesDone(context: PlanContext, achievement: Achievement): 
   const status = context.status[achievement.node] as Status;
   if (!STARTED.has(status)) return;
   const dependencies = achievement.dependencies;
-  dependencies.targets.forEach((dependency, at) => {
-    if (!dependency || dependency === achievement) return;
+  const targets = dependencies.targets;
+  for (let at = 0; at < targets.length; at++) {
+    const dependency = targets[at];
+    if (!dependency || dependency === achievement) continue;
     const dependencyStatus = context.status[dependency.node] as Status;
-    if (isDone(dependencyStatus)) return;
+    if (isDone(dependencyStatus)) continue;
     reportAt(
       context,
       "dependency-not-complete",
@@ -116,5 +120,5 @@ function checkDependenciesDone(context: PlanContext, achievement: Achievement): 
       `${achievement.id} is "${status}" but its dependency ${dependency.id} is "${dependencyStatus}"`,
       [achievement.id, dependency.id],
     );
-  });
+  }
 }

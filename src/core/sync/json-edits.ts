@@ -51,7 +51,9 @@ export function buildEdits(
   const byObject = new Map<string, SyncChange[]>();
   for (const change of changes) {
     const key = JSON.stringify(change.path.slice(0, -1));
-    byObject.set(key, [...(byObject.get(key) ?? []), change]);
+    const group = byObject.get(key);
+    if (group) group.push(change);
+    else byObject.set(key, [change]);
   }
   const edits: TextEdit[] = [];
   for (const group of byObject.values()) {
@@ -104,7 +106,9 @@ function insertEdits(
   for (const change of [...inserts].sort((a, b) => rank(a.field) - rank(b.field))) {
     const anchor = anchorFor(object, change.field);
     if (!anchor) throw new Error(`${change.id}: no key to insert ${change.field} after`);
-    byAnchor.set(anchor, [...(byAnchor.get(anchor) ?? []), change]);
+    const group = byAnchor.get(anchor);
+    if (group) group.push(change);
+    else byAnchor.set(anchor, [change]);
   }
   return [...byAnchor].map(([anchor, changes]) => {
     const indent = startsLine(text, anchor.offset)
@@ -171,4 +175,23 @@ function lastProperty(object: Node, key: string): Node | undefined {
     if (property.children?.[0]?.value === key) return property;
   }
   return undefined;
+}
+
+/**
+ * `text` with every edit applied, in one pass: the pieces between edits and the edits' contents
+ * are joined once. Edits must not overlap (those of {@link buildEdits} never do). Applying them one
+ * by one (jsonc-parser's `applyEdits`) copies the whole text per edit: quadratic, seconds for the
+ * 10,000 status edits of a large plan.
+ */
+export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => a.offset - b.offset);
+  const parts: string[] = [];
+  let at = 0;
+  for (const edit of sorted) {
+    if (edit.offset < at) throw new Error("overlapping edits of parallel.json");
+    parts.push(text.slice(at, edit.offset), edit.content);
+    at = edit.offset + edit.length;
+  }
+  parts.push(text.slice(at));
+  return parts.join("");
 }

@@ -3,13 +3,12 @@
  * into changes and minimal edits, applies them, and checks the result reads back as exactly the
  * old document with the changed values. Pure: text in, edits and new text out.
  */
-import { applyEdits } from "jsonc-parser";
 import { decodeText } from "../decode-text.js";
 import { parseJsonDocument } from "../json-document.js";
 import type { AchievementReport, PlanReport } from "../model.js";
 import { normalizePlan } from "../normalize-plan.js";
 import { desiredChanges, sameJson, type FolderView } from "./desired-fields.js";
-import { buildEdits } from "./json-edits.js";
+import { applyTextEdits, buildEdits } from "./json-edits.js";
 import { detectStyle } from "./json-style.js";
 import type {
   Assignment,
@@ -62,7 +61,7 @@ export function syncParallelJson(input: SyncInput): SyncOutcome {
     return { kind: "synced", text: bom + text, newText: bom + text, edits: [], changes, skipped };
   }
   const edits = buildEdits(text, changes, detectStyle(text));
-  const newText = applyEdits(text, edits);
+  const newText = applyTextEdits(text, edits);
   if (!readsBackAs(text, newText, changes)) {
     return refused("its edits did not read back as intended (is a key written twice?)");
   }

@@ -1,0 +1,68 @@
+/**
+ * The fast position pass against the general walker (jsonc-parser's visitor, used for texts with
+ * a lone "\r"): the same text with its line breaks written "\n" and "\r" must give the same line
+ * and column for every path, present or missing, at any indentation and with escaped keys.
+ */
+import { describe, expect, it } from "@jest/globals";
+import fc from "fast-check";
+import { parseJsonDocument, type JsonPath } from "../../src/core/json-document.js";
+
+/** Every path of a value, plus a missing child of each container. */
+function pathsOf(value: unknown, prefix: JsonPath = []): JsonPath[] {
+  const paths: JsonPath[] = [prefix];
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => paths.push(...pathsOf(item, [...prefix, index])));
+    paths.push([...prefix, value.length]);
+  } else if (value !== null && typeof value === "object") {
+    for (const [key, item] of Object.entries(value)) paths.push(...pathsOf(item, [...prefix, key]));
+    paths.push([...prefix, 'missing"key']);
+  }
+  return paths;
+}
+
+function positions(text: string, paths: JsonPath[]) {
+  const parsed = parseJsonDocument(text, 64);
+  if (!parsed.ok) throw new Error(parsed.message);
+  return parsed.document.locateAll(paths);
+}
+
+const keyed = fc.string({ unit: fc.constantFrom("a", "b", '"', "\\", "é", "/", "\u2028", " ") });
+const json = fc.letrec((tie) => ({
+  value: fc.oneof(
+    { depthSize: "small" },
+    fc.constantFrom(null, true, false, 0, -1.5e10, "", "x", 'q"\\"', "\\\\"),
+    fc.array(tie("value"), { maxLength: 4 }),
+    fc.dictionary(keyed, tie("value"), { maxKeys: 4 }),
+  ),
+}));
+
+describe("the position pass", () => {
+  it("agrees with the general walker on every path of any JSON text", () => {
+    fc.assert(
+      fc.property(json.value, fc.constantFrom(0, 1, 2, 4, "\t"), (value, indent) => {
+        const text = JSON.stringify(value, null, indent) ?? "null";
+        const paths = pathsOf(value);
+        expect(positions(text, paths)).toEqual(positions(text.replaceAll("\n", "\r"), paths));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("places a key written twice at its first value, and what only the second holds there", () => {
+    const text = '{\n  "a": 1,\n  "a": {\n    "b": 2\n  }\n}';
+    const expected = [
+      { line: 2, column: 8 },
+      { line: 4, column: 10 },
+    ];
+    expect(positions(text, [["a"], ["a", "b"]])).toEqual(expected);
+    expect(positions(text.replaceAll("\n", "\r"), [["a"], ["a", "b"]])).toEqual(expected);
+  });
+
+  it("counts columns in UTF-16 units after CRLF line breaks", () => {
+    const text = '{\r\n  "😀": [1,\r\n    "x"]\r\n}';
+    expect(positions(text, [["😀", 1], ["😀"]])).toEqual([
+      { line: 3, column: 5 },
+      { line: 2, column: 9 },
+    ]);
+  });
+});
