@@ -57,10 +57,12 @@ async function buildProgram(args: readonly string[], ctx: CommandContext): Promi
     });
   const named = args[0] !== undefined && Object.hasOwn(COMMANDS, args[0]) ? args[0] : null;
   const wanted = named === null ? Object.keys(COMMANDS) : [named];
-  const registers = await Promise.all(
-    wanted.map((name) => (COMMANDS[name] as () => Promise<Register>)()),
-  );
-  for (const register of registers) register(program, ctx);
+  // One import after another: commands share modules, and loading them all at once gains nothing
+  // measurable while Jest's ESM loader fails on concurrent first loads of one module.
+  for (const name of wanted) {
+    const register = await (COMMANDS[name] as () => Promise<Register>)();
+    register(program, ctx);
+  }
   registerHelpCommand(program);
   return program;
 }
