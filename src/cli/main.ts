@@ -5,7 +5,7 @@
 import { Command, CommanderError } from "commander";
 import { CliError, EXIT_OK, EXIT_USAGE } from "./exit-codes.js";
 import { registerGraphCommand } from "./graph-command.js";
-import { processIo, type CliIo, type CommandContext } from "./io.js";
+import { processIo, withSafeStderr, type CliIo, type CommandContext } from "./io.js";
 import { registerPromptCommand } from "./prompt-command.js";
 import { registerStatusCommand } from "./status-command.js";
 import { registerSyncCommand } from "./sync-command.js";
@@ -18,7 +18,8 @@ const NAME = "parallel-plans";
  * Run the CLI on `argv` (as `process.argv`: node, script, then arguments) and return the exit
  * code: 0 no errors, 1 a plan is not ok, 2 usage or I/O error.
  */
-export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+export async function main(argv: readonly string[], rawIo: CliIo = processIo()): Promise<number> {
+  const io = withSafeStderr(rawIo);
   let exitCode = EXIT_OK;
   const program = buildProgram({ io, setExitCode: (code) => (exitCode = code) });
   try {

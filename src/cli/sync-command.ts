@@ -10,6 +10,7 @@ import path from "node:path";
 import type { Command } from "commander";
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from "diff";
 import { syncSnapshot } from "../core/sync/sync-snapshot.js";
+import { escapeControls } from "../render/sanitize.js";
 import { describeFsError, readLocalSnapshot } from "../sources/local-source.js";
 import { planInputMatcher } from "../sources/plan-inputs.js";
 import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./exit-codes.js";
@@ -69,17 +70,20 @@ export async function runSync(target: string, flags: SyncFlags, io: CliIo): Prom
     }
     if (outcome.changes.length === 0) continue;
     drift = true;
+    // The diff quotes parallel.json as written: controls and bidi characters are shown escaped.
     io.stdout(
-      createTwoFilesPatch(
-        `a/${shown}`,
-        `b/${shown}`,
-        outcome.text,
-        outcome.newText,
-        undefined,
-        undefined,
-        {
-          headerOptions: FILE_HEADERS_ONLY,
-        },
+      escapeControls(
+        createTwoFilesPatch(
+          `a/${shown}`,
+          `b/${shown}`,
+          outcome.text,
+          outcome.newText,
+          undefined,
+          undefined,
+          {
+            headerOptions: FILE_HEADERS_ONLY,
+          },
+        ),
       ),
     );
     if (flags.write) await writeAtomically(absolute, outcome.text, outcome.newText, shown);

@@ -3,6 +3,7 @@ import { Option, type Command } from "commander";
 import type { AnalysisReport } from "../core/model.js";
 import { renderJson } from "../render/json.js";
 import { renderMarkdown } from "../render/markdown.js";
+import { escapeControls } from "../render/sanitize.js";
 import { renderSarif } from "../render/sarif.js";
 import { renderText } from "../render/text.js";
 import { exitCodeFor } from "./exit-codes.js";
@@ -64,7 +65,7 @@ function renderValidation(
         toolVersion: TOOL_VERSION,
         informationUri: TOOL_HOMEPAGE,
       });
-      return JSON.stringify(sarif, null, 2);
+      return escapeControls(JSON.stringify(sarif, null, 2));
     }
     case "text":
       return renderText(report, { color: useColor(io), strict });

@@ -261,7 +261,7 @@ describe("parallel discovery", () => {
     expect(outcome.covered.length).toBeGreaterThan(0);
   });
 
-  it("drops terminal escapes from dependencies read from parallel.json", () => {
+  it("shows terminal escapes from dependencies read from parallel.json escaped", () => {
     const outcome = build(
       { kind: "discover" },
       {
@@ -272,7 +272,7 @@ describe("parallel discovery", () => {
         },
       },
     );
-    expect(outcome.prompt).toContain("2.3, 9.9[2J");
+    expect(outcome.prompt).toContain("2.3, 9.9\\u001B[2J");
     expect(outcome.prompt).not.toContain("\u001b");
   });
 });
@@ -321,7 +321,7 @@ describe("templates", () => {
     );
   });
 
-  it("keeps plan text verbatim but drops terminal escapes and bidi overrides", () => {
+  it("keeps plan text verbatim but shows terminal escapes and bidi overrides escaped", () => {
     const outcome = build(
       { kind: "discover" },
       {
@@ -334,6 +334,7 @@ describe("templates", () => {
         },
       },
     );
-    expect(outcome.prompt).toContain("- **Purpose**: Prepare [31m@team <b>all</b>.");
+    expect(outcome.prompt).toContain("- **Purpose**: Prepare \\u001B[31m@team <b>\\u202Eall</b>.");
+    expect(outcome.prompt).not.toMatch(/[\u001b\u202E]/);
   });
 });
