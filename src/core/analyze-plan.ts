@@ -29,6 +29,7 @@ import { checkIds } from "./rules/id-rules.js";
 import type { PlanContext } from "./rules/plan-context.js";
 import { checkPlanMatches } from "./rules/plan-mismatch-rule.js";
 import { checkStatuses } from "./rules/status-rules.js";
+import { checkSymlinks } from "./rules/symlink-rule.js";
 import { SEVERITY_RANK, type Finding, type PlanSnapshot, type Status } from "./types.js";
 
 export function analyzePlan(
@@ -38,6 +39,7 @@ export function analyzePlan(
   options: AnalysisOptions,
 ): PlanReport {
   const findings = new FindingCollector(options.limits.maxFindingsPerRule);
+  const paths = checkSymlinks(snapshot, folder, folderPaths, findings);
   const { document, documentFile } = readPlanDocument(snapshot, folder, options, findings);
 
   if (folder.parallelJson === null) {
@@ -71,7 +73,7 @@ export function analyzePlan(
   }
 
   const plan = normalizePlan(json.value);
-  const fileIndex = new PlanFileIndex(folder.dir, folder.name, options.patterns, folderPaths);
+  const fileIndex = new PlanFileIndex(folder.dir, folder.name, options.patterns, paths);
   const files: AchievementFiles[] = [];
   const derived: Status[] = [];
   const status: Status[] = [];
@@ -208,7 +210,7 @@ function readText(
   mode: "strict" | "lenient",
 ): string | null {
   const file = snapshot.files.get(path);
-  if (!file) return null;
+  if (!file || file.symlinkOutside) return null; // reported by checkSymlinks
   if (file.size > options.limits.maxFileBytes) {
     findings.add(
       "file-too-large",

@@ -78,6 +78,7 @@ export const RULE_DESCRIPTIONS: Record<RuleCode, string> = {
   "plan-mismatch": "The PLAN markdown and parallel.json disagree on the achievements.",
   "missing-parallel-json": "A plan folder has a PLAN but no parallel.json.",
   "file-too-large": "An input file is over the configured size limit and was not parsed.",
+  "symlink-outside": "A symbolic link resolves outside the repository and was not read.",
 };
 
 /** The SARIF log of every finding in the report (a plain object; JSON.stringify it to print). */

@@ -44,7 +44,9 @@ describe("examples", () => {
     const report = await analyzeFolder("examples/broken");
     const all: Finding[] = report.plans.flatMap((p) => p.findings);
     const seen = new Set(all.map((f) => f.rule));
-    expect([...seen].sort()).toEqual(Object.keys(RULES).sort());
+    // A link out of the repository cannot ship in it: test/hostile/symlinks.test.ts covers that rule.
+    const shippable = Object.keys(RULES).filter((rule) => rule !== "symlink-outside");
+    expect([...seen].sort()).toEqual(shippable.sort());
     const at = (rule: string) =>
       all
         .filter((f) => f.rule === rule)
