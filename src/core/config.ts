@@ -10,6 +10,7 @@ import type { Document, Node as YamlNode } from "yaml";
 import type { AnalysisOptions } from "./options.js";
 import { DEFAULT_LIMITS, DEFAULT_PATTERNS } from "./options.js";
 import type { Finding } from "./types.js";
+import { firstTooDeep } from "./yaml-depth.js";
 
 export type Permission = "read" | "triage" | "write" | "maintain" | "admin";
 
@@ -107,6 +108,8 @@ export const DEFAULT_CONFIG: RepoConfig = {
 
 /** Aliases allowed before expansion stops: a real config needs none; this stops "billion laughs". */
 const MAX_ALIAS_COUNT = 100;
+/** Deepest nesting read: a config needs four levels; the YAML parser recurses once per level. */
+export const MAX_CONFIG_DEPTH = 32;
 
 let validator: ValidateFunction | undefined;
 
@@ -129,7 +132,8 @@ export function parseConfig(
   file: string,
 ): { config: RepoConfig; findings: Finding[] } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, {
+  const tooDeep = firstTooDeep(text, MAX_CONFIG_DEPTH);
+  const doc = parseDocument(tooDeep === -1 ? text : "", {
     lineCounter,
     prettyErrors: false,
     uniqueKeys: true,
@@ -149,6 +153,14 @@ export function parseConfig(
     };
   };
 
+  if (tooDeep !== -1) {
+    const message = `the config nests deeper than ${MAX_CONFIG_DEPTH} levels (the limit; a parallel-plans config needs 4): it was not read`;
+    const before = text.slice(0, tooDeep).split(/\r\n|\r|\n/);
+    const position = { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
+    const finding: Finding = { ...at(0, message), ...position };
+    return { config: DEFAULT_CONFIG, findings: [finding] };
+  }
+
   // Warnings include unresolved tags such as `!!js/function`: a config never needs one.
   const yamlProblems = [...doc.errors, ...doc.warnings];
   if (yamlProblems.length > 0) {
@@ -161,7 +173,10 @@ export function parseConfig(
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
     const reason = error instanceof Error ? firstLine(error.message) : String(error);
-    return { config: DEFAULT_CONFIG, findings: [at(0, `YAML: ${reason}`)] };
+    const sentence = /alias/i.test(reason)
+      ? `YAML: more than ${MAX_ALIAS_COUNT} aliases expanded (the limit, against alias bombs; a config needs none): it was not read`
+      : `YAML: ${reason}`;
+    return { config: DEFAULT_CONFIG, findings: [at(0, sentence)] };
   }
   if (value === null || value === undefined) return { config: DEFAULT_CONFIG, findings: [] };
 
