@@ -216,7 +216,7 @@ function readText(
       "file-too-large",
       path,
       { line: 1, column: 1 },
-      `${path.slice(path.lastIndexOf("/") + 1)} is ${file.size} bytes, over the limit of ${options.limits.maxFileBytes} bytes: it was not parsed`,
+      `${path.slice(path.lastIndexOf("/") + 1)} is ${file.size} bytes, over the limit of ${options.limits.maxFileBytes} bytes (limits.max_file_bytes in .github/parallel-plans.yml raises it): it was not parsed`,
     );
     return null;
   }

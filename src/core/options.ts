@@ -41,7 +41,10 @@ export const DEFAULT_PATTERNS: NamingPatterns = {
 };
 
 export const DEFAULT_LIMITS: Limits = {
-  maxFileBytes: 1024 * 1024,
+  // Measured (bench/hostile.bench.js): reading a PLAN markdown is the slowest step of every
+  // command, and at 512 KiB the slowest hostile shape stays around the 2 s aim; a real PLAN is
+  // a few tens of KiB. Raise `limits.max_file_bytes` for more.
+  maxFileBytes: 512 * 1024,
   maxJsonDepth: 64,
   maxFindingsPerRule: 200,
 };

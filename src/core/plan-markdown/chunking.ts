@@ -16,12 +16,12 @@ const SOFT_CHUNK_LINES = 100;
 /** Past this, also cut before an indented line after a blank line (hostile documents only). */
 const HARD_CHUNK_LINES = 400;
 /**
- * Past this, cut at the next line wherever it is (outside code and HTML blocks, which remark
+ * Past this many lines, cut at the next line wherever it is (outside code and HTML blocks, which remark
  * reads in linear time): remark is quadratic in the lines of one paragraph or list item, and only
  * a hostile document writes thousands of lines without a block start. Such a cut may split a
  * paragraph in two, which changes nothing a PLAN reader looks at but the line's own text.
  */
-const FORCED_CHUNK_LINES = 1_000;
+const FORCED_CHUNK_LINES = 100;
 const FREE_PREFIX = 32;
 const DEPTH_BUDGET = 16_000_000;
 const PREFIX_CHARS = new Set([..." \t>-*+.)0123456789"]);

@@ -23,7 +23,7 @@ const plainProcessor = unified()
       },
     },
   ]);
-const INLINE_BUDGET = 400_000_000;
+const INLINE_BUDGET = 50_000_000;
 
 /**
  * remark matches emphasis and links in time quadratic (or worse) in the number of `*`, `_` and
