@@ -335,6 +335,7 @@ describe("templates", () => {
       },
     );
     expect(outcome.prompt).toContain("- **Purpose**: Prepare \\u001B[31m@team <b>\\u202Eall</b>.");
-    expect(outcome.prompt).not.toMatch(/[\u001b\u202E]/);
+    expect(outcome.prompt).not.toContain("\u001b");
+    expect(outcome.prompt).not.toContain("\u202E");
   });
 });
