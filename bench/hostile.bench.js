@@ -3,17 +3,45 @@
  * as each size limit allows, run in-process on the built CLI (as `npm test` runs it, warm after
  * the first input). Prints, per limit, the slowest command and input and the median of all runs,
  * so the default limits can be set where the slowest command stays under about 2 s. Run with
- * `npm run build && node bench/hostile.bench.js [bytes...]`.
+ * `npm run build && node bench/hostile.bench.js [bytes...] [--large]` (`--large` adds a
+ * 100,000-achievement PLAN to the reader's growth figures, which takes minutes).
  */
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { main } from "../dist/cli/main.js";
+import { parsePlanMarkdown } from "../dist/core/plan-markdown.js";
 import { argsFor, COMMANDS, writeHostileCorpus } from "./support/hostile-corpus.js";
+import { seedsPlan, seedsPlanOfSize } from "./support/hostile-plans.js";
 
 const KIB = 1024;
-const LIMITS =
-  process.argv.length > 2 ? process.argv.slice(2).map(Number) : [256 * KIB, 512 * KIB, 1024 * KIB];
+const args = process.argv.slice(2);
+const LARGE = args.includes("--large");
+const sizes = args.filter((a) => a !== "--large").map(Number);
+const LIMITS = sizes.length > 0 ? sizes : [256 * KIB, 512 * KIB, 1024 * KIB];
+
+/** The PLAN reader alone on seeds-style PLANs: time should grow with the size, not faster. */
+function readerGrowth() {
+  const time = (text) => {
+    parsePlanMarkdown(text.slice(0, 20_000));
+    const start = process.hrtime.bigint();
+    parsePlanMarkdown(text);
+    return Number(process.hrtime.bigint() - start) / 1e6;
+  };
+  const counts = LARGE ? [1_000, 10_000, 100_000] : [1_000, 10_000];
+  let previous = null;
+  for (const count of counts) {
+    const text = seedsPlan(count);
+    const ms = time(text);
+    const growth = previous ? ` (${(ms / previous).toFixed(1)}x for 10x the achievements)` : "";
+    console.log(
+      `PLAN reader, ${count} achievements (${(text.length / 1e6).toFixed(1)} MB): ${ms.toFixed(0)} ms${growth}`,
+    );
+    previous = ms;
+  }
+  const ten = seedsPlanOfSize(10 * 1024 * KIB);
+  console.log(`PLAN reader, a 10 MiB seeds-style PLAN: ${time(ten).toFixed(0)} ms`);
+}
 
 async function run(cwd, args) {
   const io = { stdout: () => {}, stderr: () => {}, isTTY: false, env: {}, cwd };
@@ -22,6 +50,7 @@ async function run(cwd, args) {
   return { ms: Number(process.hrtime.bigint() - start) / 1e6, code };
 }
 
+readerGrowth();
 for (const limit of LIMITS) {
   const root = await mkdtemp(path.join(tmpdir(), "pp-hostile-bench-"));
   try {
