@@ -41,10 +41,10 @@ export const DEFAULT_PATTERNS: NamingPatterns = {
 };
 
 export const DEFAULT_LIMITS: Limits = {
-  // Measured (bench/hostile.bench.js): reading a PLAN markdown is the slowest step of every
-  // command, and at 512 KiB the slowest hostile shape stays around the 2 s aim; a real PLAN is
-  // a few tens of KiB. Raise `limits.max_file_bytes` for more.
-  maxFileBytes: 512 * 1024,
+  // Measured (bench/hostile.bench.js, on a shared 2-core machine): reading a PLAN markdown is
+  // the slowest step of every command; the slowest command on the slowest hostile PLAN took
+  // 1.5 s at 256 KiB and 3.3 s at 512 KiB. A real PLAN is a few tens of KiB.
+  maxFileBytes: 256 * 1024,
   maxJsonDepth: 64,
   maxFindingsPerRule: 200,
 };
