@@ -33,6 +33,7 @@ export async function loadReport(
     const label = displayPath(given);
     const snapshot = await readLocalSnapshot(path.resolve(io.cwd, given), {
       maxFileBytes: options.limits.maxFileBytes,
+      maxJsonBytes: options.limits.maxJsonBytes,
       readContent,
       label,
     });

@@ -42,6 +42,7 @@ export async function runSync(target: string, flags: SyncFlags, io: CliIo): Prom
   const label = displayPath(target);
   const snapshot = await readLocalSnapshot(path.resolve(io.cwd, target), {
     maxFileBytes: options.limits.maxFileBytes,
+    maxJsonBytes: options.limits.maxJsonBytes,
     readContent: planInputMatcher(options.patterns),
     label,
   });

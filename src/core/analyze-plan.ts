@@ -3,6 +3,7 @@
  * and every rule of DESIGN.md §4, its statuses read from the files, and the figures renderers show.
  */
 import { decodeText } from "./decode-text.js";
+import { fileLimit } from "./file-limit.js";
 import { levelFigures, planFigures } from "./figures.js";
 import { FindingCollector } from "./findings.js";
 import { criticalPath } from "./graph/critical-path.js";
@@ -211,12 +212,13 @@ function readText(
 ): string | null {
   const file = snapshot.files.get(path);
   if (!file || file.symlinkOutside) return null; // reported by checkSymlinks
-  if (file.size > options.limits.maxFileBytes) {
+  const limit = fileLimit(path, options.limits);
+  if (file.size > limit.bytes) {
     findings.add(
       "file-too-large",
       path,
       { line: 1, column: 1 },
-      `${path.slice(path.lastIndexOf("/") + 1)} is ${file.size} bytes, over the limit of ${options.limits.maxFileBytes} bytes (limits.max_file_bytes in .github/parallel-plans.yml raises it): it was not parsed`,
+      `${path.slice(path.lastIndexOf("/") + 1)} is ${file.size} bytes, over the limit of ${limit.bytes} bytes (${limit.setting} in .github/parallel-plans.yml raises it): it was not parsed`,
     );
     return null;
   }

@@ -68,8 +68,10 @@ export interface RepoConfig {
   };
   /** Bounds on what the analysis reads. */
   limits: {
-    /** Largest plan file parsed, in bytes. */
+    /** Largest markdown file parsed (PLAN, SUBPLAN, EXECUTION, feedback), in bytes. */
     max_file_bytes: number;
+    /** Largest parallel.json parsed, in bytes. */
+    max_json_bytes: number;
     /** Deepest nesting accepted in parallel.json. */
     max_json_depth: number;
     /** Most findings reported per rule per plan. */
@@ -101,6 +103,7 @@ export const DEFAULT_CONFIG: RepoConfig = {
   },
   limits: {
     max_file_bytes: DEFAULT_LIMITS.maxFileBytes,
+    max_json_bytes: DEFAULT_LIMITS.maxJsonBytes,
     max_json_depth: DEFAULT_LIMITS.maxJsonDepth,
     max_findings_per_rule: DEFAULT_LIMITS.maxFindingsPerRule,
   },
@@ -124,12 +127,14 @@ function configValidator(): ValidateFunction {
 
 /**
  * Parse and validate the config text. Problems come back as `schema` findings located in `file`;
- * with any finding, `config` is {@link DEFAULT_CONFIG} (an invalid config is never half-applied).
- * An empty file (or one holding only comments) is the defaults.
+ * with any finding, `config` is `defaults` (an invalid config is never half-applied). An empty
+ * file (or one holding only comments) is the defaults. `defaults` is {@link DEFAULT_CONFIG} unless
+ * the caller keeps its own (the app keeps a lower parallel.json limit).
  */
 export function parseConfig(
   text: string,
   file: string,
+  defaults: RepoConfig = DEFAULT_CONFIG,
 ): { config: RepoConfig; findings: Finding[] } {
   const lineCounter = new LineCounter();
   const tooDeep = firstTooDeep(text, MAX_CONFIG_DEPTH);
@@ -158,14 +163,14 @@ export function parseConfig(
     const before = text.slice(0, tooDeep).split(/\r\n|\r|\n/);
     const position = { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
     const finding: Finding = { ...at(0, message), ...position };
-    return { config: DEFAULT_CONFIG, findings: [finding] };
+    return { config: defaults, findings: [finding] };
   }
 
   // Warnings include unresolved tags such as `!!js/function`: a config never needs one.
   const yamlProblems = [...doc.errors, ...doc.warnings];
   if (yamlProblems.length > 0) {
     const findings = yamlProblems.map((e) => at(e.pos[0], `YAML: ${firstLine(e.message)}`));
-    return { config: DEFAULT_CONFIG, findings };
+    return { config: defaults, findings };
   }
 
   let value: unknown;
@@ -176,9 +181,9 @@ export function parseConfig(
     const sentence = /alias/i.test(reason)
       ? `YAML: more than ${MAX_ALIAS_COUNT} aliases expanded (the limit, against alias bombs; a config needs none): it was not read`
       : `YAML: ${reason}`;
-    return { config: DEFAULT_CONFIG, findings: [at(0, sentence)] };
+    return { config: defaults, findings: [at(0, sentence)] };
   }
-  if (value === null || value === undefined) return { config: DEFAULT_CONFIG, findings: [] };
+  if (value === null || value === undefined) return { config: defaults, findings: [] };
 
   const validate = configValidator();
   if (!validate(value)) {
@@ -186,9 +191,9 @@ export function parseConfig(
       const { offset, pointer } = locateError(doc, e);
       return at(offset, `${pointer || "/"}: ${describeError(e)}`);
     });
-    return { config: DEFAULT_CONFIG, findings };
+    return { config: defaults, findings };
   }
-  return { config: withDefaults(value as Partial<RepoConfig>), findings: [] };
+  return { config: withDefaults(value as Partial<RepoConfig>, defaults), findings: [] };
 }
 
 /** The analysis options a repository config asks for. */
@@ -197,6 +202,7 @@ export function configToOptions(config: RepoConfig): AnalysisOptions {
     patterns: { ...config.patterns },
     limits: {
       maxFileBytes: config.limits.max_file_bytes,
+      maxJsonBytes: config.limits.max_json_bytes,
       maxJsonDepth: config.limits.max_json_depth,
       maxFindingsPerRule: config.limits.max_findings_per_rule,
     },
@@ -206,8 +212,7 @@ export function configToOptions(config: RepoConfig): AnalysisOptions {
 }
 
 /** A validated partial config over the defaults. Reads only schema-known keys (no prototype tricks). */
-function withDefaults(partial: Partial<RepoConfig>): RepoConfig {
-  const d = DEFAULT_CONFIG;
+function withDefaults(partial: Partial<RepoConfig>, d: RepoConfig): RepoConfig {
   return {
     plans: partial.plans ?? [...d.plans],
     patterns: { ...d.patterns, ...partial.patterns },

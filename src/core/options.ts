@@ -16,8 +16,13 @@ export interface NamingPatterns {
 }
 
 export interface Limits {
-  /** Largest input file parsed, in bytes; larger files get `file-too-large`. */
+  /**
+   * Largest markdown file parsed (PLAN, SUBPLAN, EXECUTION, feedback), in bytes; larger files get
+   * `file-too-large`.
+   */
   maxFileBytes: number;
+  /** Largest parallel.json parsed, in bytes; a larger one gets `file-too-large`. */
+  maxJsonBytes: number;
   /** Deepest JSON nesting accepted in parallel.json. */
   maxJsonDepth: number;
   /** Most findings reported per rule per plan (the rest are counted in one closing finding). */
@@ -45,6 +50,10 @@ export const DEFAULT_LIMITS: Limits = {
   // the slowest step of every command; the slowest command on the slowest hostile PLAN took
   // 1.5 s at 256 KiB and 3.3 s at 512 KiB. A real PLAN is a few tens of KiB.
   maxFileBytes: 256 * 1024,
+  // Measured the same way: parallel.json is read in linear time (about 0.1 s for 10,000
+  // achievements, 3.9 MB), so its limit is set by the slowest command on the slowest hostile
+  // parallel.json instead.
+  maxJsonBytes: 16 * 1024 * 1024,
   maxJsonDepth: 64,
   maxFindingsPerRule: 200,
 };

@@ -6,6 +6,7 @@
 import { readFile, readdir, stat } from "node:fs/promises";
 import type { Stats } from "node:fs";
 import path from "node:path";
+import { fileLimit } from "../core/file-limit.js";
 import type { PlanSnapshot, SnapshotFile } from "../core/types.js";
 import { describeBoundary, findBoundary, resolveInside, type Boundary } from "./containment.js";
 export { isPlanInput } from "./plan-inputs.js";
@@ -20,8 +21,10 @@ const SKIPPED_DIRS = new Set(["node_modules", ".git"]);
 const BATCH = 64;
 
 export interface LocalSnapshotOptions {
-  /** Files larger than this keep their size only (the core reports `file-too-large`). */
+  /** Markdown files larger than this keep their size only (the core reports `file-too-large`). */
   maxFileBytes: number;
+  /** The same for a parallel.json. */
+  maxJsonBytes: number;
   /** Whether the analysis needs the bytes of this file (path relative to the walked folder). */
   readContent: (relPath: string) => boolean;
   /** How to name the path in error messages (default: `root` as given). */
@@ -139,13 +142,14 @@ async function readEntry(
   }
   if (!stats.isFile()) return undefined;
   const file: SnapshotFile = { path: relPath, size: stats.size };
-  if (stats.size <= opts.maxFileBytes && opts.readContent(relPath)) {
+  const limit = fileLimit(relPath, opts).bytes;
+  if (stats.size <= limit && opts.readContent(relPath)) {
     const content = await readFile(abs).catch((error: unknown) => {
       throw new Error(describeFsError(labelOf(relPath), error));
     });
     // The file may have grown since stat: then it is too large after all.
     file.size = content.length;
-    if (content.length <= opts.maxFileBytes) file.content = content;
+    if (content.length <= limit) file.content = content;
   }
   return file;
 }

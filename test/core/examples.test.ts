@@ -10,6 +10,7 @@ const options = resolveOptions();
 async function analyzeFolder(path: string) {
   const snapshot = await readLocalSnapshot(path, {
     maxFileBytes: options.limits.maxFileBytes,
+    maxJsonBytes: options.limits.maxJsonBytes,
     readContent: isPlanInput,
   });
   return analyzeSnapshot(snapshot, options);
@@ -67,7 +68,7 @@ describe("examples", () => {
     expect(at("blocks-mismatch")).toEqual([`${graph}:18`]);
     expect(at("json-syntax")).toEqual(["BROKEN-SYNTAX/parallel.json:10"]);
     expect(at("missing-parallel-json")).toEqual(["PLAN-ONLY/PLAN_PLAN-ONLY.md:1"]);
-    expect(at("file-too-large")).toEqual(["OVERSIZED/parallel.json:1"]);
+    expect(at("file-too-large")).toEqual(["OVERSIZED/PLAN_OVERSIZED.md:1"]);
     const cycle = all.find((f) => f.rule === "dependency-cycle")!;
     expect(cycle.achievements).toEqual(["2.1", "2.3", "2.2", "2.1"]);
   });

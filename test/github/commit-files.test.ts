@@ -8,6 +8,7 @@ import { analyzeSnapshot } from "../../src/core/analyze.js";
 import { configToOptions, DEFAULT_CONFIG } from "../../src/core/config.js";
 import { prefixPlan } from "../../src/cli/load-report.js";
 import { planInputMatcher } from "../../src/sources/plan-inputs.js";
+import { APP_MAX_JSON_BYTES } from "../../src/github/app-defaults.js";
 import { CommitFiles, type EntryNode } from "../../src/github/commit-files.js";
 import { readLocalSnapshot } from "../../src/sources/local-source.js";
 import { installNockGuards, mockGitHub } from "../support/github-mock.js";
@@ -39,6 +40,7 @@ describe("CommitFiles", () => {
 
     const local = await readLocalSnapshot(`examples/${example}`, {
       maxFileBytes: options.limits.maxFileBytes,
+      maxJsonBytes: options.limits.maxJsonBytes,
       readContent: planInputMatcher(options.patterns),
     });
     const expected = [...local.files.values()].map((f) => [`${dir}/${f.path}`, f.size]);
@@ -108,9 +110,9 @@ describe("odd files through the app", () => {
     );
   });
 
-  it("does not read a parallel.json over 1 MB and reports file-too-large", async () => {
+  it("does not read a parallel.json over the app's limit and names the setting", async () => {
     const gh = fakeHelloWorld();
-    gh.files.set(`${PLAN}/parallel.json`, `${" ".repeat(1024 * 1024)}{}`);
+    gh.files.set(`${PLAN}/parallel.json`, `${" ".repeat(APP_MAX_JSON_BYTES)}{}`);
     gh.expectToken().expectGraphql().expectCreate().expectUpdate();
     const complete = await check(gh);
     expect(complete.output.annotations).toEqual([
@@ -118,6 +120,23 @@ describe("odd files through the app", () => {
         title: "file-too-large",
         start_line: 1,
         annotation_level: "failure",
+        message: expect.stringContaining(
+          `over the limit of ${APP_MAX_JSON_BYTES} bytes (limits.max_json_bytes in .github/parallel-plans.yml raises it)`,
+        ),
+      }),
+    ]);
+  });
+
+  it("applies a config's lower parallel.json limit", async () => {
+    const gh = fakeHelloWorld();
+    gh.config = "limits:\n  max_json_bytes: 1024\n";
+    gh.files.set(`${PLAN}/parallel.json`, `${" ".repeat(1024)}{}`);
+    gh.expectToken().expectGraphql().expectCreate().expectUpdate();
+    const complete = await check(gh);
+    expect(complete.output.annotations).toEqual([
+      expect.objectContaining({
+        title: "file-too-large",
+        message: expect.stringContaining("over the limit of 1024 bytes (limits.max_json_bytes"),
       }),
     ]);
   });

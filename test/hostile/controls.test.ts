@@ -101,6 +101,7 @@ describe("controls and bidi characters from a plan", () => {
     const options = resolveOptions();
     const snapshot = await readLocalSnapshot(dir, {
       maxFileBytes: options.limits.maxFileBytes,
+      maxJsonBytes: options.limits.maxJsonBytes,
       readContent: planInputMatcher(options.patterns),
     });
     const report = analyzeSnapshot(snapshot, options);
