@@ -127,14 +127,12 @@ function configValidator(): ValidateFunction {
 
 /**
  * Parse and validate the config text. Problems come back as `schema` findings located in `file`;
- * with any finding, `config` is `defaults` (an invalid config is never half-applied). An empty
- * file (or one holding only comments) is the defaults. `defaults` is {@link DEFAULT_CONFIG} unless
- * the caller keeps its own (the app keeps a lower parallel.json limit).
+ * with any finding, `config` is {@link DEFAULT_CONFIG} (an invalid config is never half-applied).
+ * An empty file (or one holding only comments) is the defaults.
  */
 export function parseConfig(
   text: string,
   file: string,
-  defaults: RepoConfig = DEFAULT_CONFIG,
 ): { config: RepoConfig; findings: Finding[] } {
   const lineCounter = new LineCounter();
   const tooDeep = firstTooDeep(text, MAX_CONFIG_DEPTH);
@@ -163,14 +161,14 @@ export function parseConfig(
     const before = text.slice(0, tooDeep).split(/\r\n|\r|\n/);
     const position = { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
     const finding: Finding = { ...at(0, message), ...position };
-    return { config: defaults, findings: [finding] };
+    return { config: DEFAULT_CONFIG, findings: [finding] };
   }
 
   // Warnings include unresolved tags such as `!!js/function`: a config never needs one.
   const yamlProblems = [...doc.errors, ...doc.warnings];
   if (yamlProblems.length > 0) {
     const findings = yamlProblems.map((e) => at(e.pos[0], `YAML: ${firstLine(e.message)}`));
-    return { config: defaults, findings };
+    return { config: DEFAULT_CONFIG, findings };
   }
 
   let value: unknown;
@@ -181,9 +179,9 @@ export function parseConfig(
     const sentence = /alias/i.test(reason)
       ? `YAML: more than ${MAX_ALIAS_COUNT} aliases expanded (the limit, against alias bombs; a config needs none): it was not read`
       : `YAML: ${reason}`;
-    return { config: defaults, findings: [at(0, sentence)] };
+    return { config: DEFAULT_CONFIG, findings: [at(0, sentence)] };
   }
-  if (value === null || value === undefined) return { config: defaults, findings: [] };
+  if (value === null || value === undefined) return { config: DEFAULT_CONFIG, findings: [] };
 
   const validate = configValidator();
   if (!validate(value)) {
@@ -191,9 +189,9 @@ export function parseConfig(
       const { offset, pointer } = locateError(doc, e);
       return at(offset, `${pointer || "/"}: ${describeError(e)}`);
     });
-    return { config: defaults, findings };
+    return { config: DEFAULT_CONFIG, findings };
   }
-  return { config: withDefaults(value as Partial<RepoConfig>, defaults), findings: [] };
+  return { config: withDefaults(value as Partial<RepoConfig>), findings: [] };
 }
 
 /** The analysis options a repository config asks for. */
@@ -212,7 +210,8 @@ export function configToOptions(config: RepoConfig): AnalysisOptions {
 }
 
 /** A validated partial config over the defaults. Reads only schema-known keys (no prototype tricks). */
-function withDefaults(partial: Partial<RepoConfig>, d: RepoConfig): RepoConfig {
+function withDefaults(partial: Partial<RepoConfig>): RepoConfig {
+  const d = DEFAULT_CONFIG;
   return {
     plans: partial.plans ?? [...d.plans],
     patterns: { ...d.patterns, ...partial.patterns },

@@ -5,9 +5,8 @@
  */
 import type { Logger, ProbotOctokit } from "probot";
 import { analyzeSnapshot } from "../core/analyze.js";
-import { configToOptions } from "../core/config.js";
+import { configToOptions, DEFAULT_CONFIG } from "../core/config.js";
 import type { AnalysisOptions } from "../core/options.js";
-import { APP_DEFAULT_CONFIG } from "./app-defaults.js";
 import { describeScope, writeMarker, type Scope } from "./check-marker.js";
 import {
   CHECK_NAME,
@@ -74,7 +73,7 @@ async function runCheck(check: CommitCheck, assumed: Scope, deps: AppDeps): Prom
         appId: Number(auth.appId),
         checkName: CHECK_NAME,
       },
-      configToOptions(known ?? APP_DEFAULT_CONFIG),
+      configToOptions(known ?? DEFAULT_CONFIG),
     );
   } catch (error) {
     // Without the lookup the existing run is unknown: report on a new one so the failure shows.

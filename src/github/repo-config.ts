@@ -2,9 +2,8 @@
  * The repository config as the check sees it: the blob GraphQL read from the default branch,
  * parsed and validated by the core (`parseConfig`), or the defaults when there is none.
  */
-import { parseConfig, type RepoConfig } from "../core/config.js";
+import { DEFAULT_CONFIG, parseConfig, type RepoConfig } from "../core/config.js";
 import type { Finding } from "../core/types.js";
-import { APP_DEFAULT_CONFIG } from "./app-defaults.js";
 import type { BlobNode } from "./commit-files.js";
 import { CONFIG_PATH } from "./touched-plans.js";
 
@@ -21,16 +20,16 @@ export interface LoadedConfig {
 
 export function loadRepoConfig(blob: BlobNode | null): LoadedConfig {
   if (!blob || blob.byteSize === undefined)
-    return { config: APP_DEFAULT_CONFIG, findings: [], oid: null };
+    return { config: DEFAULT_CONFIG, findings: [], oid: null };
   const oid = blob.oid ?? null;
   if (blob.byteSize > MAX_CONFIG_BYTES || typeof blob.text !== "string" || blob.isTruncated) {
     const why =
       blob.byteSize > MAX_CONFIG_BYTES
         ? `it is ${blob.byteSize} bytes, over the limit of ${MAX_CONFIG_BYTES}`
         : "GitHub reports it as binary";
-    return { config: APP_DEFAULT_CONFIG, oid, findings: [unreadable(`config not read: ${why}`)] };
+    return { config: DEFAULT_CONFIG, oid, findings: [unreadable(`config not read: ${why}`)] };
   }
-  const { config, findings } = parseConfig(blob.text, CONFIG_PATH, APP_DEFAULT_CONFIG);
+  const { config, findings } = parseConfig(blob.text, CONFIG_PATH);
   return { config, findings, oid };
 }
 

@@ -8,7 +8,6 @@ import { analyzeSnapshot } from "../../src/core/analyze.js";
 import { configToOptions, DEFAULT_CONFIG } from "../../src/core/config.js";
 import { prefixPlan } from "../../src/cli/load-report.js";
 import { planInputMatcher } from "../../src/sources/plan-inputs.js";
-import { APP_MAX_JSON_BYTES } from "../../src/github/app-defaults.js";
 import { CommitFiles, type EntryNode } from "../../src/github/commit-files.js";
 import { readLocalSnapshot } from "../../src/sources/local-source.js";
 import { installNockGuards, mockGitHub } from "../support/github-mock.js";
@@ -110,9 +109,9 @@ describe("odd files through the app", () => {
     );
   });
 
-  it("does not read a parallel.json over the app's limit and names the setting", async () => {
+  it("does not read a parallel.json over its limit and names the setting", async () => {
     const gh = fakeHelloWorld();
-    gh.files.set(`${PLAN}/parallel.json`, `${" ".repeat(APP_MAX_JSON_BYTES)}{}`);
+    gh.files.set(`${PLAN}/parallel.json`, `${" ".repeat(options.limits.maxJsonBytes)}{}`);
     gh.expectToken().expectGraphql().expectCreate().expectUpdate();
     const complete = await check(gh);
     expect(complete.output.annotations).toEqual([
@@ -121,7 +120,7 @@ describe("odd files through the app", () => {
         start_line: 1,
         annotation_level: "failure",
         message: expect.stringContaining(
-          `over the limit of ${APP_MAX_JSON_BYTES} bytes (limits.max_json_bytes in .github/parallel-plans.yml raises it)`,
+          `over the limit of ${options.limits.maxJsonBytes} bytes (limits.max_json_bytes in .github/parallel-plans.yml raises it)`,
         ),
       }),
     ]);
