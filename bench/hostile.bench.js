@@ -2,23 +2,42 @@
  * Every CLI command on the hostile corpus (bench/support/hostile-corpus.js) with inputs as large
  * as each size limit allows, run in-process on the built CLI (as `npm test` runs it, warm after
  * the first input). Prints, per limit, the slowest command and input and the median of all runs,
- * so the default limits can be set where the slowest command stays under about 2 s. Run with
- * `npm run build && node bench/hostile.bench.js [bytes...] [--large]` (`--large` adds a
- * 100,000-achievement PLAN to the reader's growth figures, which takes minutes).
+ * so the default limits can be set where the slowest command stays under about 2 s: markdown
+ * limits (`limits.max_file_bytes`, every input) and parallel.json limits (`limits.max_json_bytes`,
+ * the parallel.json inputs alone, with the defaults marked). Run with
+ * `npm run build && node bench/hostile.bench.js [--markdown bytes,...] [--json bytes,...]
+ * [--skip command] [--large]` (an empty list skips that kind; `--large` adds a 100,000-achievement
+ * PLAN to the reader's growth figures, which takes minutes).
  */
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import { main } from "../dist/cli/main.js";
+import { DEFAULT_LIMITS } from "../dist/core/options.js";
 import { parsePlanMarkdown } from "../dist/core/plan-markdown.js";
 import { argsFor, COMMANDS, writeHostileCorpus } from "./support/hostile-corpus.js";
 import { seedsPlan, seedsPlanOfSize } from "./support/hostile-plans.js";
 
 const KIB = 1024;
-const args = process.argv.slice(2);
-const LARGE = args.includes("--large");
-const sizes = args.filter((a) => a !== "--large").map(Number);
-const LIMITS = sizes.length > 0 ? sizes : [256 * KIB, 512 * KIB, 1024 * KIB];
+const MIB = 1024 * KIB;
+const { values: flags } = parseArgs({
+  options: {
+    large: { type: "boolean", default: false },
+    markdown: { type: "string" },
+    json: { type: "string" },
+    skip: { type: "string", multiple: true, default: [] },
+  },
+});
+const list = (text) => (text === "" ? [] : text.split(",").map(Number));
+const LARGE = flags.large;
+const LIMITS = flags.markdown === undefined ? [256 * KIB, 512 * KIB] : list(flags.markdown);
+const JSON_LIMITS =
+  flags.json === undefined
+    ? [...new Set([4 * MIB, 8 * MIB, DEFAULT_LIMITS.maxJsonBytes])].sort((x, y) => x - y)
+    : list(flags.json);
+/** Commands left out (`--skip sync`), e.g. one already measured to be far slower than the rest. */
+const RUN = COMMANDS.filter((c) => !flags.skip.includes(c.join(" ")));
 
 /** The PLAN reader alone on seeds-style PLANs: time should grow with the size, not faster. */
 function readerGrowth() {
@@ -50,24 +69,29 @@ async function run(cwd, args) {
   return { ms: Number(process.hrtime.bigint() - start) / 1e6, code };
 }
 
-readerGrowth();
-for (const limit of LIMITS) {
+/** Every command on every input just under `limit`, set to exactly that in a config. */
+async function atLimit(limit, setting, only) {
   const root = await mkdtemp(path.join(tmpdir(), "pp-hostile-bench-"));
   try {
-    // Inputs just under the limit; the limit set to exactly that in a config.
-    const cases = await writeHostileCorpus(root, limit - 4 * KIB);
-    await writeFile(path.join(root, "config.yml"), `limits:\n  max_file_bytes: ${limit}\n`);
+    const cases = await writeHostileCorpus(root, limit - 4 * KIB, { only });
+    // Both limits at least `limit`, so only the inputs' shape and size are measured.
+    const config = `limits:\n  max_file_bytes: ${only ? DEFAULT_LIMITS.maxFileBytes : limit}\n  max_json_bytes: ${Math.max(limit, DEFAULT_LIMITS.maxJsonBytes)}\n`;
+    await writeFile(path.join(root, "config.yml"), config);
     const rows = [];
     for (const { name, dir } of cases) {
-      for (const command of COMMANDS) {
+      for (const command of RUN) {
         const { ms, code } = await run(root, [...argsFor(command, dir), "--config", "config.yml"]);
         rows.push({ ms, code, name, command: command.join(" ") });
       }
     }
+    // Every run exiting 2 means the config was refused: nothing was read, so no figure.
+    if (rows.every((row) => row.code === 2)) throw new Error(`config refused: ${config}`);
     rows.sort((a, b) => b.ms - a.ms);
     const median = rows[Math.floor(rows.length / 2)].ms;
+    const isDefault =
+      DEFAULT_LIMITS[setting === "max_file_bytes" ? "maxFileBytes" : "maxJsonBytes"] === limit;
     console.log(
-      `limit ${limit} bytes (${(limit / KIB).toFixed(0)} KiB): ${rows.length} runs of ${COMMANDS.length} commands on ${cases.length} inputs`,
+      `${setting} ${limit} (${(limit / KIB).toFixed(0)} KiB${isDefault ? ", the default" : ""}): ${rows.length} runs of ${RUN.length} commands on ${cases.length} inputs`,
     );
     for (const row of rows.slice(0, 3)) {
       console.log(
@@ -81,3 +105,7 @@ for (const limit of LIMITS) {
     await rm(root, { recursive: true, force: true });
   }
 }
+
+if (LIMITS.length > 0) readerGrowth();
+for (const limit of LIMITS) await atLimit(limit, "max_file_bytes");
+for (const limit of JSON_LIMITS) await atLimit(limit, "max_json_bytes", "json");

@@ -128,9 +128,10 @@ function hostileJson(bytes, name) {
 /**
  * Writes the corpus under `root` with inputs of about `bytes` each; returns one entry per plan:
  * its name and the folder to give the CLI (relative to `root`; the plan is in
- * `work-space/plans/` below it, as in a repository).
+ * `work-space/plans/` below it, as in a repository). `only: "json"` writes the parallel.json
+ * inputs alone (their limit is another setting).
  */
-export async function writeHostileCorpus(root, bytes) {
+export async function writeHostileCorpus(root, bytes, { only } = {}) {
   const cases = [];
   const plan = async (kind, label, files) => {
     const name = `${kind}-${label}`.replace(/[^A-Za-z0-9]+/g, "-").toUpperCase();
@@ -143,6 +144,12 @@ export async function writeHostileCorpus(root, bytes) {
     cases.push({ name: `${kind}: ${label}`, dir: name });
     return name;
   };
+  if (only === "json") {
+    for (const [label, content] of Object.entries(hostileJson(bytes, "JSON"))) {
+      await plan("json", label, { "parallel.json": content });
+    }
+    return cases;
+  }
   const seedsMd = seedsPlanOfSize(bytes, "PLAN-SEEDS-STYLE");
   const seedsCount = (seedsMd.match(/^### Achievement/gm) ?? []).length;
   await plan("plan", "seeds style", {
