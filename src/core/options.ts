@@ -50,9 +50,9 @@ export const DEFAULT_LIMITS: Limits = {
   // the slowest step of every command; the slowest command on the slowest hostile PLAN took
   // 1.5 s at 256 KiB and 3.3 s at 512 KiB. A real PLAN is a few tens of KiB.
   maxFileBytes: 256 * 1024,
-  // Measured the same way on parallel.json alone (it has no markdown reader; 10,000 achievements
-  // are 3.9 MB): the slowest command on the slowest hostile parallel.json (deep nesting) took
-  // 0.9 s at 4 MiB and 2.6 s at 8 MiB.
+  // Measured the same way on parallel.json alone (10,000 achievements are 3.9 MB): the slowest
+  // command on the slowest hostile parallel.json (deep nesting) took 0.9 s at 4 MiB, 2.9 s on a
+  // busier machine, and 2.6 s / 3.0 s at 8 MiB.
   maxJsonBytes: 4 * 1024 * 1024,
   maxJsonDepth: 64,
   maxFindingsPerRule: 200,
