@@ -45,8 +45,13 @@ function smallJson(name) {
 
 /** parallel.json texts that are slow or confusing, about `bytes` long. */
 function hostileJson(bytes, name) {
-  const count = Math.max(2, Math.floor(bytes / 330));
-  const { text: large } = generatePlan(count);
+  // About 420 bytes an achievement: scale once from a first guess so the plan fits in `bytes`.
+  const guess = Math.max(2, Math.floor(bytes / 420));
+  const first = generatePlan(guess).text;
+  const large =
+    first.length <= bytes
+      ? first
+      : generatePlan(Math.max(2, Math.floor((guess * bytes) / first.length) - 1)).text;
   const ids = achievementIds(Math.max(2, Math.floor(Math.sqrt(bytes / 8))));
   // Every achievement of the last level depends on every one before: a dense graph.
   const dense = {
