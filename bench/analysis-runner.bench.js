@@ -21,6 +21,7 @@ const BURST = 20;
 const options = resolveOptions();
 const snapshot = await readLocalSnapshot(PLAN, {
   maxFileBytes: options.limits.maxFileBytes,
+  maxJsonBytes: options.limits.maxJsonBytes,
   readContent: isPlanInput,
 });
 

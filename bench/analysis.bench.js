@@ -12,7 +12,11 @@ import { generatePlan } from "./generate-plan.js";
 
 const SIZES = [1_000, 10_000, 100_000];
 const options = resolveOptions({
-  limits: { maxFileBytes: 512 * 1024 * 1024, maxFindingsPerRule: 200 },
+  limits: {
+    maxFileBytes: 512 * 1024 * 1024,
+    maxJsonBytes: 512 * 1024 * 1024,
+    maxFindingsPerRule: 200,
+  },
 });
 
 function snapshotOf({ text, files }) {

@@ -12,7 +12,11 @@ import { syncSnapshot } from "../dist/core/sync/sync-snapshot.js";
 import { generatePlan } from "./generate-plan.js";
 
 const options = resolveOptions({
-  limits: { maxFileBytes: 512 * 1024 * 1024, maxFindingsPerRule: 200 },
+  limits: {
+    maxFileBytes: 512 * 1024 * 1024,
+    maxJsonBytes: 512 * 1024 * 1024,
+    maxFindingsPerRule: 200,
+  },
 });
 
 function snapshotOf({ text, files }) {

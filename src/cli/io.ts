@@ -2,6 +2,7 @@
  * Everything the CLI touches outside its arguments, injected so tests run `main()` in-process:
  * output streams, whether stdout is a terminal, the environment and the working directory.
  */
+import { escapeControls } from "../render/sanitize.js";
 
 export interface CliIo {
   stdout(text: string): void;
@@ -32,6 +33,14 @@ export type MenuPrompt = (config: { message: string; choices: MenuItem[] }) => P
 export interface CommandContext {
   io: CliIo;
   setExitCode(code: number): void;
+}
+
+/**
+ * `io` whose stderr shows controls and bidi characters escaped: error lines and notes quote ids,
+ * titles and folder names from plans, and stderr is a terminal more often than not.
+ */
+export function withSafeStderr(io: CliIo): CliIo {
+  return { ...io, stderr: (text) => io.stderr(escapeControls(text)) };
 }
 
 /** The real process. */

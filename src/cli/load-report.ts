@@ -77,6 +77,7 @@ export async function loadReport(
   async function analyzeFolder(walk: Walk): Promise<PlanReport[]> {
     const snapshot = await readLocalSnapshot(walk.dir, {
       maxFileBytes: options.limits.maxFileBytes,
+      maxJsonBytes: options.limits.maxJsonBytes,
       readContent,
       label: walk.label,
     });

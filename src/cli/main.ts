@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError } from "commander";
 import { CliError, EXIT_OK, EXIT_USAGE } from "./exit-codes.js";
-import { processIo, type CliIo, type CommandContext } from "./io.js";
+import { processIo, withSafeStderr, type CliIo, type CommandContext } from "./io.js";
 import { TOOL_VERSION } from "./version.js";
 
 const NAME = "parallel-plans";
@@ -30,7 +30,8 @@ const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
  * Run the CLI on `argv` (as `process.argv`: node, script, then arguments) and return the exit
  * code: 0 no errors, 1 a plan is not ok, 2 usage or I/O error.
  */
-export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+export async function main(argv: readonly string[], rawIo: CliIo = processIo()): Promise<number> {
+  const io = withSafeStderr(rawIo);
   let exitCode = EXIT_OK;
   try {
     const program = await buildProgram(argv.slice(2), {

@@ -14,6 +14,7 @@ import type { Command } from "commander";
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from "diff";
 import { syncSnapshot } from "../core/sync/sync-snapshot.js";
 import { readGitHistory } from "../sources/git-history.js";
+import { escapeControls } from "../render/sanitize.js";
 import { describeFsError, readLocalSnapshot } from "../sources/local-source.js";
 import { planInputMatcher } from "../sources/plan-inputs.js";
 import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./exit-codes.js";
@@ -52,6 +53,7 @@ export async function runSync(target: string, flags: SyncFlags, io: CliIo): Prom
   const label = displayPath(target);
   const snapshot = await readLocalSnapshot(path.resolve(io.cwd, target), {
     maxFileBytes: options.limits.maxFileBytes,
+    maxJsonBytes: options.limits.maxJsonBytes,
     readContent: planInputMatcher(options.patterns),
     label,
   });
@@ -86,17 +88,20 @@ export async function runSync(target: string, flags: SyncFlags, io: CliIo): Prom
     }
     if (outcome.changes.length === 0) continue;
     drift = true;
+    // The diff quotes parallel.json as written: controls and bidi characters are shown escaped.
     io.stdout(
-      createTwoFilesPatch(
-        `a/${shown}`,
-        `b/${shown}`,
-        outcome.text,
-        outcome.newText,
-        undefined,
-        undefined,
-        {
-          headerOptions: FILE_HEADERS_ONLY,
-        },
+      escapeControls(
+        createTwoFilesPatch(
+          `a/${shown}`,
+          `b/${shown}`,
+          outcome.text,
+          outcome.newText,
+          undefined,
+          undefined,
+          {
+            headerOptions: FILE_HEADERS_ONLY,
+          },
+        ),
       ),
     );
     if (flags.write) {

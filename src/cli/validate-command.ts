@@ -3,6 +3,7 @@ import { Option, type Command } from "commander";
 import type { AnalysisReport } from "../core/model.js";
 import { renderJson } from "../render/json.js";
 import { renderMarkdown } from "../render/markdown.js";
+import { escapeControls } from "../render/sanitize.js";
 import { renderSarif } from "../render/sarif.js";
 import { renderText } from "../render/text.js";
 import { exitCodeFor } from "./exit-codes.js";
@@ -68,7 +69,7 @@ function renderValidation(
         informationUri: TOOL_HOMEPAGE,
         rulesUri: TOOL_RULES_URI,
       });
-      return JSON.stringify(sarif, null, 2);
+      return escapeControls(JSON.stringify(sarif, null, 2));
     }
     case "text":
       return renderText(report, { color: useColor(io), strict });

@@ -3,6 +3,7 @@
  * and every rule of DESIGN.md §4, its statuses read from the files, and the figures renderers show.
  */
 import { decodeText } from "./decode-text.js";
+import { fileLimit } from "./file-limit.js";
 import { levelFigures, planFigures } from "./figures.js";
 import { FindingCollector } from "./findings.js";
 import { criticalPath } from "./graph/critical-path.js";
@@ -30,6 +31,7 @@ import type { PlanContext } from "./rules/plan-context.js";
 import { checkPlanMatches } from "./rules/plan-mismatch-rule.js";
 import { checkSharedDeliverables, deliverablesSection } from "./rules/shared-deliverable-rule.js";
 import { checkStatuses } from "./rules/status-rules.js";
+import { checkSymlinks } from "./rules/symlink-rule.js";
 import { SEVERITY_RANK, type Finding, type PlanSnapshot, type Status } from "./types.js";
 
 export function analyzePlan(
@@ -39,6 +41,7 @@ export function analyzePlan(
   options: AnalysisOptions,
 ): PlanReport {
   const findings = new FindingCollector(options.limits.maxFindingsPerRule);
+  const paths = checkSymlinks(snapshot, folder, folderPaths, findings);
   const { document, documentFile } = readPlanDocument(snapshot, folder, options, findings);
 
   if (folder.parallelJson === null) {
@@ -81,7 +84,7 @@ export function analyzePlan(
   }
 
   const plan = normalizePlan(json.value);
-  const fileIndex = new PlanFileIndex(folder.dir, folder.name, options.patterns, folderPaths);
+  const fileIndex = new PlanFileIndex(folder.dir, folder.name, options.patterns, paths);
   const files: AchievementFiles[] = [];
   const derived: Status[] = [];
   const status: Status[] = [];
@@ -260,13 +263,14 @@ function readText(
   mode: "strict" | "lenient",
 ): string | null {
   const file = snapshot.files.get(path);
-  if (!file) return null;
-  if (file.size > options.limits.maxFileBytes) {
+  if (!file || file.symlinkOutside) return null; // reported by checkSymlinks
+  const limit = fileLimit(path, options.limits);
+  if (file.size > limit.bytes) {
     findings.add(
       "file-too-large",
       path,
       { line: 1, column: 1 },
-      `${path.slice(path.lastIndexOf("/") + 1)} is ${file.size} bytes, over the limit of ${options.limits.maxFileBytes} bytes: it was not parsed`,
+      `${path.slice(path.lastIndexOf("/") + 1)} is ${file.size} bytes, over the limit of ${limit.bytes} bytes (${limit.setting} in .github/parallel-plans.yml raises it): it was not parsed`,
     );
     return null;
   }

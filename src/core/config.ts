@@ -10,6 +10,7 @@ import type { AnalysisOptions } from "./options.js";
 import { DEFAULT_LIMITS, DEFAULT_PATTERNS } from "./options.js";
 import { validate as generatedValidator } from "./schema-validators/config-validator.js";
 import type { Finding } from "./types.js";
+import { firstTooDeep } from "./yaml-depth.js";
 
 export type Permission = "read" | "triage" | "write" | "maintain" | "admin";
 
@@ -68,8 +69,10 @@ export interface RepoConfig {
   };
   /** Bounds on what the analysis reads. */
   limits: {
-    /** Largest plan file parsed, in bytes. */
+    /** Largest markdown file parsed (PLAN, SUBPLAN, EXECUTION, feedback), in bytes. */
     max_file_bytes: number;
+    /** Largest parallel.json parsed, in bytes. */
+    max_json_bytes: number;
     /** Deepest nesting accepted in parallel.json. */
     max_json_depth: number;
     /** Most findings reported per rule per plan. */
@@ -102,6 +105,7 @@ export const DEFAULT_CONFIG: RepoConfig = {
   },
   limits: {
     max_file_bytes: DEFAULT_LIMITS.maxFileBytes,
+    max_json_bytes: DEFAULT_LIMITS.maxJsonBytes,
     max_json_depth: DEFAULT_LIMITS.maxJsonDepth,
     max_findings_per_rule: DEFAULT_LIMITS.maxFindingsPerRule,
   },
@@ -109,6 +113,8 @@ export const DEFAULT_CONFIG: RepoConfig = {
 
 /** Aliases allowed before expansion stops: a real config needs none; this stops "billion laughs". */
 const MAX_ALIAS_COUNT = 100;
+/** Deepest nesting read: a config needs four levels; the YAML parser recurses once per level. */
+export const MAX_CONFIG_DEPTH = 32;
 
 /** The config schema, compiled at build time (scripts/generate-validators.js). */
 const configValidator = generatedValidator as unknown as ValidateFunction;
@@ -123,7 +129,8 @@ export function parseConfig(
   file: string,
 ): { config: RepoConfig; findings: Finding[] } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, {
+  const tooDeep = firstTooDeep(text, MAX_CONFIG_DEPTH);
+  const doc = parseDocument(tooDeep === -1 ? text : "", {
     lineCounter,
     prettyErrors: false,
     uniqueKeys: true,
@@ -143,6 +150,14 @@ export function parseConfig(
     };
   };
 
+  if (tooDeep !== -1) {
+    const message = `the config nests deeper than ${MAX_CONFIG_DEPTH} levels (the limit; a parallel-plans config needs 4): it was not read`;
+    const before = text.slice(0, tooDeep).split(/\r\n|\r|\n/);
+    const position = { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
+    const finding: Finding = { ...at(0, message), ...position };
+    return { config: DEFAULT_CONFIG, findings: [finding] };
+  }
+
   // Warnings include unresolved tags such as `!!js/function`: a config never needs one.
   const yamlProblems = [...doc.errors, ...doc.warnings];
   if (yamlProblems.length > 0) {
@@ -155,7 +170,10 @@ export function parseConfig(
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
     const reason = error instanceof Error ? firstLine(error.message) : String(error);
-    return { config: DEFAULT_CONFIG, findings: [at(0, `YAML: ${reason}`)] };
+    const sentence = /alias/i.test(reason)
+      ? `YAML: more than ${MAX_ALIAS_COUNT} aliases expanded (the limit, against alias bombs; a config needs none): it was not read`
+      : `YAML: ${reason}`;
+    return { config: DEFAULT_CONFIG, findings: [at(0, sentence)] };
   }
   if (value === null || value === undefined) return { config: DEFAULT_CONFIG, findings: [] };
 
@@ -175,6 +193,7 @@ export function configToOptions(config: RepoConfig): AnalysisOptions {
     patterns: { ...config.patterns },
     limits: {
       maxFileBytes: config.limits.max_file_bytes,
+      maxJsonBytes: config.limits.max_json_bytes,
       maxJsonDepth: config.limits.max_json_depth,
       maxFindingsPerRule: config.limits.max_findings_per_rule,
     },

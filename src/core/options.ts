@@ -16,8 +16,13 @@ export interface NamingPatterns {
 }
 
 export interface Limits {
-  /** Largest input file parsed, in bytes; larger files get `file-too-large`. */
+  /**
+   * Largest markdown file parsed (PLAN, SUBPLAN, EXECUTION, feedback), in bytes; larger files get
+   * `file-too-large`.
+   */
   maxFileBytes: number;
+  /** Largest parallel.json parsed, in bytes; a larger one gets `file-too-large`. */
+  maxJsonBytes: number;
   /** Deepest JSON nesting accepted in parallel.json. */
   maxJsonDepth: number;
   /** Most findings reported per rule per plan (the rest are counted in one closing finding). */
@@ -41,7 +46,15 @@ export const DEFAULT_PATTERNS: NamingPatterns = {
 };
 
 export const DEFAULT_LIMITS: Limits = {
-  maxFileBytes: 1024 * 1024,
+  // Measured (bench/hostile.bench.js, on a shared 2-core machine): reading a PLAN markdown is
+  // the slowest step of every command; the slowest command on the slowest hostile PLAN took
+  // 1.5 s at 256 KiB and 3.3 s at 512 KiB. A real PLAN is a few tens of KiB.
+  maxFileBytes: 256 * 1024,
+  // Measured the same way on parallel.json alone (10,000 achievements are 3.9 MB): the slowest
+  // command on the slowest hostile parallel.json (deep nesting) took 0.9 s at 4 MiB, 2.9 s on a
+  // busier machine, and 2.6 s / 3.0 s at 8 MiB. Only `sync` with thousands of drifted statuses
+  // is slower (33 s at 4 MiB): its edits and diff grow faster than the file.
+  maxJsonBytes: 4 * 1024 * 1024,
   maxJsonDepth: 64,
   maxFindingsPerRule: 200,
 };

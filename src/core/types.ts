@@ -37,6 +37,7 @@ export const RULES = {
   "missing-parallel-json": "notice",
   "missing-plan-markdown": "notice",
   "file-too-large": "error",
+  "symlink-outside": "error",
 } as const satisfies Record<string, Severity>;
 export type RuleCode = keyof typeof RULES;
 
@@ -63,6 +64,11 @@ export interface SnapshotFile {
   size: number;
   /** The bytes (or already-decoded text) when the source read the file. */
   content?: Uint8Array | string;
+  /**
+   * A symbolic link resolving outside the folder read (or its repository): listed so it can be
+   * reported (`symlink-outside`), never read, and no evidence of anything (size 0, no content).
+   */
+  symlinkOutside?: boolean;
 }
 
 /**

@@ -94,8 +94,6 @@ export function outputFile(
   id: string,
 ): string {
   const pattern = kind === "subplan" ? patterns.subplan : patterns.execution;
-  return inPlanFolder(
-    plan,
-    fillPattern(pattern, { plan: plan.name, token: tokenOf(id), nn: "01" }),
-  );
+  const file = fillPattern(pattern, { plan: plan.name, token: tokenOf(id), nn: "01" });
+  return cleanLine(inPlanFolder(plan, file), 300);
 }

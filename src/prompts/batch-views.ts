@@ -77,7 +77,7 @@ export function batchExecutionsView(
       const sections = text === undefined ? null : subplanSections(text);
       const part = (key: string, label: string) =>
         sections === null
-          ? `(SUBPLAN text not available: read ${path})`
+          ? `(SUBPLAN text not available: read ${cleanLine(path, 300)})`
           : (sections.get(key) ?? `(no ${label} section in the SUBPLAN)`);
       return {
         ...common(a, i, facts),

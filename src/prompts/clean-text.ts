@@ -1,27 +1,20 @@
 /**
  * Plan text copied into prompts is kept as written (an LLM needs it verbatim) but made inert:
- * no terminal escape sequences or bidi overrides (the CLI prints prompts on a terminal), one
- * line ending style. Markdown safety is the reply's job: prompts travel inside a fence there.
+ * terminal escape sequences and bidi overrides shown escaped (the CLI prints prompts on a
+ * terminal, and a person should see what the LLM is handed), one line ending style. Markdown safety is the reply's job: prompts travel inside a fence there.
  */
 
-/* eslint-disable no-control-regex -- removing control characters is the point */
-const CONTROL_RE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
-/* eslint-enable no-control-regex */
-const BIDI_RE = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+import { escapeControls } from "../render/sanitize.js";
+
 const LINE_END_RE = /\r\n|\r|\u2028|\u2029/g;
 
 /**
- * A block of plan text: controls and bidi marks removed, `\n` line ends, no trailing blank lines.
+ * A block of plan text: controls and bidi marks shown escaped, `\n` line ends, no trailing blank lines.
  * Trailing blanks and blank lines are cut with loops, not `$`-anchored regexes: those backtrack
  * quadratically on long runs of spaces or newlines, and plan text is untrusted.
  */
 export function cleanBlock(text: string): string {
-  const lines = text
-    .replace(LINE_END_RE, "\n")
-    .replace(CONTROL_RE, "")
-    .replace(BIDI_RE, "")
-    .split("\n")
-    .map(trimBlanksEnd);
+  const lines = escapeControls(text.replace(LINE_END_RE, "\n")).split("\n").map(trimBlanksEnd);
   let start = 0;
   let end = lines.length;
   while (start < end && lines[start] === "") start++;

@@ -4,6 +4,7 @@
  */
 import type { AchievementReport, AnalysisReport, PlanReport } from "../core/model.js";
 import type { Finding, HourRange, TimeFigures } from "../core/types.js";
+import { escapeControls } from "./sanitize.js";
 
 /** Version of the JSON document; bumped only on a breaking change of its shape. */
 export const JSON_FORMAT_VERSION = 1;
@@ -75,8 +76,9 @@ export function renderStatusJson(report: AnalysisReport): string {
   );
 }
 
+/** The document, with controls and bidi characters as JSON escapes: the same values, inert bytes. */
 function print(plans: JsonPlan[]): string {
-  return JSON.stringify({ version: JSON_FORMAT_VERSION, plans }, null, 2) + "\n";
+  return escapeControls(JSON.stringify({ version: JSON_FORMAT_VERSION, plans }, null, 2)) + "\n";
 }
 
 function jsonPlan(plan: PlanReport): JsonPlan {

@@ -4,13 +4,35 @@
  * one of these before it touches the output. All functions are linear-time and regex-light.
  */
 
-/** C0/C1 controls (ESC included: no terminal escape sequences) and bidi overrides/isolates. */
+/**
+ * Characters no output may carry raw: C0 controls (ESC starts terminal escape sequences, BEL
+ * rings), DEL, C1 controls (NEL included), the line and paragraph separators, and the bidi marks,
+ * embeddings, overrides and isolates that reorder what a person reads ("Trojan Source").
+ */
 /* eslint-disable no-control-regex -- matching control characters is the point */
-const CONTROL_RE =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+const UNSAFE_RE =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]|\r(?!\n)/g;
+/** The same, with tab, line feed and carriage return unsafe too. */
+const UNSAFE_ANYWHERE_RE =
+  /[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069]/g;
 /* eslint-enable no-control-regex */
 /** Line breaks and tabs collapse to one space: every rendered field is one line. */
 const BREAK_RE = /[\t\n\r\u2028\u2029\u0085]+/g;
+
+/** `\u202E`: four hex digits, which is also the JSON escape of the same character. */
+function escapeCodeUnit(c: string): string {
+  return `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+}
+
+/**
+ * The one place unsafe characters leave plan text: each control, separator or bidi character is
+ * shown as its `\uXXXX` escape, so it is visible and does nothing. With `keepBreaks` (blocks:
+ * prompts, diffs, whole JSON documents), tab, line feed and a carriage return before a line feed
+ * stay. Applied to a JSON text, the result is the same JSON value (the escapes are JSON's).
+ */
+export function escapeControls(text: string, keepBreaks = true): string {
+  return String(text).replace(keepBreaks ? UNSAFE_RE : UNSAFE_ANYWHERE_RE, escapeCodeUnit);
+}
 
 /** Bytes `s` takes in UTF-8 (a lone surrogate counts 3, as TextEncoder writes U+FFFD). */
 export function utf8ByteLength(s: string): number {
@@ -61,12 +83,12 @@ export function truncateChars(s: string, maxChars: number): string {
 }
 
 /**
- * One line of plain text: controls and bidi overrides removed, line breaks and runs of
- * whitespace collapsed to one space, trimmed, then truncated to `maxChars` code points.
- * Safe for terminals (no escape sequences) and the base of every other escaper.
+ * One line of plain text: line breaks and runs of whitespace collapsed to one space, controls and
+ * bidi characters shown escaped ({@link escapeControls}), trimmed, then truncated to `maxChars`
+ * code points. Safe for terminals (no escape sequences) and the base of every other escaper.
  */
 export function singleLine(s: string, maxChars = 200): string {
-  const flat = String(s).replace(BREAK_RE, " ").replace(CONTROL_RE, "").replace(/ {2,}/g, " ");
+  const flat = escapeControls(String(s).replace(BREAK_RE, " "), false).replace(/ {2,}/g, " ");
   return truncateChars(flat.trim(), maxChars);
 }
 

@@ -86,6 +86,7 @@ export const RULE_DESCRIPTIONS: Record<RuleCode, string> = {
   "missing-parallel-json": "A plan folder has a PLAN but no parallel.json.",
   "missing-plan-markdown": "A plan folder has a parallel.json but no PLAN markdown.",
   "file-too-large": "An input file is over the configured size limit and was not parsed.",
+  "symlink-outside": "A symbolic link resolves outside the repository and was not read.",
 };
 
 /** The SARIF log of every finding in the report (a plain object; JSON.stringify it to print). */

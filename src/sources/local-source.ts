@@ -6,7 +6,9 @@
 import { readFile, readdir, stat } from "node:fs/promises";
 import type { Stats } from "node:fs";
 import path from "node:path";
+import { fileLimit } from "../core/file-limit.js";
 import type { PlanSnapshot, SnapshotFile } from "../core/types.js";
+import { describeBoundary, findBoundary, resolveInside, type Boundary } from "./containment.js";
 export { isPlanInput } from "./plan-inputs.js";
 
 /** Beyond this many entries the path is surely not a plan folder or a repository of plans. */
@@ -19,8 +21,10 @@ const SKIPPED_DIRS = new Set(["node_modules", ".git"]);
 const BATCH = 64;
 
 export interface LocalSnapshotOptions {
-  /** Files larger than this keep their size only (the core reports `file-too-large`). */
+  /** Markdown files larger than this keep their size only (the core reports `file-too-large`). */
   maxFileBytes: number;
+  /** The same for a parallel.json. */
+  maxJsonBytes: number;
   /** Whether the analysis needs the bytes of this file (path relative to the walked folder). */
   readContent: (relPath: string) => boolean;
   /** How to name the path in error messages (default: `root` as given). */
@@ -42,17 +46,27 @@ export interface LocalSnapshot extends PlanSnapshot {
 
 /**
  * Walk `root` (a folder, or a file whose parent folder is walked) without following symbolic
- * links to folders, skipping `node_modules` and `.git`. Throws one clear sentence naming the path
- * when it is missing or unreadable, or holds more than `maxEntries` entries.
+ * links to folders, skipping `node_modules` and `.git`. A symbolic link to a file is read only
+ * when it resolves inside the repository (or the folder given, outside a repository); one that
+ * resolves outside is listed as `symlinkOutside`, never read. Throws one clear sentence naming
+ * the path when it is missing or unreadable, is a link leading outside, or holds more than
+ * `maxEntries` entries.
  */
 export async function readLocalSnapshot(
   root: string,
   opts: LocalSnapshotOptions,
 ): Promise<LocalSnapshot> {
   const label = opts.label ?? root;
-  const rootStats = await stat(root).catch((error: unknown) => {
+  const fail = (error: unknown): never => {
     throw new Error(describeFsError(label, error));
-  });
+  };
+  const boundary = await findBoundary(root).catch(fail);
+  if ((await resolveInside(root, boundary)) === "outside") {
+    throw new Error(
+      `cannot read ${label}: it is a symbolic link to a place ${describeBoundary(boundary)}, which is never followed`,
+    );
+  }
+  const rootStats = await stat(root).catch(fail);
   const dir = rootStats.isDirectory() ? root : path.dirname(root);
   const focus = rootStats.isDirectory() ? null : path.basename(root);
   const dirLabel = focus === null ? label : path.dirname(label);
@@ -75,17 +89,21 @@ export async function readLocalSnapshot(
       );
     }
     const candidates: string[] = [];
+    const links = new Set<string>();
     for (const dirent of dirents) {
       const childRel = rel === "" ? dirent.name : `${rel}/${dirent.name}`;
       if (dirent.isDirectory()) {
         if (!SKIPPED_DIRS.has(dirent.name)) pending.push(childRel);
       } else if (dirent.isFile() || dirent.isSymbolicLink()) {
         candidates.push(childRel);
+        if (dirent.isSymbolicLink()) links.add(childRel);
       }
     }
     for (let i = 0; i < candidates.length; i += BATCH) {
       const batch = candidates.slice(i, i + BATCH);
-      const read = await Promise.all(batch.map((p) => readEntry(dir, p, opts, labelOf)));
+      const read = await Promise.all(
+        batch.map((p) => readEntry(dir, p, opts, labelOf, links.has(p) ? boundary : null)),
+      );
       for (const file of read) if (file) found.push(file);
     }
   }
@@ -99,16 +117,23 @@ export async function readLocalSnapshot(
 }
 
 /**
- * One regular file (or a symbolic link to one); undefined for links to folders (never followed,
- * so no loops), broken links, sockets and pipes.
+ * One regular file (or a symbolic link to one inside `boundary`, given for links only); undefined
+ * for links to folders (never followed, so no loops), broken links, sockets and pipes.
  */
 async function readEntry(
   dir: string,
   relPath: string,
   opts: LocalSnapshotOptions,
   labelOf: (rel: string) => string,
+  boundary: Boundary | null,
 ): Promise<SnapshotFile | undefined> {
-  const abs = path.join(dir, ...relPath.split("/"));
+  let abs = path.join(dir, ...relPath.split("/"));
+  if (boundary) {
+    const real = await resolveInside(abs, boundary);
+    if (real === undefined) return undefined;
+    if (real === "outside") return { path: relPath, size: 0, symlinkOutside: true };
+    abs = real; // read what was checked
+  }
   let stats: Stats;
   try {
     stats = await stat(abs);
@@ -117,13 +142,14 @@ async function readEntry(
   }
   if (!stats.isFile()) return undefined;
   const file: SnapshotFile = { path: relPath, size: stats.size };
-  if (stats.size <= opts.maxFileBytes && opts.readContent(relPath)) {
+  const limit = fileLimit(relPath, opts).bytes;
+  if (stats.size <= limit && opts.readContent(relPath)) {
     const content = await readFile(abs).catch((error: unknown) => {
       throw new Error(describeFsError(labelOf(relPath), error));
     });
     // The file may have grown since stat: then it is too large after all.
     file.size = content.length;
-    if (content.length <= opts.maxFileBytes) file.content = content;
+    if (content.length <= limit) file.content = content;
   }
   return file;
 }

@@ -34,8 +34,8 @@ const corpus: [string, FileSpec, RuleCode][] = [
     "schema",
   ],
   ["100,000-deep nesting that is cut off", "[".repeat(100_000), "json-syntax"],
-  ["a file over the size limit", { size: 5 * 1024 * 1024 }, "file-too-large"],
-  ["a 1 MB title", plan([level([{ id: "1.1", title: "x".repeat(1_000_000) }])]), "schema"],
+  ["a parallel.json over its size limit", { size: 128 * 1024 * 1024 }, "file-too-large"],
+  ["a 200 KB title", plan([level([{ id: "1.1", title: "x".repeat(200_000) }])]), "schema"],
   [
     "ids with regex metacharacters",
     plan([

@@ -59,6 +59,7 @@ describe("parseConfig reads every key", () => {
     "    sync: admin",
     "limits:",
     "  max_file_bytes: 4096",
+    "  max_json_bytes: 8192",
     "  max_json_depth: 16",
     "  max_findings_per_rule: 5",
   );
@@ -85,7 +86,12 @@ describe("parseConfig reads every key", () => {
           sync: "admin",
         },
       },
-      limits: { max_file_bytes: 4096, max_json_depth: 16, max_findings_per_rule: 5 },
+      limits: {
+        max_file_bytes: 4096,
+        max_json_bytes: 8192,
+        max_json_depth: 16,
+        max_findings_per_rule: 5,
+      },
     });
   });
 
@@ -97,7 +103,7 @@ describe("parseConfig reads every key", () => {
         execution: "exec/E_{token}_{nn}.md",
         approved: "exec/ok/A_{token}.md",
       },
-      limits: { maxFileBytes: 4096, maxJsonDepth: 16, maxFindingsPerRule: 5 },
+      limits: { maxFileBytes: 4096, maxJsonBytes: 8192, maxJsonDepth: 16, maxFindingsPerRule: 5 },
       failOn: "warning",
       plans: ["docs/plans/*", "work/**/plans/*"],
     });

@@ -377,7 +377,7 @@ describe("rules about whole files", () => {
 
   it("file-too-large reports without reading the content", () => {
     const report = analyzeSnapshot(
-      snapshotOf({ "P/parallel.json": { size: 2 * 1024 * 1024 } }),
+      snapshotOf({ "P/parallel.json": { size: 128 * 1024 * 1024 } }),
       resolveOptions(),
     );
     expect(withoutPlanNotice(report.plans[0]!.findings)).toEqual([
@@ -393,7 +393,12 @@ describe("rules about whole files", () => {
   it("a file under the limit is parsed", () => {
     const json = planJson([{ can_parallelize: true, achievements: [{ id: "1.1" }] }]);
     const options = resolveOptions({
-      limits: { maxFileBytes: json.length, maxJsonDepth: 64, maxFindingsPerRule: 10 },
+      limits: {
+        maxFileBytes: 10,
+        maxJsonBytes: json.length,
+        maxJsonDepth: 64,
+        maxFindingsPerRule: 10,
+      },
     });
     expect(
       withoutPlanNotice(
@@ -485,7 +490,12 @@ describe("statuses, ready set and levels", () => {
       dependencies: ["9.9"],
     }));
     const options = resolveOptions({
-      limits: { maxFileBytes: 1 << 20, maxJsonDepth: 64, maxFindingsPerRule: 5 },
+      limits: {
+        maxFileBytes: 1 << 20,
+        maxJsonBytes: 1 << 20,
+        maxJsonDepth: 64,
+        maxFindingsPerRule: 5,
+      },
     });
     const report = analyzeSnapshot(
       snapshotOf({ "P/parallel.json": planJson([{ can_parallelize: true, achievements }]) }),

@@ -39,6 +39,7 @@ describe("CommitFiles", () => {
 
     const local = await readLocalSnapshot(`examples/${example}`, {
       maxFileBytes: options.limits.maxFileBytes,
+      maxJsonBytes: options.limits.maxJsonBytes,
       readContent: planInputMatcher(options.patterns),
     });
     const expected = [...local.files.values()].map((f) => [`${dir}/${f.path}`, f.size]);
@@ -101,9 +102,9 @@ describe("odd files through the app", () => {
     );
   });
 
-  it("does not read a parallel.json over 1 MB and reports file-too-large", async () => {
+  it("does not read a parallel.json over its limit and names the setting", async () => {
     const gh = fakeHelloWorld();
-    gh.files.set(`${PLAN}/parallel.json`, `${" ".repeat(1024 * 1024)}{}`);
+    gh.files.set(`${PLAN}/parallel.json`, `${" ".repeat(options.limits.maxJsonBytes)}{}`);
     gh.expectToken().expectGraphql().expectCreate();
     const complete = await check(gh);
     expect(complete.output.annotations).toEqual([
@@ -111,6 +112,24 @@ describe("odd files through the app", () => {
         title: "file-too-large",
         start_line: 1,
         annotation_level: "failure",
+        message: expect.stringContaining(
+          `over the limit of ${options.limits.maxJsonBytes} bytes (limits.max_json_bytes in .github/parallel-plans.yml raises it)`,
+        ),
+      }),
+      expect.objectContaining({ title: "missing-plan-markdown", annotation_level: "notice" }),
+    ]);
+  });
+
+  it("applies a config's lower parallel.json limit", async () => {
+    const gh = fakeHelloWorld();
+    gh.config = "limits:\n  max_json_bytes: 1024\n";
+    gh.files.set(`${PLAN}/parallel.json`, `${" ".repeat(1024)}{}`);
+    gh.expectToken().expectGraphql().expectCreate();
+    const complete = await check(gh);
+    expect(complete.output.annotations).toEqual([
+      expect.objectContaining({
+        title: "file-too-large",
+        message: expect.stringContaining("over the limit of 1024 bytes (limits.max_json_bytes"),
       }),
       expect.objectContaining({ title: "missing-plan-markdown", annotation_level: "notice" }),
     ]);

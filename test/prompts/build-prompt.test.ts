@@ -305,7 +305,7 @@ describe("parallel discovery", () => {
     expect(outcome.covered.length).toBeGreaterThan(0);
   });
 
-  it("drops terminal escapes from dependencies read from parallel.json", () => {
+  it("shows terminal escapes from dependencies read from parallel.json escaped", () => {
     const outcome = build(
       { kind: "discover" },
       {
@@ -316,7 +316,7 @@ describe("parallel discovery", () => {
         },
       },
     );
-    expect(outcome.prompt).toContain("2.3, 9.9[2J");
+    expect(outcome.prompt).toContain("2.3, 9.9\\u001B[2J");
     expect(outcome.prompt).not.toContain("\u001b");
   });
 });
@@ -365,7 +365,7 @@ describe("templates", () => {
     );
   });
 
-  it("keeps plan text verbatim but drops terminal escapes and bidi overrides", () => {
+  it("keeps plan text verbatim but shows terminal escapes and bidi overrides escaped", () => {
     const outcome = build(
       { kind: "discover" },
       {
@@ -378,6 +378,8 @@ describe("templates", () => {
         },
       },
     );
-    expect(outcome.prompt).toContain("- **Purpose**: Prepare [31m@team <b>all</b>.");
+    expect(outcome.prompt).toContain("- **Purpose**: Prepare \\u001B[31m@team <b>\\u202Eall</b>.");
+    expect(outcome.prompt).not.toContain("\u001b");
+    expect(outcome.prompt).not.toContain("\u202E");
   });
 });

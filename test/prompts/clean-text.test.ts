@@ -21,7 +21,7 @@ describe("cleanBlock", () => {
     ["\n\n  first\t \nsecond  \n\n\n", "  first\nsecond"],
     ["a\r\nb\rc\u2028d", "a\nb\nc\nd"],
     ["keeps\n\n\ninner blank lines", "keeps\n\n\ninner blank lines"],
-    ["drops \u001b[2Jescapes and \u202Ebidi", "drops [2Jescapes and bidi"],
+    ["shows \u001b[2Jescapes and \u202Ebidi", "shows \\u001B[2Jescapes and \\u202Ebidi"],
     ["keeps a no-break space\u00a0", "keeps a no-break space\u00a0"],
     [" \t\n \n", ""],
     ["", ""],
@@ -42,7 +42,7 @@ describe("cleanBlock", () => {
 describe("cleanLine", () => {
   it.each([
     ["  A   title\n with\tbreaks  ", 200, "A title with breaks"],
-    ["9.9\u001b[2J", 20, "9.9[2J"],
+    ["9.9\u001b[2J", 20, "9.9\\u001B[2J"],
     ["abcdef", 4, "abc…"],
   ])("cleans %j (max %d) to %j", (text, max, cleaned) => {
     expect(cleanLine(text, max)).toBe(cleaned);

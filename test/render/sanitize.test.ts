@@ -89,8 +89,10 @@ describe("dotString", () => {
 });
 
 describe("singleLine", () => {
-  it("strips terminal escape sequences and bidi overrides", () => {
-    expect(singleLine("\u001b[31mred\u001b[0m \u202Ex")).toBe("[31mred[0m x");
+  it("shows terminal escape sequences and bidi overrides escaped", () => {
+    expect(singleLine("\u001b[31mred\u001b[0m \u202Ex\u0007")).toBe(
+      "\\u001B[31mred\\u001B[0m \\u202Ex\\u0007",
+    );
   });
 });
 

@@ -25,8 +25,16 @@ async function put(relPath: string, text: string): Promise<void> {
   await writeFile(file, text);
 }
 
-const everything: LocalSnapshotOptions = { maxFileBytes: 1024, readContent: () => true };
-const defaults: LocalSnapshotOptions = { maxFileBytes: 1024, readContent: isPlanInput };
+const everything: LocalSnapshotOptions = {
+  maxFileBytes: 1024,
+  maxJsonBytes: 1024,
+  readContent: () => true,
+};
+const defaults: LocalSnapshotOptions = {
+  maxFileBytes: 1024,
+  maxJsonBytes: 1024,
+  readContent: isPlanInput,
+};
 
 const text = (content: Uint8Array | string | undefined): string | undefined =>
   content === undefined ? undefined : Buffer.from(content).toString("utf8");
@@ -111,10 +119,28 @@ describe("readLocalSnapshot", () => {
     await put("X/parallel.json", "x".repeat(11));
     await put("X/PLAN_X.md", "x".repeat(10));
 
-    const snapshot = await readLocalSnapshot(root, { ...defaults, maxFileBytes: 10 });
+    const snapshot = await readLocalSnapshot(root, {
+      ...defaults,
+      maxFileBytes: 10,
+      maxJsonBytes: 10,
+    });
 
     expect(snapshot.files.get("X/parallel.json")).toEqual({ path: "X/parallel.json", size: 11 });
     expect(text(snapshot.files.get("X/PLAN_X.md")?.content)).toBe("x".repeat(10));
+  });
+
+  it("applies the parallel.json limit to parallel.json and the markdown limit to markdown", async () => {
+    await put("X/parallel.json", "x".repeat(20));
+    await put("X/PLAN_X.md", "x".repeat(20));
+
+    const snapshot = await readLocalSnapshot(root, {
+      ...defaults,
+      maxFileBytes: 10,
+      maxJsonBytes: 20,
+    });
+
+    expect(text(snapshot.files.get("X/parallel.json")?.content)).toBe("x".repeat(20));
+    expect(snapshot.files.get("X/PLAN_X.md")).toEqual({ path: "X/PLAN_X.md", size: 20 });
   });
 
   it("walks the parent folder of a file and focuses on the file", async () => {

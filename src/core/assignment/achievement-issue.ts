@@ -35,9 +35,7 @@ const SECTIONS: readonly { key: string; heading: string }[] = [
 
 /** `[<PLAN>] <id> <title>`, one line, within GitHub's limit. */
 export function achievementTitle(plan: string, a: Pick<AchievementReport, "id" | "title">): string {
-  const flat = `[${plan}] ${a.id} ${a.title}`.replace(/\s+/g, " ").trim();
-  const points = Array.from(flat);
-  return points.length <= MAX_TITLE ? flat : `${points.slice(0, MAX_TITLE - 1).join("")}…`;
+  return singleLine(`[${plan}] ${a.id} ${a.title}`.replace(/\s+/g, " "), MAX_TITLE);
 }
 
 /** The files an achievement is expected to produce, by the naming patterns. */

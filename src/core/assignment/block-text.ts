@@ -3,7 +3,7 @@
  * inline markdown (no raw HTML, no `@mention` pings, no `#123` links, no code fences), with list
  * markers and indentation kept so the section still reads as a list.
  */
-import { escapeMarkdownInline } from "../../render/sanitize.js";
+import { escapeControls, escapeMarkdownInline } from "../../render/sanitize.js";
 
 const LIST_RE = /^(\s*)([-*+]|\d{1,9}[.)])(\s+\[[ xX]\])?\s+/;
 const MAX_LINE = 1000;
@@ -35,9 +35,9 @@ export function escapeMarkdownBlock(text: string, maxLines = 80): string {
   return out.join("\n");
 }
 
-/** Inline code holding `text` (paths, commands): backticks removed, so it cannot break out. */
+/** Inline code holding `text` (paths, commands): backticks removed, so it cannot break out; controls escaped. */
 export function inlineCode(text: string): string {
-  return `\`${text.replace(/[`\r\n]/g, "")}\``;
+  return `\`${escapeControls(text.replace(/[`\r\n]/g, ""), false)}\``;
 }
 
 /** GitHub refuses issue bodies over 65,536 characters: stay under it with room to spare. */

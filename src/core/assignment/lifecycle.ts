@@ -29,11 +29,15 @@ export interface PushedCommit {
   removed: ReadonlySet<string>;
 }
 
-/** Rules that mean parallel.json was not (fully) read: its achievements cannot be trusted. */
+/**
+ * Rules that mean parallel.json was not (fully) read: its achievements cannot be trusted. A
+ * refused symbolic link (a checkout read by the Action) counts, wherever it is in the plan.
+ */
 const UNREADABLE_RULES: ReadonlySet<RuleCode> = new Set<RuleCode>([
   "json-syntax",
   "schema",
   "file-too-large",
+  "symlink-outside",
 ]);
 
 /**

@@ -6,6 +6,12 @@
 const FENCE_OPEN_RE = /^ {0,3}(`{3,}|~{3,})/;
 const FENCE_CLOSE_RE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 const ATX_RE = /^#{1,6}(?:[ \t]|$)/;
+/**
+ * A list item that may interrupt a paragraph (a bullet, or `1.`, with content): at column 0 it
+ * is a new item of a top-level list whatever came before, so a long list (the Achievement Index)
+ * can be cut between items.
+ */
+const LIST_ITEM_RE = /^(?:[-+*]|1[.)])[ \t]+\S/;
 const HTML_OPEN_RE = /^ {0,3}</;
 const HTML_RAW_RE = /^(script|pre|style|textarea)(?:[\s>]|$)/i;
 
@@ -38,7 +44,7 @@ export class BlockTracker {
     if (prevBlank) return column0 || (hard && /^ {1,3}\S/.test(line));
     if (this.looseHtml || !column0) return false;
     // These interrupt a paragraph and cannot continue a container lazily.
-    return ATX_RE.test(line) || FENCE_OPEN_RE.test(line);
+    return ATX_RE.test(line) || FENCE_OPEN_RE.test(line) || LIST_ITEM_RE.test(line);
   }
 
   /** Moves the state past `line`. */

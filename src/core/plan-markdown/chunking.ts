@@ -15,6 +15,13 @@ import { isBlank } from "./lines.js";
 const SOFT_CHUNK_LINES = 100;
 /** Past this, also cut before an indented line after a blank line (hostile documents only). */
 const HARD_CHUNK_LINES = 400;
+/**
+ * Past this many lines, cut at the next line wherever it is (outside code and HTML blocks, which remark
+ * reads in linear time): remark is quadratic in the lines of one paragraph or list item, and only
+ * a hostile document writes thousands of lines without a block start. Such a cut may split a
+ * paragraph in two, which changes nothing a PLAN reader looks at but the line's own text.
+ */
+const FORCED_CHUNK_LINES = 100;
 const FREE_PREFIX = 32;
 const DEPTH_BUDGET = 16_000_000;
 const PREFIX_CHARS = new Set([..." \t>-*+.)0123456789"]);
@@ -55,15 +62,17 @@ export function splitIntoChunks(text: string): Chunk[] {
     let lineDelimiters = 0;
     for (let code = text.charCodeAt(end); end < text.length; code = text.charCodeAt(++end)) {
       if (code === 10 || code === 13) break;
-      // `[` weighs more: an unclosed link costs remark more than an unmatched `*`.
+      // `[` weighs more: an unclosed link costs remark more than an unmatched `*`; so do a
+      // backtick or `<`, each of which may send remark looking to the end of the paragraph.
       if (code === 42 || code === 95) lineDelimiters++;
-      else if (code === 91) lineDelimiters += 3;
+      else if (code === 91 || code === 96 || code === 60) lineDelimiters += 3;
     }
     const lineText = text.slice(pos, end);
     const blank = isBlank(lineText);
     const due = chunk === null || chunkLines >= SOFT_CHUNK_LINES;
     const hard = chunk === null || chunkLines >= HARD_CHUNK_LINES;
-    if (!blank && due && blocks.startsTopLevelBlock(lineText, prevBlank, hard)) {
+    const forced = chunkLines >= FORCED_CHUNK_LINES && !blocks.insideRawBlock();
+    if (!blank && due && (forced || blocks.startsTopLevelBlock(lineText, prevBlank, hard))) {
       cut(pos);
       chunk = { start: pos, end: text.length, line, inlineCost: 0 };
       chunkLines = 0;

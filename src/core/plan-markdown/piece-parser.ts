@@ -6,13 +6,24 @@ import type { Chunk } from "./chunking.js";
 import { Locator, walk, type BlockVisitor } from "./tree-walk.js";
 
 const processor = unified().use(remarkParse);
-/** Without emphasis and links: for pieces whose delimiters would cost remark too much. */
+/** Without emphasis, links, code spans and inline HTML: for pieces those would cost too much. */
 const plainProcessor = unified()
   .use(remarkParse)
   .data("micromarkExtensions", [
-    { disable: { null: ["attention", "labelStartLink", "labelStartImage", "labelEnd"] } },
+    {
+      disable: {
+        null: [
+          "attention",
+          "labelStartLink",
+          "labelStartImage",
+          "labelEnd",
+          "codeText",
+          "htmlText",
+        ],
+      },
+    },
   ]);
-const INLINE_BUDGET = 400_000_000;
+const INLINE_BUDGET = 50_000_000;
 
 /**
  * remark matches emphasis and links in time quadratic (or worse) in the number of `*`, `_` and

@@ -4,7 +4,7 @@
 import runtime0 from "ajv/dist/runtime/ucs2length.js";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://parallel-plans.dev/schemas/config.schema.json","title":"parallel-plans repository configuration (.github/parallel-plans.yml)","description":"How parallel-plans finds plan folders, names their files, when it fails a check, and what the GitHub App may do. Read from the default branch only. Every key is optional; defaults are shown in each description.","type":"object","additionalProperties":false,"properties":{"plans":{"description":"Globs (relative to the repository root) of plan folders. A folder matched here is a plan when it holds a parallel.json or a PLAN_*.md. Default: [\"work-space/plans/*\"].","type":"array","maxItems":100,"items":{"description":"One glob of plan folders, e.g. \"work-space/plans/*\" or \"docs/**/plans/*\". Relative, no \"..\" segment.","type":"string","minLength":1,"maxLength":500,"allOf":[{"description":"Relative to the repository root.","pattern":"^[^/]","maxLength":500},{"description":"Each path segment is literal text with at most one *, or exactly **; no ?, [ ], { }, ( ), !, +, @ or \\ (so matching cannot backtrack without bound).","pattern":"^(?:\\*\\*|[^*?\\[\\]{}()!+@\\\\/]*(?:\\*[^*?\\[\\]{}()!+@\\\\/]*)?)(?:/(?:\\*\\*|[^*?\\[\\]{}()!+@\\\\/]*(?:\\*[^*?\\[\\]{}()!+@\\\\/]*)?))*$","maxLength":500},{"description":"At most six * in one glob (three ** segments).","not":{"description":"Seven or more *.","pattern":"(?:[^*]*\\*){7}","maxLength":500},"maxLength":500},{"description":"No \"..\" segment.","not":{"description":"A \"..\" segment.","pattern":"(^|/)\\.\\.(/|$)","maxLength":500},"maxLength":500}]},"default":["work-space/plans/*"]},"patterns":{"description":"File naming inside a plan folder, relative to it. Placeholders: {plan} (plan folder name), {token} (achievement id without its dot: 3.2 becomes 32), {nn} (execution number).","type":"object","additionalProperties":false,"properties":{"plan":{"description":"The PLAN markdown. Default: \"PLAN_{plan}.md\".","type":"string","minLength":1,"maxLength":200,"allOf":[{"$ref":"#/definitions/relativePath"},{"$ref":"#/definitions/namePattern"}],"default":"PLAN_{plan}.md"},"subplan":{"description":"One SUBPLAN per achievement; must contain {token}. Default: \"subplans/SUBPLAN_{plan}_{token}.md\".","type":"string","minLength":1,"maxLength":200,"allOf":[{"$ref":"#/definitions/relativePath"},{"$ref":"#/definitions/namePattern"},{"$ref":"#/definitions/hasToken"}],"default":"subplans/SUBPLAN_{plan}_{token}.md"},"execution":{"description":"EXECUTION_TASK files of an achievement; must contain {token} and {nn}. Default: \"execution/EXECUTION_TASK_{plan}_{token}_{nn}.md\".","type":"string","minLength":1,"maxLength":200,"allOf":[{"$ref":"#/definitions/relativePath"},{"$ref":"#/definitions/namePattern"},{"$ref":"#/definitions/hasToken"},{"description":"Contains the {nn} placeholder.","pattern":"\\{nn\\}","maxLength":200}],"default":"execution/EXECUTION_TASK_{plan}_{token}_{nn}.md"},"approved":{"description":"The APPROVED feedback that marks an achievement complete; must contain {token}. Default: \"execution/feedbacks/APPROVED_{token}.md\".","type":"string","minLength":1,"maxLength":200,"allOf":[{"$ref":"#/definitions/relativePath"},{"$ref":"#/definitions/namePattern"},{"$ref":"#/definitions/hasToken"}],"default":"execution/feedbacks/APPROVED_{token}.md"}}},"fail_on":{"description":"Lowest finding severity that fails the check (and makes the CLI exit 1). Default: \"error\".","type":"string","enum":["error","warning"],"default":"error"},"assign":{"description":"Issues opened for the achievements of a parallel level.","type":"object","additionalProperties":false,"properties":{"auto":{"description":"Open the issues as soon as a level becomes ready, without waiting for /parallel assign. Default: false.","type":"boolean","default":false},"labels":{"description":"Labels put on every achievement issue. Default: [\"parallel-plans\"].","type":"array","maxItems":20,"items":{"description":"A label name (GitHub allows 50 characters).","type":"string","minLength":1,"maxLength":50},"default":["parallel-plans"]},"sub_issues":{"description":"Link achievement issues to the plan issue as GitHub sub-issues. Default: true.","type":"boolean","default":true},"blocked_by":{"description":"Record dependencies as GitHub \"blocked by\" issue relationships. Default: true.","type":"boolean","default":true}}},"sync":{"description":"Keep parallel.json statuses true to the files: \"pr\" proposes a pull request, \"off\" only reports drift. Default: \"pr\".","type":"string","enum":["off","pr"],"default":"pr"},"dashboard":{"description":"Keep one dashboard issue per plan with its levels, statuses and ready set. Default: false.","type":"boolean","default":false},"commands":{"description":"Slash commands (/parallel ...) in issue and pull request comments.","type":"object","additionalProperties":false,"properties":{"min_permission":{"description":"Lowest repository permission a commenter needs per command. Defaults: read for help, status, next, validate, discover, batch-subplans, batch-executions; triage for claim, unclaim; write for assign, sync.","type":"object","additionalProperties":false,"properties":{"help":{"description":"/parallel help. Default: read.","$ref":"#/definitions/permission"},"status":{"description":"/parallel status. Default: read.","$ref":"#/definitions/permission"},"next":{"description":"/parallel next. Default: read.","$ref":"#/definitions/permission"},"validate":{"description":"/parallel validate. Default: read.","$ref":"#/definitions/permission"},"discover":{"description":"/parallel discover. Default: read.","$ref":"#/definitions/permission"},"batch-subplans":{"description":"/parallel batch-subplans. Default: read.","$ref":"#/definitions/permission"},"batch-executions":{"description":"/parallel batch-executions. Default: read.","$ref":"#/definitions/permission"},"assign":{"description":"/parallel assign (opens issues). Default: write.","$ref":"#/definitions/permission"},"claim":{"description":"/parallel claim (assigns the commenter). Default: triage.","$ref":"#/definitions/permission"},"unclaim":{"description":"/parallel unclaim. Default: triage.","$ref":"#/definitions/permission"},"sync":{"description":"/parallel sync (opens a pull request). Default: write.","$ref":"#/definitions/permission"}}}}},"limits":{"description":"Bounds on what the analysis reads.","type":"object","additionalProperties":false,"properties":{"max_file_bytes":{"description":"Largest plan file parsed, in bytes; larger files get a file-too-large error. Default: 1048576 (1 MiB).","type":"integer","minimum":1,"maximum":10485760,"default":1048576},"max_json_depth":{"description":"Deepest nesting accepted in parallel.json. Default: 64.","type":"integer","minimum":8,"maximum":256,"default":64},"max_findings_per_rule":{"description":"Most findings reported per rule per plan; the rest are counted in one closing finding. Default: 200.","type":"integer","minimum":1,"maximum":10000,"default":200}}}},"definitions":{"permission":{"description":"A GitHub repository permission, lowest to highest.","type":"string","enum":["read","triage","write","maintain","admin"]},"relativePath":{"description":"A path relative to the plan folder: no leading \"/\", no \"..\" segment.","type":"string","maxLength":200,"pattern":"^[^/]","not":{"description":"A \"..\" segment.","type":"string","maxLength":200,"pattern":"(^|/)\\.\\.(/|$)"}},"namePattern":{"description":"Literal text and the placeholders {plan}, {token} and {nn} only: no glob or regex characters (* ? [ ] { } \\), so every pattern matches in linear time.","type":"string","maxLength":200,"pattern":"^(?:[^*?\\[\\]{}\\\\]|\\{(?:plan|token|nn)\\})+$"},"hasToken":{"description":"Contains the {token} placeholder.","type":"string","maxLength":200,"pattern":"\\{token\\}"}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://parallel-plans.dev/schemas/config.schema.json","title":"parallel-plans repository configuration (.github/parallel-plans.yml)","description":"How parallel-plans finds plan folders, names their files, when it fails a check, and what the GitHub App may do. Read from the default branch only. Every key is optional; defaults are shown in each description.","type":"object","additionalProperties":false,"properties":{"plans":{"description":"Globs (relative to the repository root) of plan folders. A folder matched here is a plan when it holds a parallel.json or a PLAN_*.md. Default: [\"work-space/plans/*\"].","type":"array","maxItems":100,"items":{"description":"One glob of plan folders, e.g. \"work-space/plans/*\" or \"docs/**/plans/*\". Relative, no \"..\" segment.","type":"string","minLength":1,"maxLength":500,"allOf":[{"description":"Relative to the repository root.","pattern":"^[^/]","maxLength":500},{"description":"Each path segment is literal text with at most one *, or exactly **; no ?, [ ], { }, ( ), !, +, @ or \\ (so matching cannot backtrack without bound).","pattern":"^(?:\\*\\*|[^*?\\[\\]{}()!+@\\\\/]*(?:\\*[^*?\\[\\]{}()!+@\\\\/]*)?)(?:/(?:\\*\\*|[^*?\\[\\]{}()!+@\\\\/]*(?:\\*[^*?\\[\\]{}()!+@\\\\/]*)?))*$","maxLength":500},{"description":"At most six * in one glob (three ** segments).","not":{"description":"Seven or more *.","pattern":"(?:[^*]*\\*){7}","maxLength":500},"maxLength":500},{"description":"No \"..\" segment.","not":{"description":"A \"..\" segment.","pattern":"(^|/)\\.\\.(/|$)","maxLength":500},"maxLength":500}]},"default":["work-space/plans/*"]},"patterns":{"description":"File naming inside a plan folder, relative to it. Placeholders: {plan} (plan folder name), {token} (achievement id without its dot: 3.2 becomes 32), {nn} (execution number).","type":"object","additionalProperties":false,"properties":{"plan":{"description":"The PLAN markdown. Default: \"PLAN_{plan}.md\".","type":"string","minLength":1,"maxLength":200,"allOf":[{"$ref":"#/definitions/relativePath"},{"$ref":"#/definitions/namePattern"}],"default":"PLAN_{plan}.md"},"subplan":{"description":"One SUBPLAN per achievement; must contain {token}. Default: \"subplans/SUBPLAN_{plan}_{token}.md\".","type":"string","minLength":1,"maxLength":200,"allOf":[{"$ref":"#/definitions/relativePath"},{"$ref":"#/definitions/namePattern"},{"$ref":"#/definitions/hasToken"}],"default":"subplans/SUBPLAN_{plan}_{token}.md"},"execution":{"description":"EXECUTION_TASK files of an achievement; must contain {token} and {nn}. Default: \"execution/EXECUTION_TASK_{plan}_{token}_{nn}.md\".","type":"string","minLength":1,"maxLength":200,"allOf":[{"$ref":"#/definitions/relativePath"},{"$ref":"#/definitions/namePattern"},{"$ref":"#/definitions/hasToken"},{"description":"Contains the {nn} placeholder.","pattern":"\\{nn\\}","maxLength":200}],"default":"execution/EXECUTION_TASK_{plan}_{token}_{nn}.md"},"approved":{"description":"The APPROVED feedback that marks an achievement complete; must contain {token}. Default: \"execution/feedbacks/APPROVED_{token}.md\".","type":"string","minLength":1,"maxLength":200,"allOf":[{"$ref":"#/definitions/relativePath"},{"$ref":"#/definitions/namePattern"},{"$ref":"#/definitions/hasToken"}],"default":"execution/feedbacks/APPROVED_{token}.md"}}},"fail_on":{"description":"Lowest finding severity that fails the check (and makes the CLI exit 1). Default: \"error\".","type":"string","enum":["error","warning"],"default":"error"},"assign":{"description":"Issues opened for the achievements of a parallel level.","type":"object","additionalProperties":false,"properties":{"auto":{"description":"Open the issues as soon as a level becomes ready, without waiting for /parallel assign. Default: false.","type":"boolean","default":false},"labels":{"description":"Labels put on every achievement issue. Default: [\"parallel-plans\"].","type":"array","maxItems":20,"items":{"description":"A label name (GitHub allows 50 characters).","type":"string","minLength":1,"maxLength":50},"default":["parallel-plans"]},"sub_issues":{"description":"Link achievement issues to the plan issue as GitHub sub-issues. Default: true.","type":"boolean","default":true},"blocked_by":{"description":"Record dependencies as GitHub \"blocked by\" issue relationships. Default: true.","type":"boolean","default":true}}},"sync":{"description":"Keep parallel.json statuses true to the files: \"pr\" proposes a pull request, \"off\" only reports drift. Default: \"pr\".","type":"string","enum":["off","pr"],"default":"pr"},"dashboard":{"description":"Keep one dashboard issue per plan with its levels, statuses and ready set. Default: false.","type":"boolean","default":false},"commands":{"description":"Slash commands (/parallel ...) in issue and pull request comments.","type":"object","additionalProperties":false,"properties":{"min_permission":{"description":"Lowest repository permission a commenter needs per command. Defaults: read for help, status, next, validate, discover, batch-subplans, batch-executions; triage for claim, unclaim; write for assign, sync.","type":"object","additionalProperties":false,"properties":{"help":{"description":"/parallel help. Default: read.","$ref":"#/definitions/permission"},"status":{"description":"/parallel status. Default: read.","$ref":"#/definitions/permission"},"next":{"description":"/parallel next. Default: read.","$ref":"#/definitions/permission"},"validate":{"description":"/parallel validate. Default: read.","$ref":"#/definitions/permission"},"discover":{"description":"/parallel discover. Default: read.","$ref":"#/definitions/permission"},"batch-subplans":{"description":"/parallel batch-subplans. Default: read.","$ref":"#/definitions/permission"},"batch-executions":{"description":"/parallel batch-executions. Default: read.","$ref":"#/definitions/permission"},"assign":{"description":"/parallel assign (opens issues). Default: write.","$ref":"#/definitions/permission"},"claim":{"description":"/parallel claim (assigns the commenter). Default: triage.","$ref":"#/definitions/permission"},"unclaim":{"description":"/parallel unclaim. Default: triage.","$ref":"#/definitions/permission"},"sync":{"description":"/parallel sync (opens a pull request). Default: write.","$ref":"#/definitions/permission"}}}}},"limits":{"description":"Bounds on what the analysis reads.","type":"object","additionalProperties":false,"properties":{"max_file_bytes":{"description":"Largest markdown file parsed (PLAN, SUBPLAN, EXECUTION, feedback), in bytes; larger files get a file-too-large error. Default: 262144 (256 KiB), where the slowest command on the slowest hostile PLAN markdown stays under 2 seconds.","type":"integer","minimum":1,"maximum":10485760,"default":262144},"max_json_bytes":{"description":"Largest parallel.json parsed, in bytes; a larger one gets a file-too-large error. Default: 4194304 (4 MiB, about 10,000 achievements), where the slowest command on the slowest hostile parallel.json took 1 to 3 seconds on a shared 2-core machine.","type":"integer","minimum":1,"maximum":104857600,"default":4194304},"max_json_depth":{"description":"Deepest nesting accepted in parallel.json. Default: 64.","type":"integer","minimum":8,"maximum":256,"default":64},"max_findings_per_rule":{"description":"Most findings reported per rule per plan; the rest are counted in one closing finding. Default: 200.","type":"integer","minimum":1,"maximum":10000,"default":200}}}},"definitions":{"permission":{"description":"A GitHub repository permission, lowest to highest.","type":"string","enum":["read","triage","write","maintain","admin"]},"relativePath":{"description":"A path relative to the plan folder: no leading \"/\", no \"..\" segment.","type":"string","maxLength":200,"pattern":"^[^/]","not":{"description":"A \"..\" segment.","type":"string","maxLength":200,"pattern":"(^|/)\\.\\.(/|$)"}},"namePattern":{"description":"Literal text and the placeholders {plan}, {token} and {nn} only: no glob or regex characters (* ? [ ] { } \\), so every pattern matches in linear time.","type":"string","maxLength":200,"pattern":"^(?:[^*?\\[\\]{}\\\\]|\\{(?:plan|token|nn)\\})+$"},"hasToken":{"description":"Contains the {token} placeholder.","type":"string","maxLength":200,"pattern":"\\{token\\}"}}};
 const schema12 = {"description":"A path relative to the plan folder: no leading \"/\", no \"..\" segment.","type":"string","maxLength":200,"pattern":"^[^/]","not":{"description":"A \"..\" segment.","type":"string","maxLength":200,"pattern":"(^|/)\\.\\.(/|$)"}};
 const schema13 = {"description":"Literal text and the placeholders {plan}, {token} and {nn} only: no glob or regex characters (* ? [ ] { } \\), so every pattern matches in linear time.","type":"string","maxLength":200,"pattern":"^(?:[^*?\\[\\]{}\\\\]|\\{(?:plan|token|nn)\\})+$"};
 const schema16 = {"description":"Contains the {token} placeholder.","type":"string","maxLength":200,"pattern":"\\{token\\}"};
@@ -1539,7 +1539,7 @@ if(data.limits !== undefined){
 let data29 = data.limits;
 if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
 for(const key5 in data29){
-if(!(((key5 === "max_file_bytes") || (key5 === "max_json_depth")) || (key5 === "max_findings_per_rule"))){
+if(!((((key5 === "max_file_bytes") || (key5 === "max_json_bytes")) || (key5 === "max_json_depth")) || (key5 === "max_findings_per_rule"))){
 const err124 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.limits,data:data29};
 if(vErrors === null){
 vErrors = [err124];
@@ -1585,10 +1585,10 @@ errors++;
 }
 }
 }
-if(data29.max_json_depth !== undefined){
-let data31 = data29.max_json_depth;
+if(data29.max_json_bytes !== undefined){
+let data31 = data29.max_json_bytes;
 if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
-const err128 = {instancePath:instancePath+"/limits/max_json_depth",schemaPath:"#/properties/limits/properties/max_json_depth/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.limits.properties.max_json_depth.type,parentSchema:schema11.properties.limits.properties.max_json_depth,data:data31};
+const err128 = {instancePath:instancePath+"/limits/max_json_bytes",schemaPath:"#/properties/limits/properties/max_json_bytes/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.limits.properties.max_json_bytes.type,parentSchema:schema11.properties.limits.properties.max_json_bytes,data:data31};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1598,8 +1598,8 @@ vErrors.push(err128);
 errors++;
 }
 if((typeof data31 == "number") && (isFinite(data31))){
-if(data31 > 256 || isNaN(data31)){
-const err129 = {instancePath:instancePath+"/limits/max_json_depth",schemaPath:"#/properties/limits/properties/max_json_depth/maximum",keyword:"maximum",params:{comparison: "<=", limit: 256},message:"must be <= 256",schema:256,parentSchema:schema11.properties.limits.properties.max_json_depth,data:data31};
+if(data31 > 104857600 || isNaN(data31)){
+const err129 = {instancePath:instancePath+"/limits/max_json_bytes",schemaPath:"#/properties/limits/properties/max_json_bytes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 104857600},message:"must be <= 104857600",schema:104857600,parentSchema:schema11.properties.limits.properties.max_json_bytes,data:data31};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1608,8 +1608,8 @@ vErrors.push(err129);
 }
 errors++;
 }
-if(data31 < 8 || isNaN(data31)){
-const err130 = {instancePath:instancePath+"/limits/max_json_depth",schemaPath:"#/properties/limits/properties/max_json_depth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 8},message:"must be >= 8",schema:8,parentSchema:schema11.properties.limits.properties.max_json_depth,data:data31};
+if(data31 < 1 || isNaN(data31)){
+const err130 = {instancePath:instancePath+"/limits/max_json_bytes",schemaPath:"#/properties/limits/properties/max_json_bytes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.limits.properties.max_json_bytes,data:data31};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1620,10 +1620,10 @@ errors++;
 }
 }
 }
-if(data29.max_findings_per_rule !== undefined){
-let data32 = data29.max_findings_per_rule;
+if(data29.max_json_depth !== undefined){
+let data32 = data29.max_json_depth;
 if(!(((typeof data32 == "number") && (!(data32 % 1) && !isNaN(data32))) && (isFinite(data32)))){
-const err131 = {instancePath:instancePath+"/limits/max_findings_per_rule",schemaPath:"#/properties/limits/properties/max_findings_per_rule/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.limits.properties.max_findings_per_rule.type,parentSchema:schema11.properties.limits.properties.max_findings_per_rule,data:data32};
+const err131 = {instancePath:instancePath+"/limits/max_json_depth",schemaPath:"#/properties/limits/properties/max_json_depth/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.limits.properties.max_json_depth.type,parentSchema:schema11.properties.limits.properties.max_json_depth,data:data32};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1633,8 +1633,8 @@ vErrors.push(err131);
 errors++;
 }
 if((typeof data32 == "number") && (isFinite(data32))){
-if(data32 > 10000 || isNaN(data32)){
-const err132 = {instancePath:instancePath+"/limits/max_findings_per_rule",schemaPath:"#/properties/limits/properties/max_findings_per_rule/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000",schema:10000,parentSchema:schema11.properties.limits.properties.max_findings_per_rule,data:data32};
+if(data32 > 256 || isNaN(data32)){
+const err132 = {instancePath:instancePath+"/limits/max_json_depth",schemaPath:"#/properties/limits/properties/max_json_depth/maximum",keyword:"maximum",params:{comparison: "<=", limit: 256},message:"must be <= 256",schema:256,parentSchema:schema11.properties.limits.properties.max_json_depth,data:data32};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1643,8 +1643,8 @@ vErrors.push(err132);
 }
 errors++;
 }
-if(data32 < 1 || isNaN(data32)){
-const err133 = {instancePath:instancePath+"/limits/max_findings_per_rule",schemaPath:"#/properties/limits/properties/max_findings_per_rule/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.limits.properties.max_findings_per_rule,data:data32};
+if(data32 < 8 || isNaN(data32)){
+const err133 = {instancePath:instancePath+"/limits/max_json_depth",schemaPath:"#/properties/limits/properties/max_json_depth/minimum",keyword:"minimum",params:{comparison: ">=", limit: 8},message:"must be >= 8",schema:8,parentSchema:schema11.properties.limits.properties.max_json_depth,data:data32};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1655,9 +1655,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err134 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.limits.type,parentSchema:schema11.properties.limits,data:data29};
+if(data29.max_findings_per_rule !== undefined){
+let data33 = data29.max_findings_per_rule;
+if(!(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33)))){
+const err134 = {instancePath:instancePath+"/limits/max_findings_per_rule",schemaPath:"#/properties/limits/properties/max_findings_per_rule/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema11.properties.limits.properties.max_findings_per_rule.type,parentSchema:schema11.properties.limits.properties.max_findings_per_rule,data:data33};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1666,15 +1667,49 @@ vErrors.push(err134);
 }
 errors++;
 }
-}
-}
-else {
-const err135 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if((typeof data33 == "number") && (isFinite(data33))){
+if(data33 > 10000 || isNaN(data33)){
+const err135 = {instancePath:instancePath+"/limits/max_findings_per_rule",schemaPath:"#/properties/limits/properties/max_findings_per_rule/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10000},message:"must be <= 10000",schema:10000,parentSchema:schema11.properties.limits.properties.max_findings_per_rule,data:data33};
 if(vErrors === null){
 vErrors = [err135];
 }
 else {
 vErrors.push(err135);
+}
+errors++;
+}
+if(data33 < 1 || isNaN(data33)){
+const err136 = {instancePath:instancePath+"/limits/max_findings_per_rule",schemaPath:"#/properties/limits/properties/max_findings_per_rule/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema11.properties.limits.properties.max_findings_per_rule,data:data33};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err137 = {instancePath:instancePath+"/limits",schemaPath:"#/properties/limits/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.properties.limits.type,parentSchema:schema11.properties.limits,data:data29};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+}
+}
+else {
+const err138 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
 }
 errors++;
 }

@@ -27,7 +27,7 @@ export interface SyncInput {
   /** The analysis of its plan (`analyzePlan` on the same content). */
   report: PlanReport;
   folder: FolderView;
-  limits: { maxFileBytes: number; maxJsonDepth: number };
+  limits: { maxJsonBytes: number; maxJsonDepth: number };
   /** Executor and assignment time per achievement id, when the app knows them. */
   assignments?: ReadonlyMap<string, Assignment>;
   /** Start and end per achievement id from the files' history, when the caller read it. */
@@ -38,10 +38,10 @@ const BOM = "\uFEFF";
 
 /** Decide the changes that make parallel.json agree with the files, or why it cannot be edited. */
 export function syncParallelJson(input: SyncInput): SyncOutcome {
-  const { maxFileBytes, maxJsonDepth } = input.limits;
-  if (input.size > maxFileBytes) {
+  const { maxJsonBytes, maxJsonDepth } = input.limits;
+  if (input.size > maxJsonBytes) {
     return refused(
-      `it is ${input.size} bytes, over the limit of ${maxFileBytes} bytes, so it was not read`,
+      `it is ${input.size} bytes, over the limit of ${maxJsonBytes} bytes (limits.max_json_bytes raises it), so it was not read`,
     );
   }
   const decoded = decodeText(input.content);

@@ -30,6 +30,10 @@ export function syncSnapshot(
     const base = { plan: folder.name, dir: folder.dir, file: folder.parallelJson };
     const file = folder.parallelJson === null ? undefined : snapshot.files.get(folder.parallelJson);
     if (!file) return { ...base, outcome: null };
+    if (file.symlinkOutside) {
+      const reason = "it is a symbolic link to a file outside the repository, which is never read";
+      return { ...base, outcome: { kind: "refused", reason } };
+    }
     const paths = filesInFolder(snapshot, folder.dir);
     const report = analyzePlan(snapshot, folder, paths, options);
     const present = new Set(paths);

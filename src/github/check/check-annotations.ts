@@ -4,7 +4,7 @@
  * its `message` and `raw_details` at most 64 KB, columns only on a one-line annotation.
  */
 import type { Finding, Severity } from "../../core/types.js";
-import { truncateUtf8 } from "../../render/sanitize.js";
+import { escapeControls, singleLine, truncateUtf8 } from "../../render/sanitize.js";
 
 export const ANNOTATIONS_PER_REQUEST = 50;
 /** Annotations sent per run: 5 requests. The summary lists the findings; the CLI shows all. */
@@ -46,7 +46,7 @@ export function toAnnotation(finding: Finding): Annotation {
     start_line: line,
     end_line: line,
     annotation_level: LEVEL[finding.severity],
-    message: truncateUtf8(finding.message, ANNOTATION_TEXT_BYTES, "…"),
+    message: truncateUtf8(escapeControls(finding.message), ANNOTATION_TEXT_BYTES, "…"),
     title: fitTitle(finding.rule),
   };
   // Columns are only allowed when the annotation spans one line, which it always does here.
@@ -56,7 +56,7 @@ export function toAnnotation(finding: Finding): Annotation {
   }
   if (finding.achievements.length > 0) {
     annotation.raw_details = truncateUtf8(
-      `achievements: ${finding.achievements.join(", ")}`,
+      escapeControls(`achievements: ${finding.achievements.join(", ")}`, false),
       ANNOTATION_TEXT_BYTES,
       "…",
     );
@@ -74,5 +74,5 @@ export function batches(annotations: Annotation[]): Annotation[][] {
 
 /** One line, at most 255 bytes. */
 export function fitTitle(title: string): string {
-  return truncateUtf8(title.replace(/\s+/g, " ").trim(), TITLE_MAX_BYTES, "…");
+  return truncateUtf8(singleLine(title, TITLE_MAX_BYTES), TITLE_MAX_BYTES, "…");
 }

@@ -6,6 +6,7 @@
  */
 import { planInputMatcher } from "../../sources/plan-inputs.js";
 import { discoverPlans } from "../../core/discover-plans.js";
+import { fileLimit } from "../../core/file-limit.js";
 import type { AnalysisOptions } from "../../core/options.js";
 import type { PlanSnapshot, SnapshotFile } from "../../core/types.js";
 
@@ -101,8 +102,8 @@ export class CommitFiles {
     for (const plan of discoverPlans(this.listing(), options)) {
       for (const path of [plan.parallelJson, plan.planMarkdown]) {
         const file = path === null ? undefined : this.files.get(path);
-        if (!file || file.content !== undefined || file.size > options.limits.maxFileBytes)
-          continue;
+        if (!file || file.content !== undefined) continue;
+        if (file.size > fileLimit(path as string, options.limits).bytes) continue;
         missing.push({ path: path as string, oid: file.oid, needsBytes: file.textAsked });
       }
     }
@@ -116,7 +117,7 @@ export class CommitFiles {
     for (const path of [...this.files.keys()].sort()) {
       const { size, content } = this.files.get(path) as StoredFile;
       const file: SnapshotFile = { path, size };
-      if (content !== undefined && size <= options.limits.maxFileBytes && reads(path)) {
+      if (content !== undefined && size <= fileLimit(path, options.limits).bytes && reads(path)) {
         file.content = content;
       }
       files.set(path, file);

@@ -11,6 +11,7 @@ const options = resolveOptions();
 async function menuOf(path: string) {
   const snapshot = await readLocalSnapshot(path, {
     maxFileBytes: options.limits.maxFileBytes,
+    maxJsonBytes: options.limits.maxJsonBytes,
     readContent: isPlanInput,
   });
   const [plan] = analyzeSnapshot(snapshot, options).plans;

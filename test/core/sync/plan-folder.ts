@@ -57,6 +57,7 @@ export async function copyExample(example: string, added: readonly string[] = []
 export async function readFolder(dir: string): Promise<PlanSnapshot> {
   return readLocalSnapshot(dir, {
     maxFileBytes: OPTIONS.limits.maxFileBytes,
+    maxJsonBytes: OPTIONS.limits.maxJsonBytes,
     readContent: isPlanInput,
   });
 }

@@ -101,10 +101,6 @@ describe("sync of the examples", () => {
       "broken/BROKEN-SYNTAX",
       "it does not parse (comma expected at line 10, column 9): fix it first",
     ],
-    [
-      "broken/OVERSIZED",
-      "it is 1186497 bytes, over the limit of 1048576 bytes, so it was not read",
-    ],
   ])("refuses to edit %s", async (example, reason) => {
     expect((await syncFolder(`examples/${example}`)).outcome).toEqual({ kind: "refused", reason });
   });

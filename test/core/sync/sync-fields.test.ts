@@ -181,13 +181,33 @@ describe("sync fields", () => {
     expect(syncOne({ [`${DIR}/parallel.json`]: content })).toEqual({ kind: "refused", reason });
   });
 
-  it("refuses a file over the size limit", () => {
+  it("refuses a parallel.json over its size limit, naming the setting that raises it", () => {
+    const text = plan({});
     const options = resolveOptions({
-      limits: { maxFileBytes: 10, maxJsonDepth: 64, maxFindingsPerRule: 200 },
+      limits: {
+        maxFileBytes: 1 << 20,
+        maxJsonBytes: 10,
+        maxJsonDepth: 64,
+        maxFindingsPerRule: 200,
+      },
+    });
+    expect(syncOne({ [`${DIR}/parallel.json`]: text }, undefined, options)).toEqual({
+      kind: "refused",
+      reason: `it is ${Buffer.byteLength(text)} bytes, over the limit of 10 bytes (limits.max_json_bytes raises it), so it was not read`,
+    });
+  });
+
+  it("edits a parallel.json over the markdown limit (each kind of file has its own)", () => {
+    const options = resolveOptions({
+      limits: {
+        maxFileBytes: 10,
+        maxJsonBytes: 1 << 20,
+        maxJsonDepth: 64,
+        maxFindingsPerRule: 200,
+      },
     });
     expect(syncOne({ [`${DIR}/parallel.json`]: plan({}) }, undefined, options)).toMatchObject({
-      kind: "refused",
-      reason: expect.stringMatching(/over the limit of 10 bytes/),
+      kind: "synced",
     });
   });
 });

@@ -8,7 +8,12 @@ import { resolveOptions } from "../../../src/core/options.js";
 import { synced, syncOne } from "./plan-folder.js";
 
 const LARGE = resolveOptions({
-  limits: { maxFileBytes: 8 * 1024 * 1024, maxJsonDepth: 64, maxFindingsPerRule: 200 },
+  limits: {
+    maxFileBytes: 8 * 1024 * 1024,
+    maxJsonBytes: 8 * 1024 * 1024,
+    maxJsonDepth: 64,
+    maxFindingsPerRule: 200,
+  },
 });
 
 /** Plan P with `count` achievements in one parallel level, each with a SUBPLAN on disk. */
