@@ -184,6 +184,8 @@ describe("sync --write safety", () => {
 
   it("refuses a symbolic link to a file outside the plan folder and leaves both alone", async () => {
     await add(`${plan}/${APPROVED_31}`);
+    // Inside the repository (a link leaving it is never even read), outside the plan folder.
+    await mkdir(path.join(cwd, ".git"));
     const outside = path.join(cwd, "elsewhere.json");
     await rename(path.join(cwd, file), outside);
     await symlink(outside, path.join(cwd, file));

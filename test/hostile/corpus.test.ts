@@ -59,7 +59,13 @@ describe("the hostile corpus", () => {
     const { dir } = cases[0]!;
     const config = path.join(root, "small-limit.yml");
     await writeFile(config, `limits:\n  max_file_bytes: ${BYTES / 2}\n`);
-    const run = await runCli(root, ["validate", dir, "--config", "small-limit.yml"]);
+    // Run from the case's own folder: outside git, the config's plan globs are read from there.
+    const run = await runCli(path.join(root, dir), [
+      "validate",
+      ".",
+      "--config",
+      "../small-limit.yml",
+    ]);
     expect(run.stdout).toMatch(
       /file-too-large +PLAN_PLAN-SEEDS-STYLE\.md is \d+ bytes, over the limit/,
     );
