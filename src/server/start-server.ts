@@ -1,0 +1,120 @@
+/**
+ * Builds and starts the production server: the metrics, the queue of the configured mode
+ * (embedded or Redis), Probot with the app loaded and its Octokit counting requests, the workers
+ * and the HTTP server. `stop()` drains: deliveries get 503, running jobs get the grace period,
+ * and what was left is returned for the shutdown log.
+ */
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createProbot, ProbotOctokit, type ApplicationFunction, type Probot } from "probot";
+import { Metrics } from "../ops/metrics.js";
+import { requestMetrics } from "../ops/octokit-metrics.js";
+import type { Delivery } from "../queue/delivery.js";
+import type { DeliveryQueue, UnfinishedDelivery } from "../queue/delivery-queue.js";
+import { MemoryQueue } from "../queue/memory-queue.js";
+import { RedisQueue } from "../queue/redis-queue.js";
+import type { ServerSettings } from "./settings.js";
+import { createWebhookServer } from "./webhook-server.js";
+
+export interface StartOptions {
+  settings: ServerSettings;
+  /** Probot's standard variables (APP_ID, PRIVATE_KEY, WEBHOOK_SECRET, LOG_LEVEL, GHE_HOST…). */
+  env: Record<string, string | undefined>;
+  /** The app, given the queue (its Redis connection backs the shared locks and caches). */
+  app: (queue: DeliveryQueue) => ApplicationFunction;
+  /** Probot's Octokit class to extend (tests pass one without retries). */
+  Octokit?: typeof ProbotOctokit;
+  /** Redis key prefix (tests isolate themselves with it). */
+  redisPrefix?: string;
+  /** Redis job lock duration and stalled check interval (tests shorten both). */
+  lockDurationMs?: number;
+  stalledIntervalMs?: number;
+  /** Backoff before a failed attempt's retry. */
+  backoffMs?: number;
+}
+
+export interface RunningServer {
+  /** `http://host:port` the server listens on. */
+  url: string;
+  port: number;
+  probot: Probot;
+  queue: DeliveryQueue;
+  metrics: Metrics;
+  http: Server;
+  /** Refuse deliveries, finish (or time out) running jobs, close; returns what was left. */
+  stop(): Promise<UnfinishedDelivery[]>;
+}
+
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const { settings } = options;
+  const metrics = new Metrics(() => queue.stats());
+  const Octokit = (options.Octokit ?? ProbotOctokit).plugin(requestMetrics(metrics));
+  const probot = createProbot({ env: options.env, overrides: { Octokit } });
+  const onError = (delivery: Delivery, error: unknown, outcome: "retry" | "failed") => {
+    const meta = { err: error, id: delivery.id, event: delivery.name };
+    if (outcome === "retry") probot.log.warn(meta, "delivery failed, will retry");
+    else probot.log.error(meta, "delivery failed every attempt");
+  };
+  const queue: DeliveryQueue = settings.redisUrl
+    ? new RedisQueue({
+        url: settings.redisUrl,
+        prefix: options.redisPrefix,
+        concurrency: settings.concurrency,
+        lockDurationMs: options.lockDurationMs,
+        stalledIntervalMs: options.stalledIntervalMs,
+        backoffMs: options.backoffMs,
+        observer: metrics,
+        onError,
+      })
+    : new MemoryQueue({
+        concurrency: settings.concurrency,
+        perInstallation: settings.perInstallation,
+        backoffMs: options.backoffMs,
+        observer: metrics,
+        onError,
+      });
+  if (!(await queue.ready().catch(() => false)) && settings.redisUrl) {
+    await queue.close(0);
+    throw new Error("Redis at REDIS_URL did not answer a PING");
+  }
+  await probot.load(options.app(queue));
+  const running = queue;
+  running.start((delivery) =>
+    probot.receive({
+      id: delivery.id,
+      name: delivery.name,
+      payload: delivery.payload,
+    } as Parameters<Probot["receive"]>[0]),
+  );
+  const web = createWebhookServer({
+    probot,
+    queue: running,
+    metrics,
+    webhooksPath: settings.webhookPath,
+  });
+  await new Promise<void>((resolve, reject) => {
+    web.server.once("error", reject);
+    web.server.listen(settings.port, settings.host, () => resolve());
+  });
+  const { port } = web.server.address() as AddressInfo;
+  const shownHost = settings.host.includes(":") ? `[${settings.host}]` : settings.host;
+  let stopping: Promise<UnfinishedDelivery[]> | undefined;
+  return {
+    url: `http://${shownHost}:${port}`,
+    port,
+    probot,
+    queue: running,
+    metrics,
+    http: web.server,
+    stop: () =>
+      (stopping ??= (async () => {
+        web.drain();
+        const left = await running.close(settings.graceMs);
+        await new Promise<void>((resolve) => {
+          web.server.close(() => resolve());
+          web.server.closeAllConnections();
+        });
+        return left;
+      })()),
+  };
+}
