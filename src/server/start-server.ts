@@ -31,6 +31,8 @@ export interface StartOptions {
   stalledIntervalMs?: number;
   /** Backoff before a failed attempt's retry. */
   backoffMs?: number;
+  /** The webhook body cap (default GitHub's 25 MB). */
+  maxBodyBytes?: number;
 }
 
 export interface RunningServer {
@@ -91,6 +93,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     queue: running,
     metrics,
     webhooksPath: settings.webhookPath,
+    maxBodyBytes: options.maxBodyBytes,
   });
   await new Promise<void>((resolve, reject) => {
     web.server.once("error", reject);
