@@ -60,7 +60,8 @@ export class RedisQueue implements DeliveryQueue {
   private readonly attempts: number;
   private readonly rememberSeconds: number;
   private worker: Worker<Delivery> | undefined;
-  private readonly running = new Map<string, Delivery>();
+  private workerConnection: Redis | undefined;
+  private readonly running = new Map<string, { delivery: Delivery; done: Promise<unknown> }>();
   private closing = false;
 
   constructor(private readonly options: RedisQueueOptions) {
@@ -90,7 +91,7 @@ export class RedisQueue implements DeliveryQueue {
       // A job kept after failing every attempt holds the id: a redelivery retries it.
       const existing = await this.queue.getJob(delivery.id);
       if (existing && (await existing.isFailed())) {
-        await existing.retry("failed");
+        await existing.retry("failed", { resetAttemptsMade: true, resetAttemptsStarted: true });
         return "queued";
       }
       if (existing && (await existing.isCompleted())) await existing.remove();
@@ -114,15 +115,16 @@ export class RedisQueue implements DeliveryQueue {
     this.worker = new Worker<Delivery>(
       QUEUE_NAME,
       async (job: Job<Delivery>) => {
-        this.running.set(job.id!, job.data);
+        const done = run(job.data);
+        this.running.set(job.id!, { delivery: job.data, done: done.catch(() => undefined) });
         try {
-          await run(job.data);
+          await done;
         } finally {
           this.running.delete(job.id!);
         }
       },
       {
-        connection: redisConnection(this.options.url),
+        connection: (this.workerConnection = redisConnection(this.options.url)),
         prefix: this.prefix,
         concurrency: this.options.concurrency ?? 8,
         lockDuration: this.options.lockDurationMs ?? 30_000,
@@ -165,28 +167,30 @@ export class RedisQueue implements DeliveryQueue {
   async close(graceMs: number): Promise<UnfinishedDelivery[]> {
     this.closing = true;
     const worker = this.worker;
+    let left: UnfinishedDelivery[] = [];
     if (worker) {
+      // Take no more jobs, then give the running ones the grace period.
+      await worker.pause(true);
       let timer: NodeJS.Timeout | undefined;
-      const graceful = worker.close().then(() => true);
-      const timedOut = new Promise<boolean>((resolve) => {
-        timer = setTimeout(() => resolve(false), graceMs);
-      });
-      const finished = await Promise.race([graceful, timedOut]);
+      const finished = await Promise.race([
+        Promise.allSettled([...this.running.values()].map((r) => r.done)).then(() => true),
+        new Promise<boolean>((resolve) => {
+          timer = setTimeout(() => resolve(false), graceMs);
+        }),
+      ]);
       clearTimeout(timer);
-      if (!finished) {
-        const left = [...this.running.values()].map((delivery) => ({
-          id: delivery.id,
-          kind: deliveryKeys(delivery).kind,
-          state: "running" as const,
-        }));
-        // Their locks lapse and another instance (or this one, restarted) runs them again.
-        await worker.close(true).catch(() => undefined);
-        await this.disconnect();
-        return left;
-      }
+      left = [...this.running.values()].map(({ delivery }) => ({
+        id: delivery.id,
+        kind: deliveryKeys(delivery).kind,
+        state: "running" as const,
+      }));
+      // Forced when jobs are left: their locks lapse and another instance runs them again.
+      await worker.close(!finished).catch(() => undefined);
+      // BullMQ leaves a connection it was given open: ours to close, like the queue's.
+      await this.workerConnection?.quit().catch(() => this.workerConnection?.disconnect());
     }
     await this.disconnect();
-    return [];
+    return left;
   }
 
   private async disconnect(): Promise<void> {

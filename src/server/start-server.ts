@@ -51,7 +51,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const { settings } = options;
   const metrics = new Metrics(() => queue.stats());
   const Octokit = (options.Octokit ?? ProbotOctokit).plugin(requestMetrics(metrics));
-  const probot = createProbot({ env: options.env, overrides: { Octokit } });
+  // REDIS_URL is the queue's and the shared state's: Probot would open a connection of its own
+  // for its throttling, which this app turns off in favour of per-installation pacing.
+  const probotEnv = { ...options.env, REDIS_URL: undefined };
+  const probot = createProbot({ env: probotEnv, overrides: { Octokit } });
   const onError = (delivery: Delivery, error: unknown, outcome: "retry" | "failed") => {
     const meta = { err: error, id: delivery.id, event: delivery.name };
     if (outcome === "retry") probot.log.warn(meta, "delivery failed, will retry");
