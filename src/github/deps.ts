@@ -1,56 +1,143 @@
 /**
  * The collaborators every handler shares, created once per loaded app and injected (tests pass
- * their own clock instead of mocking modules).
+ * their own clock instead of mocking modules). Each shared piece of state is an interface with
+ * Promise-returning methods, so the same handlers run on the memory implementations here (one
+ * process) or on implementations every instance of a scaled deployment sees (Redis).
  */
-import { CreationPacer } from "./assign/creation-pacer.js";
-import { PermissionCache } from "./comments/permission-cache.js";
+import type { Access } from "../commands/permission.js";
+import { analyzeSnapshot } from "../core/analyze.js";
+import type { RepoConfig } from "../core/config.js";
+import type { AnalysisReport } from "../core/model.js";
+import type { AnalysisOptions } from "../core/options.js";
+import type { PlanSnapshot } from "../core/types.js";
 import { CommandRateLimiter } from "./comments/rate-limiter.js";
-import { ConfigCache } from "./config-cache.js";
-import { SameShaLock } from "./same-sha-lock.js";
+import { PermissionCache } from "./comments/permission-cache.js";
+import { ConfigCache } from "./pipeline/config-cache.js";
+import { MemoryLock } from "./pipeline/memory-lock.js";
+import { MemoryPacer } from "./pipeline/memory-pacer.js";
+
+/** Runs tasks holding the same key one after the other (never two at once). */
+export interface KeyedLock {
+  /** Runs `task` once every earlier task holding `key` has settled; returns its result. */
+  run<T>(key: string, task: () => Promise<T>): Promise<T>;
+}
+
+/** Valid repository configs read recently, so a push is judged without a request. */
+export interface ConfigStore {
+  /** The config last read for the repository, unless it expired. */
+  get(repositoryId: number): Promise<RepoConfig | undefined>;
+  /** Remember a valid config just read from the default branch. */
+  set(repositoryId: number, config: RepoConfig): Promise<void>;
+  /** Forget the repository (its config is invalid, or it just changed). */
+  forget(repositoryId: number): Promise<void>;
+}
+
+/** Commenters' repository permissions, remembered for about a minute. */
+export interface PermissionStore {
+  /** The access last looked up for the login (case-insensitive), unless it expired. */
+  get(repositoryId: number, login: string): Promise<Access | undefined>;
+  set(repositoryId: number, login: string, access: Access): Promise<void>;
+}
+
+/** What the limiter allows of a comment's commands. */
+export interface Admission {
+  /** How many of the commands asked for may run (the first ones). */
+  allowed: number;
+  /** Some were refused and the person has not been told in this window yet. */
+  notify: boolean;
+  /** When the oldest counted command leaves the window. */
+  retryAt: Date;
+}
+
+/** The per-user, per-repository limit on slash commands. */
+export interface CommandLimiter {
+  /** Commands one person may run per repository in a window. */
+  readonly limit: number;
+  /** The window the limit counts over, in ms. */
+  readonly windowMs: number;
+  /** Count up to `count` commands of the login and say how many may run. */
+  take(repositoryId: number, login: string, count: number): Promise<Admission>;
+}
+
+/**
+ * Paces GitHub's content-creating requests per installation token (GitHub's secondary limits:
+ * about 80 a minute, 500 an hour, mutations at least a second apart). Keys are
+ * `installation:<id>`; nothing else shares a key, so one installation's burst never delays
+ * another's.
+ */
+export interface RequestPacer {
+  /**
+   * Reserves the next slot of `key` that keeps every limit, waits until it comes, and counts
+   * it. Concurrent callers get successive slots (first come, first served).
+   */
+  take(key: string): Promise<void>;
+  /** GitHub said to wait (retry-after, rate-limit reset): no slot of `key` before `untilMs`. */
+  holdUntil(key: string, untilMs: number): Promise<void>;
+}
+
+/** Analyses a snapshot like the CLI (the worker-thread runner swaps in here). */
+export type Analyze = (snapshot: PlanSnapshot, options: AnalysisOptions) => Promise<AnalysisReport>;
+
+/**
+ * Who "this app" is on GitHub: the app whose check runs, issues and comments are ours. A GitHub
+ * App knows its id from its credentials; inside a GitHub Action the runs belong to the
+ * `github-actions` app and the writer is `github-actions[bot]`.
+ */
+export interface AppIdentity {
+  /** The GitHub App id that owns the check runs this app writes. */
+  appId(): Promise<number>;
+}
 
 export interface AppDeps {
-  /** Serialises work on one commit (push + synchronize of one SHA). */
-  lock: SameShaLock;
+  /**
+   * One keyed lock for all serialised work: a commit (`commitKey`: push + synchronize of one
+   * SHA), a repository's issues and sync, a fan-out of one level (see `pipeline/lock-keys.ts`).
+   */
+  locks: KeyedLock;
   /** Repository configs read recently, so a push can be judged without a request. */
-  configs: ConfigCache;
+  configs: ConfigStore;
   /** The time written into check runs. */
   now: () => Date;
-  /**
-   * Serialises status sync per repository (key `sync:<repository id>`): two pushes in quick
-   * succession must not both create the sync branch or race on its pull request.
-   */
-  syncLock: SameShaLock;
   /**
    * Propose sync pull requests on pushes to the default branch. Off in bare `createDeps()`, which
    * tests of the check alone build; `createApp()` and the Probot entry turn it on.
    */
   syncOnPush: boolean;
   /** Commenters' repository permissions, remembered for about a minute. */
-  permissions: PermissionCache;
+  permissions: PermissionStore;
   /** The per-user limit on slash commands. */
-  commandLimits: CommandRateLimiter;
-  /** Serialises fan-outs per repository, plan and level (key from `levelKey`). */
-  assignLock: SameShaLock;
-  /** Paces the issues, labels and links the assignment creates (~80 a minute per repository). */
-  assignPacer: CreationPacer;
+  commandLimits: CommandLimiter;
+  /** The one pacer of every content-creating request, per installation. */
+  pacer: RequestPacer;
   /**
    * Keep achievement issues in step on pushes to the default branch (and `assign.auto`). Off in
    * bare `createDeps()`, like `syncOnPush`; `createApp()` and the Probot entry turn it on.
    */
   assignOnPush: boolean;
+  /** The analysis of every check, issue lifecycle and button (core's `analyzeSnapshot`). */
+  analyze: Analyze;
+  /**
+   * Who this app is. Unset: the GitHub App of the Probot the app is loaded into (its id read
+   * once from its credentials).
+   */
+  identity?: AppIdentity;
 }
+
+/** The analysis in this thread. */
+export const analyzeInProcess: Analyze = async (snapshot, options) =>
+  analyzeSnapshot(snapshot, options);
 
 export function createDeps(overrides: Partial<AppDeps> = {}): AppDeps {
   return {
-    lock: overrides.lock ?? new SameShaLock(),
+    locks: overrides.locks ?? new MemoryLock(),
     configs: overrides.configs ?? new ConfigCache(),
     now: overrides.now ?? (() => new Date()),
-    syncLock: overrides.syncLock ?? new SameShaLock(),
     syncOnPush: overrides.syncOnPush ?? false,
     permissions: overrides.permissions ?? new PermissionCache(),
     commandLimits: overrides.commandLimits ?? new CommandRateLimiter(),
-    assignLock: overrides.assignLock ?? new SameShaLock(),
-    assignPacer: overrides.assignPacer ?? new CreationPacer(),
+    pacer: overrides.pacer ?? new MemoryPacer(),
     assignOnPush: overrides.assignOnPush ?? false,
+    analyze: overrides.analyze ?? analyzeInProcess,
+    ...(overrides.identity ? { identity: overrides.identity } : {}),
   };
 }

@@ -5,9 +5,9 @@
  * logs what it could not finish, and exits 0; a second signal exits at once.
  */
 import { run, type ApplicationFunction } from "probot";
-import type { DeliveryQueue } from "../queue/delivery-queue.js";
+import { AppOctokit } from "../app.js";
 import { missingCredentials, readSettings, SettingsError } from "./settings.js";
-import { startServer, type RunningServer } from "./start-server.js";
+import { startServer, type RunningServer, type SharedState } from "./start-server.js";
 import { startWebhookProxy, type WebhookProxy } from "./webhook-proxy.js";
 
 type Env = Record<string, string | undefined>;
@@ -18,7 +18,7 @@ type Env = Record<string, string | undefined>;
  */
 export async function main(
   env: Env,
-  app: (queue: DeliveryQueue) => ApplicationFunction,
+  app: (shared: SharedState) => ApplicationFunction,
   setupApp: ApplicationFunction,
 ): Promise<void> {
   let server: RunningServer;
@@ -28,7 +28,7 @@ export async function main(
     const missing = missingCredentials(env);
     if (missing && env.NODE_ENV === "production") throw new SettingsError(missing);
     if (missing && !env.APP_ID) {
-      await run(setupApp, { env: env as NodeJS.ProcessEnv });
+      await run(setupApp, { env: env as NodeJS.ProcessEnv, Octokit: AppOctokit });
       return;
     }
     if (missing) throw new SettingsError(missing);

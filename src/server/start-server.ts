@@ -6,7 +6,9 @@
  */
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createProbot, ProbotOctokit, type ApplicationFunction, type Probot } from "probot";
+import { Redis } from "ioredis";
+import { createProbot, type ApplicationFunction, type Probot, type ProbotOctokit } from "probot";
+import { AppOctokit } from "../app.js";
 import { Metrics } from "../ops/metrics.js";
 import { requestMetrics } from "../ops/octokit-metrics.js";
 import type { Delivery } from "../queue/delivery.js";
@@ -20,9 +22,9 @@ export interface StartOptions {
   settings: ServerSettings;
   /** Probot's standard variables (APP_ID, PRIVATE_KEY, WEBHOOK_SECRET, LOG_LEVEL, GHE_HOST…). */
   env: Record<string, string | undefined>;
-  /** The app, given the queue (its Redis connection backs the shared locks and caches). */
-  app: (queue: DeliveryQueue) => ApplicationFunction;
-  /** Probot's Octokit class to extend (tests pass one without retries). */
+  /** The app, given where shared state lives (Redis when scaled). */
+  app: (shared: SharedState) => ApplicationFunction;
+  /** Probot's Octokit class to extend (default `AppOctokit`; tests pass one without retries). */
   Octokit?: typeof ProbotOctokit;
   /** Redis key prefix (tests isolate themselves with it). */
   redisPrefix?: string;
@@ -33,6 +35,15 @@ export interface StartOptions {
   backoffMs?: number;
   /** The webhook body cap (default GitHub's 25 MB). */
   maxBodyBytes?: number;
+}
+
+/** Where the app's locks, pacing, caches and limits live. */
+export interface SharedState {
+  mode: "embedded" | "redis";
+  /** The connection for them in the Redis mode (closed by `stop()`). */
+  redis: Redis | undefined;
+  /** Redis key prefix. */
+  prefix: string;
 }
 
 export interface RunningServer {
@@ -50,7 +61,7 @@ export interface RunningServer {
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const { settings } = options;
   const metrics = new Metrics(() => queue.stats());
-  const Octokit = (options.Octokit ?? ProbotOctokit).plugin(requestMetrics(metrics));
+  const Octokit = (options.Octokit ?? AppOctokit).plugin(requestMetrics(metrics));
   // REDIS_URL is the queue's and the shared state's: Probot would open a connection of its own
   // for its throttling, which this app turns off in favour of per-installation pacing.
   const probotEnv = { ...options.env, REDIS_URL: undefined };
@@ -63,7 +74,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const queue: DeliveryQueue = settings.redisUrl
     ? new RedisQueue({
         url: settings.redisUrl,
-        prefix: options.redisPrefix,
+        prefix: options.redisPrefix ?? "parallel-plans",
         concurrency: settings.concurrency,
         lockDurationMs: options.lockDurationMs,
         stalledIntervalMs: options.stalledIntervalMs,
@@ -82,7 +93,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     await queue.close(0);
     throw new Error("Redis at REDIS_URL did not answer a PING");
   }
-  await probot.load(options.app(queue));
+  const prefix = options.redisPrefix ?? "parallel-plans";
+  // Locks, pacing and caches get their own connection: a blocked queue command must not
+  // hold them up, and their commands fail (and the job retries) when Redis is gone.
+  const redis = settings.redisUrl ? new Redis(settings.redisUrl) : undefined;
+  redis?.on("error", () => undefined);
+  await probot.load(options.app({ mode: queue.mode, redis, prefix }));
   const running = queue;
   running.start((delivery) =>
     probot.receive({
@@ -116,6 +132,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       (stopping ??= (async () => {
         web.drain();
         const left = await running.close(settings.graceMs);
+        await redis?.quit().catch(() => redis.disconnect());
         await new Promise<void>((resolve) => {
           web.server.close(() => resolve());
           web.server.closeAllConnections();

@@ -4,7 +4,7 @@
  * payload) fans the level out.
  */
 import { describe, expect, it } from "@jest/globals";
-import { openLevelAction, readOpenLevelAction } from "../../src/github/check-run.js";
+import { openLevelAction, readOpenLevelAction } from "../../src/github/check/check-run.js";
 import { installNockGuards, mockGitHub } from "../support/github-mock.js";
 import { examplePayload, fakeSha, pushTouching } from "../support/webhook-fixtures.js";
 import { EXAMPLE_DIR, exampleFiles } from "../prompts/example-plan.js";

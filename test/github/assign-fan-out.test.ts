@@ -9,10 +9,11 @@ import { analyzeSnapshot } from "../../src/core/analyze.js";
 import type { PlanReport } from "../../src/core/model.js";
 import { DEFAULT_PATTERNS, resolveOptions } from "../../src/core/options.js";
 import type { SnapshotFile } from "../../src/core/types.js";
-import { CreationPacer } from "../../src/github/assign/creation-pacer.js";
 import { fanOutLevel, type FanOutRequest } from "../../src/github/assign/fan-out.js";
 import { renderFanOut } from "../../src/github/assign/fan-out-reply.js";
-import { SameShaLock } from "../../src/github/same-sha-lock.js";
+import { MemoryLock } from "../../src/github/pipeline/memory-lock.js";
+import { MemoryPacer } from "../../src/github/pipeline/memory-pacer.js";
+import { paceRequests } from "../../src/github/pipeline/paced-requests.js";
 import { installNockGuards } from "../support/github-mock.js";
 import { examplePlan } from "../prompts/example-plan.js";
 import { AssignGitHub } from "./assign-fake.js";
@@ -26,20 +27,24 @@ const ASSIGN = { labels: ["parallel-plans"], sub_issues: true, blocked_by: true 
 function setup() {
   const gh = fakeHelloWorld();
   const issues = new AssignGitHub(gh);
-  const octokit = new ProbotOctokit({
-    auth: { token: "test" },
-    retry: { enabled: false },
-    throttle: { enabled: false },
-  });
   const sleeps: number[] = [];
   let clock = 0;
-  const pacer = new CreationPacer({
+  // The app's one pacer, on an injected clock: the fan-out's writes are paced like every other.
+  const pacer = new MemoryPacer({
     now: () => clock,
     sleep: async (ms) => {
       sleeps.push(ms);
       clock += ms;
     },
   });
+  const octokit = paceRequests(
+    new ProbotOctokit({
+      auth: { token: "test" },
+      retry: { enabled: false },
+      throttle: { enabled: false },
+    }),
+    { pacer, key: "installation:1", now: () => clock },
+  );
   const request = (
     plan: PlanReport,
     level: number,
@@ -52,13 +57,12 @@ function setup() {
     level,
     patterns: DEFAULT_PATTERNS,
     assign: ASSIGN,
-    lock: new SameShaLock(),
-    pacer,
+    lock: new MemoryLock(),
     dryRun: false,
     ...extra,
   });
   const calls = () => gh.callLines();
-  return { gh, issues, request, sleeps, calls };
+  return { gh, issues, request, sleeps, calls, elapsed: () => clock };
 }
 
 function generatedLevel(count: number): PlanReport {
@@ -162,7 +166,7 @@ describe("fanOutLevel", () => {
   it("does not duplicate two fan-outs of the same level started at the same moment", async () => {
     const { gh, issues, request } = setup();
     const plan = examplePlan().plan;
-    const lock = new SameShaLock();
+    const lock = new MemoryLock();
     issues
       .expectListIssues()
       .expectListLabels()
@@ -253,8 +257,8 @@ describe("fanOutLevel", () => {
     gh.mock.done();
   });
 
-  it("fans out a 120-achievement level: 100 sub-issues, a note for the other 20, paced under 80 a minute", async () => {
-    const { gh, issues, request, sleeps, calls } = setup();
+  it("fans out a 120-achievement level: 100 sub-issues, a note for the other 20, paced a second apart, under 80 a minute", async () => {
+    const { gh, issues, request, sleeps, calls, elapsed } = setup();
     const plan = generatedLevel(120);
     issues
       .expectListIssues()
@@ -274,9 +278,11 @@ describe("fanOutLevel", () => {
     ]);
     expect(issues.byNumber(100).body).toContain("listed here but not linked as sub-issues");
     expect(calls()).toHaveLength(2 + 3 + 121 + 100);
-    // 224 writes at 80 a minute: two full windows waited for.
-    expect(sleeps.length).toBeGreaterThanOrEqual(2);
-    expect(sleeps.every((ms) => ms > 0 && ms <= 60_000)).toBe(true);
+    // 224 writes (3 labels, 121 issues, 100 links), each at least a second after the one before;
+    // the two listings are reads and wait for nothing.
+    expect(sleeps).toHaveLength(223);
+    expect(sleeps.every((ms) => ms > 0 && ms <= 1000)).toBe(true);
+    expect(elapsed()).toBeGreaterThanOrEqual(223_000);
     const before = calls().length;
     issues.expectListIssues(2);
     const again = await fanOutLevel(request(plan, 1));

@@ -6,8 +6,8 @@ import {
   unionScope,
   writeMarker,
   type CheckMarker,
-} from "../../src/github/check-marker.js";
-import { decideTarget, type ExistingRun } from "../../src/github/check-target.js";
+} from "../../src/github/check/check-marker.js";
+import { decideTarget, type ExistingRun } from "../../src/github/check/check-target.js";
 
 const A = "work-space/plans/A";
 const B = "work-space/plans/B";

@@ -4,24 +4,24 @@ import { CommandRateLimiter } from "../../src/github/comments/rate-limiter.js";
 import { buildCommentQuery } from "../../src/github/comments/comment-query.js";
 
 describe("CommandRateLimiter", () => {
-  it("admits up to the limit per person and repository, then frees a slot as the window slides", () => {
+  it("admits up to the limit per person and repository, then frees a slot as the window slides", async () => {
     let now = 0;
     const limiter = new CommandRateLimiter(3, 1000, () => now);
-    expect(limiter.take(1, "Mona", 2)).toMatchObject({ allowed: 2, notify: false });
-    expect(limiter.take(1, "mona", 2)).toMatchObject({ allowed: 1, notify: true });
-    expect(limiter.take(1, "mona", 1)).toMatchObject({ allowed: 0, notify: false });
-    expect(limiter.take(2, "mona", 1)).toMatchObject({ allowed: 1, notify: false });
-    expect(limiter.take(1, "octocat", 3)).toMatchObject({ allowed: 3, notify: false });
+    expect(await limiter.take(1, "Mona", 2)).toMatchObject({ allowed: 2, notify: false });
+    expect(await limiter.take(1, "mona", 2)).toMatchObject({ allowed: 1, notify: true });
+    expect(await limiter.take(1, "mona", 1)).toMatchObject({ allowed: 0, notify: false });
+    expect(await limiter.take(2, "mona", 1)).toMatchObject({ allowed: 1, notify: false });
+    expect(await limiter.take(1, "octocat", 3)).toMatchObject({ allowed: 3, notify: false });
     now = 1000;
-    expect(limiter.take(1, "mona", 3)).toMatchObject({ allowed: 3, notify: false });
+    expect(await limiter.take(1, "mona", 3)).toMatchObject({ allowed: 3, notify: false });
   });
 
-  it("says when the oldest counted command leaves the window", () => {
+  it("says when the oldest counted command leaves the window", async () => {
     let now = 5000;
     const limiter = new CommandRateLimiter(1, 60_000, () => now);
-    limiter.take(1, "mona", 1);
+    await limiter.take(1, "mona", 1);
     now = 6000;
-    expect(limiter.take(1, "mona", 1).retryAt.getTime()).toBe(65_000);
+    expect((await limiter.take(1, "mona", 1)).retryAt.getTime()).toBe(65_000);
   });
 });
 

@@ -8,7 +8,7 @@ import { analyzeSnapshot } from "../../src/core/analyze.js";
 import { configToOptions, DEFAULT_CONFIG } from "../../src/core/config.js";
 import { prefixPlan } from "../../src/cli/load-report.js";
 import { planInputMatcher } from "../../src/sources/plan-inputs.js";
-import { CommitFiles, type EntryNode } from "../../src/github/commit-files.js";
+import { CommitFiles, type EntryNode } from "../../src/github/pipeline/commit-files.js";
 import { readLocalSnapshot } from "../../src/sources/local-source.js";
 import { installNockGuards, mockGitHub } from "../support/github-mock.js";
 import { pushTouching } from "../support/webhook-fixtures.js";

@@ -31,7 +31,7 @@ describe("failures", () => {
     expect(gh.callLines()).toEqual(["POST /graphql", "POST /check-runs"]);
     const [report] = gh.writes();
     expect(report).toMatchObject({ head_sha: sha, conclusion: "failure" });
-    expect(report).not.toHaveProperty("status");
+    expect(report.status).toBe("completed");
     expect(report!.output.title).toBe("parallel-plans could not check this commit");
     expect(report!.output.summary).toContain("GitHub answered 502");
     expect(report!.output.summary).toContain("Re-run");
@@ -39,22 +39,18 @@ describe("failures", () => {
     gh.mock.done();
   });
 
-  it("completes the started check run when a later read fails", async () => {
+  it("reports a later read's failure on a completed check run too", async () => {
     const gh = fakeHelloWorld();
     gh.files.set(`${PLAN}/parallel.json`, Buffer.from([0x00, 0x01]));
-    gh.expectToken()
-      .expectGraphql()
-      .expectCreate()
-      .expectBlob(`${PLAN}/parallel.json`, 500)
-      .expectUpdate();
+    gh.expectToken().expectGraphql().expectBlob(`${PLAN}/parallel.json`, 500).expectCreate();
 
     await expect(
       deliver(await appProbot(), "push", pushTouching({ modified: [`${PLAN}/parallel.json`] })),
     ).rejects.toThrow(/checking Codertocat\/Hello-World@[0-9a-f]{40} failed: GitHub answered 500/);
 
-    const [start, complete] = gh.writes();
-    expect(start!.status).toBe("in_progress");
-    expect(complete).toMatchObject({ conclusion: "failure" });
+    expect(gh.writes()).toHaveLength(1);
+    const [complete] = gh.writes();
+    expect(complete).toMatchObject({ status: "completed", conclusion: "failure" });
     expect(complete!.output.summary).toContain("were **not** checked");
     expect(gh.runs.map((r) => r.status)).toEqual(["completed"]);
     gh.mock.done();

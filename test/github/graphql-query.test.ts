@@ -3,7 +3,7 @@
  * defined and used), paths only ever as variables, depth as asked.
  */
 import { describe, expect, it } from "@jest/globals";
-import { buildSnapshotQuery, type SnapshotQuery } from "../../src/github/graphql-query.js";
+import { buildSnapshotQuery, type SnapshotQuery } from "../../src/github/pipeline/graphql-query.js";
 
 const SHA = "a".repeat(40);
 const base: SnapshotQuery = { owner: "o", name: "r", sha: SHA, depth: 4 };

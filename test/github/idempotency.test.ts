@@ -4,7 +4,7 @@
  * GraphQL query that reads the plans); a re-run gets the new run GitHub's flow expects.
  */
 import { describe, expect, it } from "@jest/globals";
-import { writeMarker } from "../../src/github/check-marker.js";
+import { writeMarker } from "../../src/github/check/check-marker.js";
 import { installNockGuards, mockGitHub } from "../support/github-mock.js";
 import {
   checkRunRerequested,
@@ -30,7 +30,7 @@ function withPlans(): FakeGitHub {
 describe("one check run per SHA", () => {
   it("answers a redelivered push from the existing run, with no write", async () => {
     const gh = withPlans();
-    gh.expectToken().expectGraphql().expectCreate().expectUpdate().expectGraphql();
+    gh.expectToken().expectGraphql().expectCreate().expectGraphql();
     const probot = await appProbot();
     const push = pushTouching(
       { modified: [`${GRAPH}/parallel.json`] },
@@ -40,7 +40,7 @@ describe("one check run per SHA", () => {
     await deliver(probot, "push", push, "delivery-1");
     await deliver(probot, "push", push, "delivery-1");
 
-    expect(gh.callLines().slice(3)).toEqual(["POST /graphql"]);
+    expect(gh.callLines().slice(2)).toEqual(["POST /graphql"]);
     expect(gh.runs).toHaveLength(1);
     gh.mock.done();
   });
@@ -51,7 +51,7 @@ describe("one check run per SHA", () => {
     const pull = pullRequestEvent("synchronize", { headSha: sha, number: 7 });
     pull.pull_request.changed_files = 1;
     gh.expectToken().expectPullFiles(7, [{ filename: `${GRAPH}/parallel.json` }]);
-    gh.expectGraphql(2).expectCreate().expectUpdate();
+    gh.expectGraphql(2).expectCreate();
     const probot = await appProbot();
 
     await Promise.all([
@@ -74,7 +74,7 @@ describe("one check run per SHA", () => {
   it("adds a pull request's other plan to the push's run, annotating only the new plan", async () => {
     const gh = withPlans();
     const sha = fakeSha("grow");
-    gh.expectToken().expectGraphql().expectCreate().expectUpdate();
+    gh.expectToken().expectGraphql().expectCreate();
     const probot = await appProbot();
     await deliver(
       probot,
@@ -139,7 +139,7 @@ describe("one check run per SHA", () => {
       summary,
       headSha: sha,
     });
-    gh.expectToken().expectGraphql().expectCreate().expectUpdate();
+    gh.expectToken().expectGraphql().expectCreate();
 
     await deliver(
       await appProbot(),

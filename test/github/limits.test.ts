@@ -16,25 +16,28 @@ const PLAN = `${PLAN_ROOT}/BIG`;
 const bytes = (s: string) => Buffer.byteLength(s, "utf8");
 
 describe("GitHub limits", () => {
-  it("sends 60 findings as 50 annotations with the completion and 10 in one more update", async () => {
+  it("sends 60 findings as 50 annotations on a run in progress, then 10 with the completion", async () => {
     const gh = fakeHelloWorld();
     gh.files.set(`${PLAN}/parallel.json`, generatedPlanJson("BIG", 30, true));
-    gh.expectToken().expectGraphql().expectCreate().expectUpdate(2);
+    gh.expectToken().expectGraphql().expectCreate().expectUpdate();
 
     await deliver(await appProbot(), "push", pushTouching({ modified: [`${PLAN}/parallel.json`] }));
 
-    const [, complete, append] = gh.writes();
-    expect(complete!.conclusion).toBe("failure");
-    expect(complete!.output.annotations).toHaveLength(50);
-    expect(append).not.toHaveProperty("conclusion");
-    expect(append!.output.annotations).toHaveLength(10);
-    expect(append!.output.title).toBe(complete!.output.title);
+    expect(gh.writes()).toHaveLength(2);
+    const [first, complete] = gh.writes();
+    // No conclusion shows until every annotation is there.
+    expect(first).toMatchObject({ status: "in_progress" });
+    expect(first).not.toHaveProperty("conclusion");
+    expect(first!.output.annotations).toHaveLength(50);
+    expect(complete).toMatchObject({ status: "completed", conclusion: "failure" });
+    expect(complete!.output.annotations).toHaveLength(10);
+    expect(complete!.output.title).toBe(first!.output.title);
     // Errors first: every missing-subplan error goes before the status-drift warnings.
-    const levels = [...complete!.output.annotations, ...append!.output.annotations].map(
+    const levels = [...first!.output.annotations, ...complete!.output.annotations].map(
       (a: WriteBody) => a.annotation_level,
     );
     expect(levels.lastIndexOf("failure")).toBeLessThan(levels.indexOf("warning"));
-    expect(complete!.output.summary).not.toContain("Annotations show the first");
+    expect(first!.output.summary).not.toContain("Annotations show the first");
     gh.mock.done();
   });
 
@@ -42,7 +45,7 @@ describe("GitHub limits", () => {
     const gh = fakeHelloWorld();
     gh.config = "limits:\n  max_file_bytes: 10485760\n";
     gh.files.set(`${PLAN}/parallel.json`, generatedPlanJson("BIG", 10_000, true));
-    gh.expectToken().expectGraphql().expectCreate().expectUpdate(5);
+    gh.expectToken().expectGraphql().expectCreate().expectUpdate(4);
 
     await deliver(await appProbot(), "push", pushTouching({ modified: [`${PLAN}/parallel.json`] }));
 
@@ -56,10 +59,12 @@ describe("GitHub limits", () => {
         expect(bytes(annotation.title)).toBeLessThanOrEqual(255);
       }
     }
-    const complete = writes[1]!;
+    const complete = writes.at(-1)!;
+    expect(complete).toMatchObject({ status: "completed", conclusion: "failure" });
+    expect(writes.slice(0, -1).every((w) => w.conclusion === undefined)).toBe(true);
     expect(complete.output.title).toMatch(/^1 plan checked: [\d,]+ errors/);
-    expect(complete.output.summary).toMatch(/Annotations show the first 250 of [\d,]+ findings/);
-    expect(writes.slice(1).flatMap((w) => w.output.annotations)).toHaveLength(250);
+    expect(writes[0].output.summary).toMatch(/Annotations show the first 250 of [\d,]+ findings/);
+    expect(writes.flatMap((w) => w.output.annotations)).toHaveLength(250);
     gh.mock.done();
   });
 });

@@ -1,6 +1,6 @@
 /**
  * `pull_request` opened / synchronize / reopened through the real app: the plans of the pull
- * request's file list, checked on its head SHA, in ≤ 4 calls (files, query, create, complete).
+ * request's file list, checked on its head SHA, in ≤ 3 calls (files, query, the finished run).
  */
 import { describe, expect, it } from "@jest/globals";
 import { installNockGuards } from "../support/github-mock.js";
@@ -14,7 +14,7 @@ const AUTOMATION = `${PLAN_ROOT}/PARALLEL-EXECUTION-AUTOMATION`;
 
 describe("pull_request", () => {
   it.each(["opened", "synchronize", "reopened"] as const)(
-    "checks the plans a pull request touches when %s, in 4 calls",
+    "checks the plans a pull request touches when %s, in 3 calls",
     async (action) => {
       const gh = fakeHelloWorld().addFolder(GRAPH, "examples/broken/BROKEN-GRAPH");
       const sha = fakeSha(`pr ${action}`);
@@ -26,21 +26,15 @@ describe("pull_request", () => {
           { filename: `${GRAPH}/subplans/SUBPLAN_BROKEN-GRAPH_12.md`, status: "added" },
         ])
         .expectGraphql()
-        .expectCreate()
-        .expectUpdate();
+        .expectCreate();
 
       await deliver(await appProbot(), "pull_request", event);
 
-      expect(gh.callLines()).toEqual([
-        "GET /pulls/12/files",
-        "POST /graphql",
-        "POST /check-runs",
-        expect.stringMatching(/^PATCH \/check-runs\/\d+$/),
-      ]);
+      expect(gh.callLines()).toEqual(["GET /pulls/12/files", "POST /graphql", "POST /check-runs"]);
       const { variables } = gh.calls()[1]!.body as { variables: Record<string, unknown> };
       expect(variables).toMatchObject({ sha, appId: APP_ID, checkName: "parallel-plans" });
       expect(gh.writes()[0]).toMatchObject({ head_sha: sha });
-      expect(gh.writes()[1].conclusion).toBe("failure");
+      expect(gh.writes()[0].conclusion).toBe("failure");
       gh.mock.done();
     },
   );
@@ -55,12 +49,12 @@ describe("pull_request", () => {
     } as never);
     const event = pullRequestEvent("opened", { number: 3 });
     event.pull_request.changed_files = files.length;
-    gh.expectToken().expectPullFiles(3, files).expectGraphql().expectCreate().expectUpdate();
+    gh.expectToken().expectPullFiles(3, files).expectGraphql().expectCreate();
 
     await deliver(await appProbot(), "pull_request", event);
 
     expect(gh.callLines().filter((l) => l.endsWith("/files"))).toHaveLength(3);
-    const complete = gh.writes()[1];
+    const complete = gh.writes()[0];
     expect(complete.output.summary).toContain("work-space/plans/OLD was removed in this commit");
     expect(complete.conclusion).toBe("success");
     gh.mock.done();
@@ -93,13 +87,12 @@ describe("pull_request", () => {
     gh.expectToken()
       .expectPullFiles(9, [{ filename: `${AUTOMATION}/parallel.json` }])
       .expectGraphql()
-      .expectCreate()
-      .expectUpdate();
+      .expectCreate();
 
     await deliver(await appProbot(), "pull_request", event);
 
     expect(gh.writes()[0]).toMatchObject({ head_sha: sha });
-    expect(gh.writes()[1].conclusion).toBe("success");
+    expect(gh.writes()[0].conclusion).toBe("success");
     gh.mock.done();
   });
 });

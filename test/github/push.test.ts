@@ -14,13 +14,15 @@ installNockGuards();
 
 const GRAPH = `${PLAN_ROOT}/BROKEN-GRAPH`;
 const AUTOMATION = `${PLAN_ROOT}/PARALLEL-EXECUTION-AUTOMATION`;
-const PATCH = expect.stringMatching(/^PATCH \/check-runs\/\d+$/);
-const CHECK_CALLS = ["POST /graphql", "POST /check-runs", PATCH];
+/** One read, one write: the run is created finished. */
+const CHECK_CALLS = ["POST /graphql", "POST /check-runs"];
+/** Checking every plan is long work: the run shows in progress first, then completes. */
+const LONG_CHECK_CALLS = [...CHECK_CALLS, expect.stringMatching(/^PATCH \/check-runs\/\d+$/)];
 
 describe("push", () => {
-  it("fails the check on a dependency cycle, annotated at the cycle's line, in 3 calls", async () => {
+  it("fails the check on a dependency cycle, annotated at the cycle's line, in 2 calls", async () => {
     const gh = fakeHelloWorld().addFolder(GRAPH, "examples/broken/BROKEN-GRAPH");
-    gh.expectToken().expectGraphql().expectCreate().expectUpdate();
+    gh.expectToken().expectGraphql().expectCreate();
     const sha = fakeSha("cycle");
 
     await deliver(
@@ -30,15 +32,16 @@ describe("push", () => {
     );
 
     expect(gh.callLines()).toEqual(CHECK_CALLS);
-    const [create, complete] = gh.writes();
-    expect(create).toMatchObject({
+    const [complete] = gh.writes();
+    expect(gh.writes()).toHaveLength(1);
+    expect(complete).toMatchObject({
       name: "parallel-plans",
       head_sha: sha,
-      status: "in_progress",
+      status: "completed",
+      conclusion: "failure",
       started_at: NOW.toISOString(),
+      completed_at: NOW.toISOString(),
     });
-    expect(create.output.title).toBe("Checking 1 plan folder…");
-    expect(complete).toMatchObject({ conclusion: "failure", completed_at: NOW.toISOString() });
     const json = readFileSync("examples/broken/BROKEN-GRAPH/parallel.json", "utf8");
     expect(json.split("\n")[49]).toContain('"dependencies": ["1.1", "2.3"]');
     expect(complete.output.annotations).toContainEqual({
@@ -59,7 +62,7 @@ describe("push", () => {
 
   it("passes a valid plan with a success and no annotation", async () => {
     const gh = fakeHelloWorld().addFolder(AUTOMATION, "examples/PARALLEL-EXECUTION-AUTOMATION");
-    gh.expectToken().expectGraphql().expectCreate().expectUpdate();
+    gh.expectToken().expectGraphql().expectCreate();
 
     await deliver(
       await appProbot(),
@@ -71,7 +74,7 @@ describe("push", () => {
     );
 
     expect(gh.callLines()).toEqual(CHECK_CALLS);
-    const complete = gh.writes()[1];
+    const complete = gh.writes()[0];
     expect(complete.conclusion).toBe("success");
     expect(complete.output.title).toBe("1 plan checked: 0 errors, 0 warnings, 0 notices");
     expect(complete.output).not.toHaveProperty("annotations");
@@ -108,7 +111,7 @@ describe("push", () => {
 
   it("reports a deleted plan folder as removed, with a success", async () => {
     const gh = fakeHelloWorld();
-    gh.expectToken().expectGraphql().expectCreate().expectUpdate();
+    gh.expectToken().expectGraphql().expectCreate();
 
     await deliver(
       await appProbot(),
@@ -117,7 +120,7 @@ describe("push", () => {
     );
 
     expect(gh.callLines()).toEqual(CHECK_CALLS);
-    const complete = gh.writes()[1];
+    const complete = gh.writes()[0];
     expect(complete.conclusion).toBe("success");
     expect(complete.output.title).toBe("1 plan folder removed, nothing to check");
     expect(complete.output.summary).toContain("work-space/plans/OLD was removed in this commit");
@@ -126,7 +129,7 @@ describe("push", () => {
 
   it("checks both folders of a file moved from one plan to another", async () => {
     const gh = fakeHelloWorld().addFolder(AUTOMATION, "examples/PARALLEL-EXECUTION-AUTOMATION");
-    gh.expectToken().expectGraphql().expectCreate().expectUpdate();
+    gh.expectToken().expectGraphql().expectCreate();
     const moved = "execution/feedbacks/APPROVED_23.md";
 
     await deliver(
@@ -144,13 +147,13 @@ describe("push", () => {
       expect.stringMatching(/:work-space\/plans\/GONE$/),
       expect.stringMatching(/:work-space\/plans\/PARALLEL-EXECUTION-AUTOMATION$/),
     ]);
-    const complete = gh.writes()[1];
+    const complete = gh.writes()[0];
     expect(complete.output.summary).toContain("work-space/plans/GONE was removed in this commit");
     expect(complete.output.title).toBe("1 plan checked: 0 errors, 0 warnings, 0 notices");
     gh.mock.done();
   });
 
-  it("reads a plan folder of 500 files in the same 3 calls", async () => {
+  it("reads a plan folder of 500 files in the same 2 calls", async () => {
     const gh = fakeHelloWorld().addFolder(AUTOMATION, "examples/PARALLEL-EXECUTION-AUTOMATION");
     for (let i = 0; i < 500; i++) {
       gh.files.set(
@@ -158,7 +161,7 @@ describe("push", () => {
         `note ${i}\n`,
       );
     }
-    gh.expectToken().expectGraphql().expectCreate().expectUpdate();
+    gh.expectToken().expectGraphql().expectCreate();
 
     await deliver(
       await appProbot(),
@@ -167,7 +170,7 @@ describe("push", () => {
     );
 
     expect(gh.callLines()).toEqual(CHECK_CALLS);
-    expect(gh.writes()[1].conclusion).toBe("success");
+    expect(gh.writes()[0].conclusion).toBe("success");
     gh.mock.done();
   });
 
@@ -181,13 +184,12 @@ describe("push", () => {
         { filename: `${GRAPH}/parallel.json` },
       ])
       .expectGraphql()
-      .expectCreate()
-      .expectUpdate();
+      .expectCreate();
 
     await deliver(await appProbot(), "push", payload);
 
     expect(gh.callLines()).toEqual([`GET /compare/${payload.before}...${sha}`, ...CHECK_CALLS]);
-    expect(gh.writes()[1].conclusion).toBe("failure");
+    expect(gh.writes()[0].conclusion).toBe("failure");
     gh.mock.done();
   });
 
@@ -203,7 +205,8 @@ describe("push", () => {
 
     await deliver(await appProbot(), "push", { ...payload, forced: true });
 
-    expect(gh.callLines().slice(1)).toEqual([`GET /git/trees/${sha}`, ...CHECK_CALLS]);
+    expect(gh.callLines().slice(1)).toEqual([`GET /git/trees/${sha}`, ...LONG_CHECK_CALLS]);
+    expect(gh.writes()[0]).toMatchObject({ status: "in_progress" });
     expect(gh.writes()[1].output.title).toBe("1 plan checked: 11 errors, 6 warnings, 0 notices");
     gh.mock.done();
   });
@@ -223,7 +226,7 @@ describe("push", () => {
       pushTouching({ modified: [".github/parallel-plans.yml"] }, { after: sha }),
     );
 
-    expect(gh.callLines()).toEqual([`GET /git/trees/${sha}`, ...CHECK_CALLS]);
+    expect(gh.callLines()).toEqual([`GET /git/trees/${sha}`, ...LONG_CHECK_CALLS]);
     const complete = gh.writes()[1];
     expect(complete.output.title).toMatch(/^2 plans checked/);
     expect(complete.conclusion).toBe("failure");
@@ -234,7 +237,7 @@ describe("push", () => {
     const mock = mockGitHub("https://ghe.example.com");
     const gh = new FakeGitHub(mock, "Codertocat", "Hello-World", "master", true);
     gh.addFolder(GRAPH, "examples/broken/BROKEN-GRAPH");
-    gh.expectToken().expectGraphql().expectCreate().expectUpdate();
+    gh.expectToken().expectGraphql().expectCreate();
     const probot = await appProbot({}, { baseUrl: "https://ghe.example.com/api/v3" });
 
     await deliver(probot, "push", pushTouching({ modified: [`${GRAPH}/parallel.json`] }));
@@ -243,7 +246,6 @@ describe("push", () => {
       "POST https://ghe.example.com/api/v3/app/installations/1/access_tokens",
       "POST https://ghe.example.com/api/graphql",
       "POST https://ghe.example.com/api/v3/repos/Codertocat/Hello-World/check-runs",
-      "PATCH https://ghe.example.com/api/v3/repos/Codertocat/Hello-World/check-runs/N",
     ]);
     mock.done();
   });

@@ -1,7 +1,11 @@
 /** Changed paths → plan folders: globs when the config is known, plan-shaped names before. */
 import { describe, expect, it } from "@jest/globals";
 import { DEFAULT_CONFIG } from "../../src/core/config.js";
-import { rulesFor, touchedPlanFolders, touchesConfig } from "../../src/github/touched-plans.js";
+import {
+  rulesFor,
+  touchedPlanFolders,
+  touchesConfig,
+} from "../../src/github/pipeline/touched-plans.js";
 
 const assumed = rulesFor(undefined);
 const known = rulesFor(DEFAULT_CONFIG);

@@ -4,11 +4,11 @@
  */
 import { generateKeyPairSync, randomUUID } from "node:crypto";
 import { ProbotOctokit, type ApplicationFunction } from "probot";
-import type { DeliveryQueue } from "../../src/queue/delivery-queue.js";
 import { readSettings } from "../../src/server/settings.js";
 import {
   startServer,
   type RunningServer,
+  type SharedState,
   type StartOptions,
 } from "../../src/server/start-server.js";
 import { webhookHeaders, type WebhookPayload } from "../support/webhook-fixtures.js";
@@ -42,10 +42,10 @@ export function testEnv(extra: Record<string, string> = {}): Record<string, stri
 }
 
 export interface TestServerOptions extends Partial<Omit<StartOptions, "settings" | "env" | "app">> {
-  app: ApplicationFunction | ((queue: DeliveryQueue) => ApplicationFunction);
+  app: ApplicationFunction | ((shared: SharedState) => ApplicationFunction);
   /** Extra environment (REDIS_URL, QUEUE_CONCURRENCY, SHUTDOWN_GRACE_SECONDS, …). */
   env?: Record<string, string>;
-  /** `app` is a factory taking the queue (the real app wired to Redis), not an app. */
+  /** `app` is a factory taking the shared state (the real app wired to Redis), not an app. */
   factory?: boolean;
 }
 
@@ -58,7 +58,7 @@ export async function startTestServer(options: TestServerOptions): Promise<Runni
     settings: readSettings(env),
     env,
     app: factory
-      ? (app as (queue: DeliveryQueue) => ApplicationFunction)
+      ? (app as (shared: SharedState) => ApplicationFunction)
       : () => app as ApplicationFunction,
   });
 }

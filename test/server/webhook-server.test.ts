@@ -83,7 +83,7 @@ describe("the webhook server", () => {
       `${PLAN_ROOT}/BROKEN-GRAPH`,
       "examples/broken/BROKEN-GRAPH",
     );
-    gh.expectToken().expectGraphql().expectCreate().expectUpdate();
+    gh.expectToken().expectGraphql().expectCreate();
     const answer = await postDelivery(server.url, "push", payload);
     expect(answer).toMatchObject({ status: 202, text: "queued\n" });
     await waitFor("the check run to complete", () => gh.runs[0]?.status === "completed");

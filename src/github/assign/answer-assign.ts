@@ -55,8 +55,7 @@ export async function answerAssign(
     level,
     patterns: session.patterns,
     assign: session.config.assign,
-    lock: session.deps.assignLock,
-    pacer: session.deps.assignPacer,
+    lock: session.deps.locks,
     dryRun: args.dryRun,
   });
   session.log.info(

@@ -14,7 +14,6 @@ export async function writeDashboards(
   where: RepoRef,
   plans: readonly PlanReport[],
   own: readonly ExistingIssue[],
-  pace: () => Promise<void>,
 ): Promise<number[]> {
   const written: number[] = [];
   for (const plan of plans) {
@@ -30,7 +29,6 @@ export async function writeDashboards(
     }
     const desired = dashboardIssue(plan, { numbers, assignees });
     if (!existing) {
-      await pace();
       const { data } = await octokit.request("POST /repos/{owner}/{repo}/issues", {
         owner: where.owner,
         repo: where.repo,
@@ -43,7 +41,6 @@ export async function writeDashboards(
       existing.body.replace(/\r\n/g, "\n") !== desired.body ||
       existing.title !== desired.title
     ) {
-      await pace();
       await octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
         owner: where.owner,
         repo: where.repo,

@@ -17,7 +17,6 @@ export async function ensureLabels(
   octokit: ProbotOctokit,
   where: RepoRef,
   wanted: readonly LabelSpec[],
-  pace: () => Promise<void>,
 ): Promise<string[]> {
   const present = (await octokit.paginate("GET /repos/{owner}/{repo}/labels", {
     ...where,
@@ -27,7 +26,6 @@ export async function ensureLabels(
   const created: string[] = [];
   for (const label of wanted) {
     if (names.has(label.name.toLowerCase())) continue;
-    await pace();
     try {
       await octokit.request("POST /repos/{owner}/{repo}/labels", { ...where, ...label });
       created.push(label.name);
@@ -47,7 +45,6 @@ export async function linkSubIssues(
   own: ReadonlyMap<string, ExistingIssue>,
   made: ReadonlyMap<string, { id: number }>,
   result: FanOutResult,
-  pace: () => Promise<void>,
 ): Promise<void> {
   let held = tracking.subIssueTotal;
   const skipped: string[] = [];
@@ -59,7 +56,6 @@ export async function linkSubIssues(
       skipped.push(issue.id);
       continue;
     }
-    await pace();
     await request.octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues", {
       owner: request.repo.owner,
       repo: request.repo.repo,
@@ -84,7 +80,6 @@ export async function linkBlockedBy(
   made: ReadonlyMap<string, { id: number; number: number }>,
   ids: ReadonlyMap<string, number>,
   result: FanOutResult,
-  pace: () => Promise<void>,
 ): Promise<void> {
   const where = { owner: request.repo.owner, repo: request.repo.repo };
   for (const issue of wanted.achievements) {
@@ -105,7 +100,6 @@ export async function linkBlockedBy(
     }
     for (const blocker of blockers) {
       if (have.has(blocker)) continue;
-      await pace();
       await request.octokit.request(
         "POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by",
         { ...where, issue_number: number, issue_id: blocker },

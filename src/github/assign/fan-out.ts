@@ -12,8 +12,7 @@ import { markerKey } from "../../core/assignment/issue-marker.js";
 import { levelIssues } from "../../core/assignment/level-issues.js";
 import type { PlanReport } from "../../core/model.js";
 import type { NamingPatterns } from "../../core/options.js";
-import type { SameShaLock } from "../same-sha-lock.js";
-import type { CreationPacer } from "./creation-pacer.js";
+import type { KeyedLock } from "../deps.js";
 import { ensureLabels, linkBlockedBy, linkSubIssues } from "./fan-out-links.js";
 import { listOwnIssues, type RepoRef } from "./own-issues.js";
 
@@ -26,8 +25,7 @@ export interface FanOutRequest {
   level: number;
   patterns: NamingPatterns;
   assign: { labels: readonly string[]; sub_issues: boolean; blocked_by: boolean };
-  lock: SameShaLock;
-  pacer: CreationPacer;
+  lock: KeyedLock;
   /** Only compute and return the diff. */
   dryRun: boolean;
 }
@@ -104,7 +102,6 @@ async function apply(request: FanOutRequest): Promise<FanOutResult> {
   };
   if (request.dryRun) return result;
 
-  const pace = () => request.pacer.take(`${repo.id}`);
   let current = "";
   const pending: string[] = [
     ...(diff.createTracking ? [diff.createTracking.title] : []),
@@ -113,12 +110,11 @@ async function apply(request: FanOutRequest): Promise<FanOutResult> {
   try {
     if (diff.labels.length > 0) {
       current = "the labels";
-      result.labelsCreated = await ensureLabels(octokit, where, diff.labels, pace);
+      result.labelsCreated = await ensureLabels(octokit, where, diff.labels);
     }
     let tracking = own.get(markerKey(wanted.tracking.marker)) ?? null;
     if (diff.createTracking) {
       current = `the tracking issue "${diff.createTracking.title}"`;
-      await pace();
       const { data } = await octokit.request("POST /repos/{owner}/{repo}/issues", {
         ...where,
         title: diff.createTracking.title,
@@ -139,7 +135,6 @@ async function apply(request: FanOutRequest): Promise<FanOutResult> {
       // Dependencies inside a sequential level may have got their issue a moment ago.
       const achievement = plan.achievements.find((a) => a.id === issue.id)!;
       const body = achievementIssue(plan, achievement, { ...options, labels: issue.labels }).body;
-      await pace();
       const { data } = await octokit.request("POST /repos/{owner}/{repo}/issues", {
         ...where,
         title: issue.title,
@@ -155,7 +150,6 @@ async function apply(request: FanOutRequest): Promise<FanOutResult> {
     for (const change of diff.edits) {
       current = `the edit of #${change.number}`;
       if (change.title !== undefined || change.body !== undefined) {
-        await pace();
         await octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
           ...where,
           issue_number: change.number,
@@ -164,7 +158,6 @@ async function apply(request: FanOutRequest): Promise<FanOutResult> {
         });
       }
       if (change.labels) {
-        await pace();
         await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", {
           ...where,
           issue_number: change.number,
@@ -175,10 +168,10 @@ async function apply(request: FanOutRequest): Promise<FanOutResult> {
     }
     current = "the links";
     if (request.assign.sub_issues && tracking) {
-      await linkSubIssues(request, tracking, wanted, own, made, result, pace);
+      await linkSubIssues(request, tracking, wanted, own, made, result);
     }
     if (request.assign.blocked_by) {
-      await linkBlockedBy(request, wanted, own, made, ids, result, pace);
+      await linkBlockedBy(request, wanted, own, made, ids, result);
     }
   } catch (error) {
     request.log.warn({ err: error, plan: plan.name, level: request.level }, "fan-out stopped");

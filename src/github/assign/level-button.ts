@@ -4,7 +4,6 @@
  * handled on `check_run.requested_action` by the same fan-out as `/parallel assign`.
  */
 import type { Context, Logger, ProbotOctokit } from "probot";
-import { analyzeSnapshot } from "../../core/analyze.js";
 import type { ExistingIssue } from "../../core/assignment/diff-level.js";
 import { defaultLevel, levelRefusal } from "../../core/assignment/level-issues.js";
 import { configToOptions } from "../../core/config.js";
@@ -16,14 +15,16 @@ import {
   openLevelAction,
   readOpenLevelAction,
   type CheckAction,
-} from "../check-run.js";
-import { CommitReader } from "../commit-reader.js";
+} from "../check/check-run.js";
+import { CommitReader } from "../pipeline/commit-reader.js";
 import type { AppDeps } from "../deps.js";
-import { buildSnapshotQuery } from "../graphql-query.js";
-import type { BlobNode } from "../commit-files.js";
-import { loadRepoConfig, type LoadedConfig } from "../repo-config.js";
-import { commitKey } from "../same-sha-lock.js";
-import { CONFIG_PATH } from "../touched-plans.js";
+import { buildSnapshotQuery } from "../pipeline/graphql-query.js";
+import type { BlobNode } from "../pipeline/commit-files.js";
+import { loadRepoConfig, type LoadedConfig } from "../pipeline/repo-config.js";
+import { identityOf } from "../pipeline/app-identity.js";
+import { commitKey } from "../pipeline/lock-keys.js";
+import { commenterAccess } from "../comments/permission-cache.js";
+import { CONFIG_PATH } from "../pipeline/touched-plans.js";
 import { fanOutLevel } from "./fan-out.js";
 import { renderFanOut } from "./fan-out-reply.js";
 
@@ -62,8 +63,8 @@ export async function offerButtons(
   deps: AppDeps,
 ): Promise<boolean> {
   if (actions.length === 0) return false;
-  return deps.lock.run(commitKey(repo.id, sha), async () => {
-    const auth = (await octokit.auth({ type: "app" })) as { appId: number | string };
+  return deps.locks.run(commitKey(repo.id, sha), async () => {
+    const appId = await identityOf(deps).appId();
     const { data } = await octokit.request("GET /repos/{owner}/{repo}/commits/{ref}/check-runs", {
       owner: repo.owner,
       repo: repo.name,
@@ -71,7 +72,7 @@ export async function offerButtons(
       check_name: CHECK_NAME,
       per_page: 10,
     });
-    const run = data.check_runs.find((r) => r.app?.id === Number(auth.appId));
+    const run = data.check_runs.find((r) => r.app?.id === appId);
     if (!run) return false;
     await octokit.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {
       owner: repo.owner,
@@ -89,6 +90,7 @@ async function readPlans(
   repo: { owner: string; name: string },
   defaultBranch: string,
   sha: string,
+  analyze: AppDeps["analyze"],
 ): Promise<{ loaded: LoadedConfig; plans: PlanReport[] }> {
   const { query, variables } = buildSnapshotQuery({
     owner: repo.owner,
@@ -105,7 +107,7 @@ async function readPlans(
   const options = configToOptions(loaded.config);
   const reader = new CommitReader(octokit, repo, sha);
   await reader.complete("all", options);
-  return { loaded, plans: analyzeSnapshot(reader.files.snapshot(options), options).plans };
+  return { loaded, plans: (await analyze(reader.files.snapshot(options), options)).plans };
 }
 
 /** `check_run.requested_action`: the "Open level N issues" button was clicked. */
@@ -125,10 +127,11 @@ export async function onOpenLevelClicked(
     repo,
     repository.default_branch,
     payload.check_run.head_sha,
+    deps.analyze,
   );
   if (loaded.findings.length > 0) return;
   const config = loaded.config;
-  const access = await deps.permissions.access(octokit, repo, payload.sender.login);
+  const access = await commenterAccess(deps.permissions, octokit, repo, payload.sender.login);
   if (!allows(access, config.commands.min_permission.assign)) {
     log.info({ login: payload.sender.login, access }, "level button refused for permission");
     return;
@@ -153,8 +156,7 @@ export async function onOpenLevelClicked(
     level: wanted.level,
     patterns: options.patterns,
     assign: config.assign,
-    lock: deps.assignLock,
-    pacer: deps.assignPacer,
+    lock: deps.locks,
     dryRun: false,
   });
   log.info(

@@ -8,7 +8,6 @@
  * query, plus the writes.
  */
 import type { Context } from "probot";
-import { analyzeSnapshot } from "../../core/analyze.js";
 import {
   lifecycleActions,
   planUnreadable,
@@ -16,21 +15,26 @@ import {
 } from "../../core/assignment/lifecycle.js";
 import { defaultLevel, levelRefusal } from "../../core/assignment/level-issues.js";
 import { configToOptions } from "../../core/config.js";
-import { isZeroSha, pushChangedPaths } from "../changed-paths.js";
-import { CommitReader } from "../commit-reader.js";
+import { isZeroSha, pushChangedPaths } from "../pipeline/changed-paths.js";
+import { CommitReader } from "../pipeline/commit-reader.js";
 import type { AppDeps } from "../deps.js";
-import { buildSnapshotQuery } from "../graphql-query.js";
-import { loadRepoConfig } from "../repo-config.js";
-import type { BlobNode } from "../commit-files.js";
-import { CONFIG_PATH, rulesFor, touchedPlanFolders, touchesConfig } from "../touched-plans.js";
+import { buildSnapshotQuery } from "../pipeline/graphql-query.js";
+import { loadRepoConfig } from "../pipeline/repo-config.js";
+import type { BlobNode } from "../pipeline/commit-files.js";
+import {
+  CONFIG_PATH,
+  rulesFor,
+  touchedPlanFolders,
+  touchesConfig,
+} from "../pipeline/touched-plans.js";
 import { writeDashboards } from "./dashboard-writer.js";
 import { fanOutLevel } from "./fan-out.js";
 import { renderFanOut } from "./fan-out-reply.js";
 import { levelButtons, offerButtons } from "./level-button.js";
 import { listOwnIssues, type RepoRef } from "./own-issues.js";
 import type { ProbotOctokit } from "probot";
-import type { CreationPacer } from "./creation-pacer.js";
-import { repositoryRef } from "../repository-ref.js";
+import { repositoryRef } from "../pipeline/repository-ref.js";
+import { issuesKey } from "../pipeline/lock-keys.js";
 
 /**
  * Apply the lifecycle writes: the state change, then its comment (or the label). State first:
@@ -42,26 +46,22 @@ async function applyLifecycle(
   octokit: ProbotOctokit,
   where: RepoRef,
   actions: readonly LifecycleAction[],
-  pace: () => Promise<void>,
 ): Promise<void> {
   for (const action of actions) {
     const issue = { ...where, issue_number: action.number };
     if (action.kind === "label") {
-      await pace();
       await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", {
         ...issue,
         labels: [action.label],
       });
       continue;
     }
-    await pace();
     await octokit.request("PATCH /repos/{owner}/{repo}/issues/{issue_number}", {
       ...issue,
       ...(action.kind === "close"
         ? { state: "closed" as const, state_reason: action.reason }
         : { state: "open" as const }),
     });
-    await pace();
     await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
       ...issue,
       body: action.comment,
@@ -79,7 +79,9 @@ export async function onPushAssign(context: Context<"push">, deps: AppDeps): Pro
   const where = { owner: repo.owner, repo: repo.name };
   const changed = await pushChangedPaths(octokit, repo, payload);
   const all = changed === "all" || touchesConfig(changed);
-  const assumed = all ? "all" : touchedPlanFolders(changed, rulesFor(deps.configs.get(repo.id)));
+  const assumed = all
+    ? "all"
+    : touchedPlanFolders(changed, rulesFor(await deps.configs.get(repo.id)));
   if (assumed !== "all" && assumed.length === 0) return;
 
   const { query, variables } = buildSnapshotQuery({
@@ -101,7 +103,7 @@ export async function onPushAssign(context: Context<"push">, deps: AppDeps): Pro
   const options = configToOptions(config);
   const reader = new CommitReader(octokit, repo, payload.after);
   await reader.complete(scope, options);
-  const report = analyzeSnapshot(reader.files.snapshot(options), options);
+  const report = await deps.analyze(reader.files.snapshot(options), options);
   // A parallel.json that did not parse reports no achievements: never act on that.
   const plans = report.plans.filter((p) => !planUnreadable(p));
   if (plans.length < report.plans.length) {
@@ -109,12 +111,10 @@ export async function onPushAssign(context: Context<"push">, deps: AppDeps): Pro
     log.warn({ sha: payload.after, plans: skipped }, "unreadable plans left alone");
   }
   const removed = new Set(payload.commits.flatMap((c) => c.removed ?? []));
-  const pacer: CreationPacer = deps.assignPacer;
-  const pace = () => pacer.take(`${repo.id}`);
 
   // One push at a time per repository: a redelivery arriving meanwhile then lists the issues
   // as this one left them and writes nothing again.
-  const own = await deps.assignLock.run(`issues:${repo.id}`, async () => {
+  const own = await deps.locks.run(issuesKey(repo.id), async () => {
     const listed = await listOwnIssues(octokit, where);
     const actions = lifecycleActions(
       plans,
@@ -122,11 +122,11 @@ export async function onPushAssign(context: Context<"push">, deps: AppDeps): Pro
       { sha: payload.after, branch: repository.default_branch, removed },
       options.patterns,
     );
-    await applyLifecycle(octokit, where, actions, pace);
+    await applyLifecycle(octokit, where, actions);
     if (actions.length > 0)
       log.info({ sha: payload.after, writes: actions.length }, "issues kept in step");
     if (config.dashboard) {
-      const written = await writeDashboards(octokit, where, plans, listed, pace);
+      const written = await writeDashboards(octokit, where, plans, listed);
       if (written.length > 0) log.info({ issues: written }, "dashboards written");
     }
     return listed;
@@ -162,8 +162,7 @@ export async function onPushAssign(context: Context<"push">, deps: AppDeps): Pro
       level,
       patterns: options.patterns,
       assign: config.assign,
-      lock: deps.assignLock,
-      pacer,
+      lock: deps.locks,
       dryRun: false,
     });
     log.info(

@@ -24,6 +24,7 @@ import type { AppDeps } from "../deps.js";
 import { runSyncOnDemand, type SyncContext } from "../sync/on-demand.js";
 import type { CommentReader } from "./comment-reader.js";
 import { resolvePlan } from "./resolve-plan.js";
+import { commenterAccess } from "./permission-cache.js";
 
 /** What answering the commands of one comment shares. */
 export interface AnswerSession {
@@ -66,7 +67,8 @@ export async function answerCommand(
   const required = permissions[spec.name];
   // Anyone who can comment can read: only a higher requirement costs a request.
   if (required !== "read") {
-    const access = await session.deps.permissions.access(
+    const access = await commenterAccess(
+      session.deps.permissions,
       session.octokit,
       reader.target,
       session.login,

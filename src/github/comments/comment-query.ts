@@ -4,8 +4,8 @@
  * request's head with its changed files, or the default branch's head in an issue. Pure: what to
  * read in, query text and variables out; every path and ref travels as a variable.
  */
-import { CONFIG_PATH } from "../touched-plans.js";
-import type { BlobNode } from "../commit-files.js";
+import { CONFIG_PATH } from "../pipeline/touched-plans.js";
+import type { BlobNode } from "../pipeline/commit-files.js";
 import { TEMPLATE_OVERRIDE_DIR } from "../../prompts/templates.js";
 
 /** Changed files read with the pull request (GitHub's page size); more are listed over REST. */

@@ -6,7 +6,6 @@
  */
 import path from "node:path";
 import type { ProbotOctokit } from "probot";
-import { analyzeSnapshot } from "../../core/analyze.js";
 import { configToOptions } from "../../core/config.js";
 import { discoverPlans } from "../../core/discover-plans.js";
 import type { PlanReport } from "../../core/model.js";
@@ -16,13 +15,13 @@ import { planRef, type PlanRef } from "../../commands/plan-choice.js";
 import type { PromptTemplates } from "../../prompts/prompt-types.js";
 import { MAX_TEMPLATE_CHARS } from "../../prompts/render-template.js";
 import { defaultTemplates, withOverrides } from "../../prompts/templates.js";
-import { pullRequestChangedPaths } from "../changed-paths.js";
+import { pullRequestChangedPaths } from "../pipeline/changed-paths.js";
 import { planInputMatcher } from "../../sources/plan-inputs.js";
-import { CommitFiles, type BlobNode } from "../commit-files.js";
-import { CommitReader, listingDepth, type RepoRef } from "../commit-reader.js";
-import type { ConfigCache } from "../config-cache.js";
-import { buildSnapshotQuery } from "../graphql-query.js";
-import { loadRepoConfig, type LoadedConfig } from "../repo-config.js";
+import { CommitFiles, type BlobNode } from "../pipeline/commit-files.js";
+import { CommitReader, listingDepth, type RepoRef } from "../pipeline/commit-reader.js";
+import { analyzeInProcess, type Analyze, type ConfigStore } from "../deps.js";
+import { buildSnapshotQuery } from "../pipeline/graphql-query.js";
+import { loadRepoConfig, type LoadedConfig } from "../pipeline/repo-config.js";
 import { buildCommentQuery, readCommentContext, type CommentContextData } from "./comment-query.js";
 
 /** The repository and thread a comment was posted on. */
@@ -61,7 +60,9 @@ export class CommentReader {
     readonly target: CommentTarget,
     private readonly wants: { templates: boolean; subplans: boolean },
     /** Where a valid config read here is remembered for the other handlers (push, sync). */
-    private readonly configs?: ConfigCache,
+    private readonly configs?: ConfigStore,
+    /** The app's one analysis runner. */
+    private readonly analyze: Analyze = analyzeInProcess,
   ) {}
 
   /** Config, template overrides and the commit to read, in one query. */
@@ -126,7 +127,7 @@ export class CommentReader {
       );
     const data = readCommentContext(response.repository);
     const config = loadRepoConfig(data.config);
-    if (config.findings.length === 0) this.configs?.set(this.target.id, config.config);
+    if (config.findings.length === 0) await this.configs?.set(this.target.id, config.config);
     return {
       data,
       config,
@@ -146,7 +147,7 @@ export class CommentReader {
     if (this.wants.subplans && subplanDir !== "." && !subplanDir.includes("{"))
       folders.push(`${dir}/${subplanDir}`);
     await reader.complete(folders, options);
-    const report = analyzeSnapshot(reader.files.snapshot(options), options).plans.find(
+    const report = (await this.analyze(reader.files.snapshot(options), options)).plans.find(
       (p) => p.dir === dir,
     );
     if (!report) return null;

@@ -15,7 +15,7 @@ import { findCommandLines } from "../../commands/parse-comment.js";
 import { parseCommand, type ParsedCommand } from "../../commands/parse-command.js";
 import type { ReplyContent } from "../../commands/reply-layout.js";
 import type { AppDeps } from "../deps.js";
-import { describeFailure } from "../failure.js";
+import { describeFailure } from "../pipeline/failure.js";
 import { answerCommand, isPromptKind } from "./answer-command.js";
 import { CommentReader } from "./comment-reader.js";
 import type { Admission } from "./rate-limiter.js";
@@ -48,7 +48,7 @@ export async function onIssueComment(
   // Per command: the reply parts already posted (none on a first delivery), null when complete.
   let skips: (ReadonlySet<number> | null)[];
   if (await replies.acknowledge()) {
-    admission = deps.commandLimits.take(repository.id, login, parsed.length);
+    admission = await deps.commandLimits.take(repository.id, login, parsed.length);
     if (admission.allowed === 0 && !admission.notify) {
       log.info({ comment: comment.id, login }, "commands dropped by the rate limit");
       return;
@@ -84,6 +84,7 @@ export async function onIssueComment(
       ),
     },
     deps.configs,
+    deps.analyze,
   );
   const session = { octokit: context.octokit, log, reader, deps, syncContext: context, login };
 

@@ -3,6 +3,7 @@
  * app's installation budget) with prompts. A sliding window of command times per key; the first
  * refusal in a window is answered once, later ones cost no request at all.
  */
+import type { Admission, CommandLimiter } from "../deps.js";
 
 /** Commands one person may run per repository in a window. */
 export const DEFAULT_COMMAND_LIMIT = 10;
@@ -10,18 +11,10 @@ export const DEFAULT_COMMAND_LIMIT = 10;
 export const DEFAULT_WINDOW_MS = 10 * 60 * 1000;
 const MAX_KEYS = 10_000;
 
-/** What the limiter allows of a comment's commands. */
-export interface Admission {
-  /** How many of the commands asked for may run (the first ones). */
-  allowed: number;
-  /** Some were refused and the person has not been told in this window yet. */
-  notify: boolean;
-  /** When the oldest counted command leaves the window. */
-  retryAt: Date;
-}
+export type { Admission } from "../deps.js";
 
-/** Sliding-window counts per (repository, login), bounded in memory. */
-export class CommandRateLimiter {
+/** Sliding-window counts per (repository, login), bounded in process memory (embedded mode). */
+export class CommandRateLimiter implements CommandLimiter {
   private readonly windows = new Map<string, { times: number[]; notified: boolean }>();
 
   constructor(
@@ -31,7 +24,7 @@ export class CommandRateLimiter {
   ) {}
 
   /** Count up to `count` commands for the key and say how many may run. */
-  take(repositoryId: number, login: string, count: number): Admission {
+  async take(repositoryId: number, login: string, count: number): Promise<Admission> {
     const key = `${repositoryId}:${login.toLowerCase()}`;
     const now = this.now();
     const entry = this.windows.get(key) ?? { times: [], notified: false };

@@ -7,7 +7,7 @@
  */
 import type { ProbotOctokit } from "probot";
 import { layoutReply, type ReplyContent } from "../../commands/reply-layout.js";
-import type { RepoRef } from "../commit-reader.js";
+import type { RepoRef } from "../pipeline/commit-reader.js";
 import { ReplyLedger, type ThreadComment } from "./reply-ledger.js";
 
 /** Writes on one comment's thread: its 👀 and the replies to its commands. */

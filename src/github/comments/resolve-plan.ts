@@ -10,7 +10,7 @@ import {
   renderChoosePlan,
   renderNoPlan,
 } from "../../commands/plan-choice.js";
-import { rulesFor, touchedPlanFolders } from "../touched-plans.js";
+import { rulesFor, touchedPlanFolders } from "../pipeline/touched-plans.js";
 import type { CommentReader, ReadPlan } from "./comment-reader.js";
 
 /** Guessed folders tried for `--plan` before listing the repository. */

@@ -4,8 +4,8 @@
  * with the others); every decision is logged with a fixed message and its metadata.
  */
 import type { Logger } from "probot";
-import type { RepoRef } from "../commit-reader.js";
-import { describeFailure } from "../failure.js";
+import type { RepoRef } from "../pipeline/commit-reader.js";
+import { describeFailure } from "../pipeline/failure.js";
 import { decideSync, type SyncDecision, type SyncResult } from "./sync-decision.js";
 import type { BranchState } from "./sync-state-query.js";
 import type { SyncTarget } from "./sync-targets.js";

@@ -6,7 +6,7 @@
 import type { Logger, ProbotOctokit } from "probot";
 import type { AppDeps } from "../deps.js";
 import { syncRepository, type SyncRunReport } from "./run-sync.js";
-import { repositoryRef } from "../repository-ref.js";
+import { repositoryRef } from "../pipeline/repository-ref.js";
 
 export type { PlanSyncReport, SyncRunReport } from "./run-sync.js";
 export type { SyncResult } from "./sync-decision.js";

@@ -4,11 +4,11 @@
  * touching no plan costs no request. A push editing the config re-syncs every plan.
  */
 import type { Context } from "probot";
-import { isZeroSha, pushChangedPaths } from "../changed-paths.js";
+import { isZeroSha, pushChangedPaths } from "../pipeline/changed-paths.js";
 import type { AppDeps } from "../deps.js";
-import { touchesConfig } from "../touched-plans.js";
+import { touchesConfig } from "../pipeline/touched-plans.js";
 import { syncRepository } from "./run-sync.js";
-import { repositoryRef } from "../repository-ref.js";
+import { repositoryRef } from "../pipeline/repository-ref.js";
 
 /** Sync the plans a push to the default branch touches; throws naming the plans whose writes failed. */
 export async function onPushSync(context: Context<"push">, deps: AppDeps): Promise<void> {

@@ -3,7 +3,7 @@
  * the answer); a failure comes back as one sentence naming the repository.
  */
 import type { ProbotOctokit } from "probot";
-import { describeFailure } from "../failure.js";
+import { describeFailure } from "../pipeline/failure.js";
 import {
   buildSyncStateQuery,
   readSyncState,

@@ -7,12 +7,13 @@
 import type { Logger, ProbotOctokit } from "probot";
 import { configToOptions, type RepoConfig } from "../../core/config.js";
 import { syncSnapshot } from "../../core/sync/sync-snapshot.js";
-import type { Scope } from "../check-marker.js";
-import { CommitReader, type RepoRef } from "../commit-reader.js";
+import type { Scope } from "../check/check-marker.js";
+import { CommitReader, type RepoRef } from "../pipeline/commit-reader.js";
 import type { AppDeps } from "../deps.js";
-import { describeFailure } from "../failure.js";
-import { loadRepoConfig } from "../repo-config.js";
-import { CONFIG_PATH, rulesFor, touchedPlanFolders } from "../touched-plans.js";
+import { describeFailure } from "../pipeline/failure.js";
+import { syncKey } from "../pipeline/lock-keys.js";
+import { loadRepoConfig } from "../pipeline/repo-config.js";
+import { CONFIG_PATH, rulesFor, touchedPlanFolders } from "../pipeline/touched-plans.js";
 import { carryOut, type PlanSyncReport } from "./carry-out.js";
 import { readState } from "./read-sync-state.js";
 import { branchRequestOf, branchRequests, syncTargets } from "./sync-targets.js";
@@ -42,11 +43,11 @@ const SYNC_OFF = `sync is off (\`sync: off\` in ${CONFIG_PATH})`;
 
 /** Sync the plans a change touches (or all); a change touching none costs no request. */
 export async function syncRepository(request: SyncRequest, deps: AppDeps): Promise<SyncRunReport> {
-  const known = deps.configs.get(request.repo.id);
+  const known = await deps.configs.get(request.repo.id);
   if (known?.sync === "off") return { skipped: SYNC_OFF, plans: [] };
   const assumed = scopeFor(request.changes, known);
   if (assumed !== "all" && assumed.length === 0) return { skipped: "no plan touched", plans: [] };
-  return deps.syncLock.run(`sync:${request.repo.id}`, () => run(request, assumed, deps));
+  return deps.locks.run(syncKey(request.repo.id), () => run(request, assumed, deps));
 }
 
 async function run(request: SyncRequest, assumed: Scope, deps: AppDeps): Promise<SyncRunReport> {
@@ -61,10 +62,10 @@ async function run(request: SyncRequest, assumed: Scope, deps: AppDeps): Promise
   });
   const loaded = loadRepoConfig(first.config);
   if (loaded.findings.length > 0) {
-    deps.configs.forget(repo.id);
+    await deps.configs.forget(repo.id);
     return { skipped: `${CONFIG_PATH} on ${repo.defaultBranch} is invalid`, plans: [] };
   }
-  deps.configs.set(repo.id, loaded.config);
+  await deps.configs.set(repo.id, loaded.config);
   if (loaded.config.sync === "off") return { skipped: SYNC_OFF, plans: [] };
   const sha = request.sha ?? first.history[0];
   if (sha === undefined) return { skipped: `${repo.defaultBranch} has no commit`, plans: [] };

@@ -5,7 +5,7 @@
  * pull request from it and that pull request's last comments (to comment only once). Pure: what to
  * read in, query and parsed state out. Refs and paths travel as variables, never in the query text.
  */
-import type { BlobNode } from "../commit-files.js";
+import type { BlobNode } from "../pipeline/commit-files.js";
 import { hasSyncMarker } from "./sync-marker.js";
 import type { BranchCommit } from "./sync-branch.js";
 

@@ -5,7 +5,7 @@
  * refused rather than fought over. Pure.
  */
 import type { PlanSync, SyncOutcome } from "../../core/sync/sync-types.js";
-import type { Scope } from "../check-marker.js";
+import type { Scope } from "../check/check-marker.js";
 import { syncBranchName } from "./sync-branch.js";
 import type { BranchRequest } from "./sync-state-query.js";
 

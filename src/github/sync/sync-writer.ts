@@ -5,7 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import type { ProbotOctokit } from "probot";
-import type { RepoRef } from "../commit-reader.js";
+import type { RepoRef } from "../pipeline/commit-reader.js";
 import type { SyncAction } from "./sync-decision.js";
 
 /** The pull request sync opened or updated, for the reply to `/parallel sync`. */

@@ -4,10 +4,10 @@
  * a fresh run is also how a stale result (a config changed since) is replaced.
  */
 import type { Context } from "probot";
-import { CHECK_NAME } from "../check-run.js";
-import { checkCommit } from "../check-commit.js";
+import { CHECK_NAME } from "./check-run.js";
+import { checkCommit } from "./check-commit.js";
 import type { AppDeps } from "../deps.js";
-import { repositoryRef } from "../repository-ref.js";
+import { repositoryRef } from "../pipeline/repository-ref.js";
 
 export async function onCheckSuiteRerequested(
   context: Context<"check_suite.rerequested">,

@@ -3,7 +3,8 @@
  * no API call. Every check reads `.github/parallel-plans.yml` from the default branch anyway and
  * refreshes the entry; entries expire so a config changed behind the app's back is picked up.
  */
-import type { RepoConfig } from "../core/config.js";
+import type { RepoConfig } from "../../core/config.js";
+import type { ConfigStore } from "../deps.js";
 
 /** How long a config read from the default branch is trusted without reading it again. */
 export const CONFIG_TTL_MS = 10 * 60 * 1000;
@@ -13,7 +14,8 @@ interface Entry {
   at: number;
 }
 
-export class ConfigCache {
+/** The config store in process memory (embedded mode). */
+export class ConfigCache implements ConfigStore {
   private readonly entries = new Map<number, Entry>();
 
   constructor(
@@ -22,7 +24,7 @@ export class ConfigCache {
   ) {}
 
   /** The config last read for the repository, unless it is older than the TTL. */
-  get(repositoryId: number): RepoConfig | undefined {
+  async get(repositoryId: number): Promise<RepoConfig | undefined> {
     const entry = this.entries.get(repositoryId);
     if (!entry) return undefined;
     if (this.now() - entry.at > this.ttlMs) {
@@ -33,12 +35,12 @@ export class ConfigCache {
   }
 
   /** Remember a valid config just read from the default branch. */
-  set(repositoryId: number, config: RepoConfig): void {
+  async set(repositoryId: number, config: RepoConfig): Promise<void> {
     this.entries.set(repositoryId, { config, at: this.now() });
   }
 
   /** Forget the repository (its config is invalid, or it just changed). */
-  forget(repositoryId: number): void {
+  async forget(repositoryId: number): Promise<void> {
     this.entries.delete(repositoryId);
   }
 }

@@ -3,8 +3,8 @@
  * 50 per request (more are appended with updates), an annotation `title` at most 255 characters,
  * its `message` and `raw_details` at most 64 KB, columns only on a one-line annotation.
  */
-import type { Finding, Severity } from "../core/types.js";
-import { truncateUtf8 } from "../render/sanitize.js";
+import type { Finding, Severity } from "../../core/types.js";
+import { truncateUtf8 } from "../../render/sanitize.js";
 
 export const ANNOTATIONS_PER_REQUEST = 50;
 /** Annotations sent per run: 5 requests. The summary lists the findings; the CLI shows all. */

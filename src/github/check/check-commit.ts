@@ -1,12 +1,12 @@
 /**
  * One `parallel-plans` check of one commit: read it (config, existing run, plan folders), decide
- * which run to write, analyse, complete the run. Every handler ends here. Whatever fails after
+ * which run to write, analyse, write the run once, finished (in progress first only for long
+ * work: every plan, or many folders). Every handler ends here. Whatever fails after
  * the run exists, the run is completed with a clear message; it is never left in progress.
  */
 import type { Logger, ProbotOctokit } from "probot";
-import { analyzeSnapshot } from "../core/analyze.js";
-import { configToOptions, DEFAULT_CONFIG } from "../core/config.js";
-import type { AnalysisOptions } from "../core/options.js";
+import { configToOptions, DEFAULT_CONFIG } from "../../core/config.js";
+import type { AnalysisOptions } from "../../core/options.js";
 import { describeScope, writeMarker, type Scope } from "./check-marker.js";
 import {
   CHECK_NAME,
@@ -18,12 +18,13 @@ import {
 } from "./check-run.js";
 import { CheckRunWriter } from "./check-run-writer.js";
 import { decideTarget } from "./check-target.js";
-import { CommitReader, type FirstRead } from "./commit-reader.js";
-import type { AppDeps } from "./deps.js";
-import { describeFailure } from "./failure.js";
-import { loadRepoConfig } from "./repo-config.js";
-import { commitKey } from "./same-sha-lock.js";
-import { CONFIG_PATH, rulesFor, touchedPlanFolders } from "./touched-plans.js";
+import { CommitReader, type FirstRead } from "../pipeline/commit-reader.js";
+import type { AppDeps } from "../deps.js";
+import { describeFailure } from "../pipeline/failure.js";
+import { loadRepoConfig } from "../pipeline/repo-config.js";
+import { identityOf } from "../pipeline/app-identity.js";
+import { commitKey } from "../pipeline/lock-keys.js";
+import { CONFIG_PATH, rulesFor, touchedPlanFolders } from "../pipeline/touched-plans.js";
 
 const TRUNCATED_TREE =
   "The repository is too large for GitHub to list at once: plans past the listing were not checked.";
@@ -41,19 +42,22 @@ export interface CommitCheck {
 }
 
 /** The plan folders the change touches as far as the app knows the config (no request). */
-function initialScope(check: Pick<CommitCheck, "changes" | "repo">, deps: AppDeps): Scope {
+async function initialScope(
+  check: Pick<CommitCheck, "changes" | "repo">,
+  deps: AppDeps,
+): Promise<Scope> {
   if (check.changes === "all") return "all";
-  return touchedPlanFolders(check.changes, rulesFor(deps.configs.get(check.repo.id)));
+  return touchedPlanFolders(check.changes, rulesFor(await deps.configs.get(check.repo.id)));
 }
 
 /** Check the commit when the change touches a plan; a change touching none costs no request. */
 export async function checkCommit(check: CommitCheck, deps: AppDeps): Promise<void> {
-  const scope = initialScope(check, deps);
+  const scope = await initialScope(check, deps);
   if (scope !== "all" && scope.length === 0) {
     check.log.debug({ sha: check.sha }, "no plan touched");
     return;
   }
-  await deps.lock.run(commitKey(check.repo.id, check.sha), () => runCheck(check, scope, deps));
+  await deps.locks.run(commitKey(check.repo.id, check.sha), () => runCheck(check, scope, deps));
 }
 
 async function runCheck(check: CommitCheck, assumed: Scope, deps: AppDeps): Promise<void> {
@@ -61,16 +65,16 @@ async function runCheck(check: CommitCheck, assumed: Scope, deps: AppDeps): Prom
   const where = `${repo.owner}/${repo.name}@${sha}`;
   const reader = new CommitReader(octokit, repo, sha);
   const writer = new CheckRunWriter(octokit, repo, deps.now, check.deliveryId);
-  const known = deps.configs.get(repo.id);
+  const known = await deps.configs.get(repo.id);
 
   let first: FirstRead;
   try {
-    const auth = (await octokit.auth({ type: "app" })) as { appId: number | string };
+    const appId = await identityOf(deps).appId();
     first = await reader.first(
       assumed,
       {
         configExpression: `${repo.defaultBranch}:${CONFIG_PATH}`,
-        appId: Number(auth.appId),
+        appId,
         checkName: CHECK_NAME,
       },
       configToOptions(known ?? DEFAULT_CONFIG),
@@ -79,7 +83,7 @@ async function runCheck(check: CommitCheck, assumed: Scope, deps: AppDeps): Prom
     // Without the lookup the existing run is unknown: report on a new one so the failure shows.
     const marker = writeMarker({ scope: assumed, config: null, done: false });
     await writer
-      .createCompleted(sha, errorCheck(describeFailure(error), marker))
+      .create(sha, errorCheck(describeFailure(error), marker))
       .catch((reportError: unknown) =>
         log.error({ err: reportError, sha }, "check run not reported"),
       );
@@ -87,8 +91,8 @@ async function runCheck(check: CommitCheck, assumed: Scope, deps: AppDeps): Prom
   }
 
   const loaded = loadRepoConfig(first.config);
-  if (loaded.findings.length === 0) deps.configs.set(repo.id, loaded.config);
-  else deps.configs.forget(repo.id);
+  if (loaded.findings.length === 0) await deps.configs.set(repo.id, loaded.config);
+  else await deps.configs.forget(repo.id);
   const options = configToOptions(loaded.config);
   const scope: Scope =
     assumed === "all" || check.changes === "all" || loaded.findings.length > 0
@@ -110,12 +114,12 @@ async function runCheck(check: CommitCheck, assumed: Scope, deps: AppDeps): Prom
     return;
   }
   const marker = (done: boolean) => writeMarker({ scope: target.scope, config: loaded.oid, done });
-  let id: number;
+  // Long work shows a run in progress first; quick work writes the run once, finished.
+  let id: number | null = target.kind === "update" ? target.id : null;
   try {
-    id =
-      target.kind === "create"
-        ? await writer.start(sha, startedOutput(describeScope(target.scope), marker(false)))
-        : target.id;
+    if (id === null && takesLong(target.scope)) {
+      id = await writer.start(sha, startedOutput(describeScope(target.scope), marker(false)));
+    }
   } catch (error) {
     throw new Error(`starting the check run on ${where} failed: ${describeFailure(error)}`, {
       cause: error,
@@ -126,18 +130,27 @@ async function runCheck(check: CommitCheck, assumed: Scope, deps: AppDeps): Prom
     const result =
       loaded.findings.length > 0
         ? configCheck(loaded.findings, marker(true))
-        : await analyseScope(reader, target, options, marker(true));
-    await writer.complete(id, result);
+        : await analyseScope(reader, target, options, marker(true), deps.analyze);
+    id = id === null ? await writer.create(sha, result) : (await writer.finish(id, result), id);
     log.info({ sha, checkRunId: id, conclusion: result.conclusion }, "check run completed");
   } catch (error) {
     log.warn({ sha, checkRunId: id }, "check failed; completing the run with the reason");
-    await writer
-      .complete(id, errorCheck(describeFailure(error), marker(false)))
-      .catch((reportError: unknown) =>
-        log.error({ err: reportError, sha }, "check run not completed"),
-      );
+    const failed = errorCheck(describeFailure(error), marker(false));
+    await (id === null ? writer.create(sha, failed) : writer.finish(id, failed)).catch(
+      (reportError: unknown) => log.error({ err: reportError, sha }, "check run not completed"),
+    );
     throw new Error(`checking ${where} failed: ${describeFailure(error)}`, { cause: error });
   }
+}
+
+/**
+ * Plan folders a check reads and analyses before its first write without an in-progress run:
+ * beyond this (or every plan of the commit) the run is shown in progress first.
+ */
+export const QUICK_SCOPE = 10;
+
+function takesLong(scope: Scope): boolean {
+  return scope === "all" || scope.length > QUICK_SCOPE;
 }
 
 /** Read what the scope still lacks, analyse it like the CLI, and build the completed check. */
@@ -146,9 +159,10 @@ async function analyseScope(
   target: { scope: Scope; annotated: Scope },
   options: AnalysisOptions,
   marker: string,
+  analyze: AppDeps["analyze"],
 ): Promise<CompletedCheck> {
   await reader.complete(target.scope, options);
-  const report = analyzeSnapshot(reader.files.snapshot(options), options);
+  const report = await analyze(reader.files.snapshot(options), options);
   const folders = target.scope === "all" ? [] : target.scope;
   const planDirs = new Set(report.plans.map((plan) => plan.dir));
   const removed = folders.filter((f) => reader.files.removedFolders.has(f));

@@ -4,10 +4,10 @@
  * receives the event, so forks need nothing special.
  */
 import type { Context } from "probot";
-import { pullRequestChangedPaths } from "../changed-paths.js";
-import { checkCommit } from "../check-commit.js";
+import { pullRequestChangedPaths } from "../pipeline/changed-paths.js";
+import { checkCommit } from "./check-commit.js";
 import type { AppDeps } from "../deps.js";
-import { repositoryRef } from "../repository-ref.js";
+import { repositoryRef } from "../pipeline/repository-ref.js";
 
 export type PullRequestEvent =
   "pull_request.opened" | "pull_request.synchronize" | "pull_request.reopened";

@@ -9,7 +9,7 @@
  * puts it in; the check then drops folders the real config does not call plans.
  */
 import picomatch from "picomatch";
-import { DEFAULT_CONFIG, type RepoConfig } from "../core/config.js";
+import { DEFAULT_CONFIG, type RepoConfig } from "../../core/config.js";
 
 /** Where the repository config lives (read from the default branch only). */
 export const CONFIG_PATH = ".github/parallel-plans.yml";

@@ -4,11 +4,11 @@
  * default branch checks every plan, since the config changes how all of them are read.
  */
 import type { Context } from "probot";
-import { checkCommit } from "../check-commit.js";
-import { isZeroSha, pushChangedPaths } from "../changed-paths.js";
+import { checkCommit } from "./check-commit.js";
+import { isZeroSha, pushChangedPaths } from "../pipeline/changed-paths.js";
 import type { AppDeps } from "../deps.js";
-import { touchesConfig } from "../touched-plans.js";
-import { repositoryRef } from "../repository-ref.js";
+import { touchesConfig } from "../pipeline/touched-plans.js";
+import { repositoryRef } from "../pipeline/repository-ref.js";
 
 export async function onPush(context: Context<"push">, deps: AppDeps): Promise<void> {
   const { payload } = context;

@@ -1,5 +1,6 @@
 /**
- * Serialises the work on one commit inside this process. A push to a branch with an open pull
+ * The keyed lock in process memory (embedded mode). Serialises, for example, the work on one
+ * commit inside this process. A push to a branch with an open pull
  * request arrives together with that pull request's `synchronize`; both want the `parallel-plans`
  * check run of the same SHA. Run one after the other, the second one's GraphQL lookup sees the
  * check run the first one wrote and updates (or keeps) it instead of creating a second one.
@@ -7,7 +8,9 @@
  * Only this process is covered: several instances behind a load balancer rely on the GraphQL
  * lookup alone, and two deliveries racing on two instances can still both create a run.
  */
-export class SameShaLock {
+import type { KeyedLock } from "../deps.js";
+
+export class MemoryLock implements KeyedLock {
   private readonly tails = new Map<string, Promise<void>>();
 
   /** Runs `task` once every earlier task holding `key` has settled; tasks never share a turn. */
@@ -33,9 +36,4 @@ export class SameShaLock {
   get size(): number {
     return this.tails.size;
   }
-}
-
-/** The lock key of a commit of a repository. */
-export function commitKey(repositoryId: number, sha: string): string {
-  return `${repositoryId}:${sha}`;
 }

@@ -4,10 +4,10 @@
  * turns into the same `PlanSnapshot` the CLI's local source yields (repository-relative paths,
  * contents for the files the analysis reads, sizes for everything).
  */
-import { planInputMatcher } from "../sources/plan-inputs.js";
-import { discoverPlans } from "../core/discover-plans.js";
-import type { AnalysisOptions } from "../core/options.js";
-import type { PlanSnapshot, SnapshotFile } from "../core/types.js";
+import { planInputMatcher } from "../../sources/plan-inputs.js";
+import { discoverPlans } from "../../core/discover-plans.js";
+import type { AnalysisOptions } from "../../core/options.js";
+import type { PlanSnapshot, SnapshotFile } from "../../core/types.js";
 
 /** A blob as GraphQL returns it (`BlobText` fragment, or `oid byteSize` deeper down). */
 export interface BlobNode {

@@ -5,11 +5,11 @@
  * characters. The title of the output has no documented limit; the app keeps it under 255 bytes
  * like annotation titles. Annotations are built in `check-annotations.ts`.
  */
-import type { AnalysisReport, PlanReport } from "../core/model.js";
-import type { Finding } from "../core/types.js";
-import { countsText, plural } from "../render/format.js";
-import { renderMarkdown } from "../render/markdown.js";
-import { escapeMarkdownInline, truncateUtf8, utf8ByteLength } from "../render/sanitize.js";
+import type { AnalysisReport, PlanReport } from "../../core/model.js";
+import type { Finding } from "../../core/types.js";
+import { countsText, plural } from "../../render/format.js";
+import { renderMarkdown } from "../../render/markdown.js";
+import { escapeMarkdownInline, truncateUtf8, utf8ByteLength } from "../../render/sanitize.js";
 import {
   batches,
   fitTitle,

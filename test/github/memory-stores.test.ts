@@ -1,14 +1,14 @@
 /** The in-process lock: one task per commit at a time, other commits unaffected. */
 import { describe, expect, it } from "@jest/globals";
-import { ConfigCache } from "../../src/github/config-cache.js";
+import { ConfigCache } from "../../src/github/pipeline/config-cache.js";
 import { DEFAULT_CONFIG } from "../../src/core/config.js";
-import { SameShaLock } from "../../src/github/same-sha-lock.js";
+import { MemoryLock } from "../../src/github/pipeline/memory-lock.js";
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
-describe("SameShaLock", () => {
+describe("MemoryLock", () => {
   it("runs tasks on one key one after the other, even when one fails", async () => {
-    const lock = new SameShaLock();
+    const lock = new MemoryLock();
     const log: string[] = [];
     const task =
       (name: string, fail = false) =>
@@ -30,7 +30,7 @@ describe("SameShaLock", () => {
   });
 
   it("lets different keys run together", async () => {
-    const lock = new SameShaLock();
+    const lock = new MemoryLock();
     const log: string[] = [];
     const task = (name: string) => async () => {
       log.push(`${name} start`);
@@ -43,13 +43,13 @@ describe("SameShaLock", () => {
 });
 
 describe("ConfigCache", () => {
-  it("forgets a config after its time to live", () => {
+  it("forgets a config after its time to live", async () => {
     let now = 0;
     const cache = new ConfigCache(() => now, 1000);
-    cache.set(1, DEFAULT_CONFIG);
+    await cache.set(1, DEFAULT_CONFIG);
     now = 1000;
-    expect(cache.get(1)).toBe(DEFAULT_CONFIG);
+    expect(await cache.get(1)).toBe(DEFAULT_CONFIG);
     now = 1001;
-    expect(cache.get(1)).toBeUndefined();
+    expect(await cache.get(1)).toBeUndefined();
   });
 });

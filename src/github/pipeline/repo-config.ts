@@ -2,8 +2,8 @@
  * The repository config as the check sees it: the blob GraphQL read from the default branch,
  * parsed and validated by the core (`parseConfig`), or the defaults when there is none.
  */
-import { DEFAULT_CONFIG, parseConfig, type RepoConfig } from "../core/config.js";
-import type { Finding } from "../core/types.js";
+import { DEFAULT_CONFIG, parseConfig, type RepoConfig } from "../../core/config.js";
+import type { Finding } from "../../core/types.js";
 import type { BlobNode } from "./commit-files.js";
 import { CONFIG_PATH } from "./touched-plans.js";
 

@@ -6,9 +6,9 @@
  * more query or blob read.
  */
 import type { ProbotOctokit } from "probot";
-import type { AnalysisOptions } from "../core/options.js";
-import type { Scope } from "./check-marker.js";
-import type { ExistingRun } from "./check-target.js";
+import type { AnalysisOptions } from "../../core/options.js";
+import type { Scope } from "../check/check-marker.js";
+import type { ExistingRun } from "../check/check-target.js";
 import { CommitFiles, type BlobNode, type EntryNode } from "./commit-files.js";
 import { buildSnapshotQuery, type SnapshotQuery } from "./graphql-query.js";
 

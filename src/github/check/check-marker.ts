@@ -4,7 +4,7 @@
  * GraphQL lookup without another request: which plan folders it checked ("all" after a re-run),
  * with which config blob, and whether it finished (annotations sent).
  */
-import { readHiddenMarkers, renderHiddenMarker } from "../core/hidden-marker.js";
+import { readHiddenMarkers, renderHiddenMarker } from "../../core/hidden-marker.js";
 
 /** The plan folders a check covers: a list, or every plan of the commit. */
 export type Scope = readonly string[] | "all";
