@@ -35,6 +35,8 @@ export interface StartOptions {
   backoffMs?: number;
   /** The webhook body cap (default GitHub's 25 MB). */
   maxBodyBytes?: number;
+  /** GitHub's API root, when not from GHE_HOST (benches point it at a loopback stand-in). */
+  baseUrl?: string;
 }
 
 /** Where the app's locks, pacing, caches and limits live. */
@@ -65,7 +67,10 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   // REDIS_URL is the queue's and the shared state's: Probot would open a connection of its own
   // for its throttling, which this app turns off in favour of per-installation pacing.
   const probotEnv = { ...options.env, REDIS_URL: undefined };
-  const probot = createProbot({ env: probotEnv, overrides: { Octokit } });
+  const probot = createProbot({
+    env: probotEnv,
+    overrides: { Octokit, ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) },
+  });
   const onError = (delivery: Delivery, error: unknown, outcome: "retry" | "failed") => {
     const meta = { err: error, id: delivery.id, event: delivery.name };
     if (outcome === "retry") probot.log.warn(meta, "delivery failed, will retry");
