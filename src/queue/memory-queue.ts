@@ -76,7 +76,8 @@ export class MemoryQueue implements DeliveryQueue {
     if (this.waiting.length >= this.maxWaiting) throw new QueueFullError(this.maxWaiting);
     if (!this.recent.claim(delivery.id)) return "duplicate";
     this.waiting.push({ delivery, keys: deliveryKeys(delivery), attempt: 1, notBefore: 0 });
-    this.pump();
+    // After this turn: the HTTP handler answers before any of the work runs.
+    setImmediate(() => this.pump());
     return "queued";
   }
 
@@ -161,24 +162,31 @@ export class MemoryQueue implements DeliveryQueue {
         (this.runningPerInstallation.get(keys.installation) ?? 0) + 1,
       );
     const started = this.now();
-    const done = this.attempt(job).then((outcome) => {
-      this.running.delete(delivery.id);
-      if (keys.orderKey !== undefined) this.runningOrderKeys.delete(keys.orderKey);
-      if (keys.installation !== undefined) {
-        const count = (this.runningPerInstallation.get(keys.installation) ?? 1) - 1;
-        if (count > 0) this.runningPerInstallation.set(keys.installation, count);
-        else this.runningPerInstallation.delete(keys.installation);
-      }
-      this.options.observer?.attempted(keys, (this.now() - started) / 1000, outcome);
-      if (outcome === "done") this.recent.finished(delivery.id);
-      if (outcome === "failed") this.recent.release(delivery.id);
-      if (outcome === "retry" && !this.closing) {
-        const backoff = this.backoffMs * 2 ** (job.attempt - 1);
-        // Back in its place at the front, so later deliveries of its order key keep waiting.
-        this.waiting.unshift({ ...job, attempt: job.attempt + 1, notBefore: this.now() + backoff });
-      }
-      this.pump();
-    });
+    // The work starts in the next check phase, so pending I/O (acknowledgements) goes first.
+    const done = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.attempt(job))
+      .then((outcome) => {
+        this.running.delete(delivery.id);
+        if (keys.orderKey !== undefined) this.runningOrderKeys.delete(keys.orderKey);
+        if (keys.installation !== undefined) {
+          const count = (this.runningPerInstallation.get(keys.installation) ?? 1) - 1;
+          if (count > 0) this.runningPerInstallation.set(keys.installation, count);
+          else this.runningPerInstallation.delete(keys.installation);
+        }
+        this.options.observer?.attempted(keys, (this.now() - started) / 1000, outcome);
+        if (outcome === "done") this.recent.finished(delivery.id);
+        if (outcome === "failed") this.recent.release(delivery.id);
+        if (outcome === "retry" && !this.closing) {
+          const backoff = this.backoffMs * 2 ** (job.attempt - 1);
+          // Back in its place at the front, so later deliveries of its order key keep waiting.
+          this.waiting.unshift({
+            ...job,
+            attempt: job.attempt + 1,
+            notBefore: this.now() + backoff,
+          });
+        }
+        this.pump();
+      });
     this.running.set(delivery.id, { job, done });
   }
 
