@@ -6,7 +6,7 @@
  * and server: acknowledgement throughput, p50 / p99 acknowledgement latency, the throughput
  * ratio, and for the plan burst the time until the last check run completes.
  *
- *   npm run build && node bench/load.bench.js [--deliveries 400] [--concurrency 50] [--latency 50]
+ *   npm run build && node bench/load.bench.js [--deliveries 400] [--concurrency 10] [--latency 50]
  */
 import { createHmac, generateKeyPairSync, randomUUID } from "node:crypto";
 import { createServer } from "node:http";
@@ -19,7 +19,7 @@ import { startGitHubStandIn } from "./support/github-stand-in.js";
 const { values } = parseArgs({
   options: {
     deliveries: { type: "string", default: "400" },
-    concurrency: { type: "string", default: "50" },
+    concurrency: { type: "string", default: "10" },
     latency: { type: "string", default: "50" },
     installations: { type: "string", default: "10" },
   },
@@ -178,8 +178,8 @@ const noop = await noopServer();
 const ours = await ourServer(gh);
 
 // Warm both (JIT, keep-alive sockets, the app's first config read) before measuring.
-await burst(noop.url, deliveries("README.md").slice(0, 50));
-await burst(ours.url, deliveries("README.md").slice(0, 50));
+await burst(noop.url, deliveries("README.md").slice(0, 200));
+await burst(ours.url, deliveries("README.md").slice(0, 200));
 await gh.waitForCompletedChecks(0);
 gh.reset();
 

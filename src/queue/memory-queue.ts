@@ -29,6 +29,11 @@ export interface MemoryQueueOptions {
   backoffMs?: number;
   /** Deliveries waiting at most; past it the HTTP handler answers 503 (default 10,000). */
   maxWaiting?: number;
+  /**
+   * True while deliveries are being received: then at most one job runs, so the work (which
+   * shares this process's one thread) does not slow the acknowledgements GitHub waits for.
+   */
+  busy?: () => boolean;
   observer?: JobObserver;
   /** Told about a failed attempt (the error is logged there, with the delivery). */
   onError?: (delivery: Delivery, error: unknown, outcome: "retry" | "failed") => void;
@@ -129,7 +134,11 @@ export class MemoryQueue implements DeliveryQueue {
     // An order key whose earlier delivery cannot start yet blocks its later ones too.
     const blocked = new Set<string>();
     let nextWake = Number.POSITIVE_INFINITY;
-    for (let i = 0; i < this.waiting.length && this.running.size < this.concurrency;) {
+    const busy = this.options.busy?.() ?? false;
+    const limit = busy ? 1 : this.concurrency;
+    // Nothing else wakes the queue when a burst of deliveries ends: look again shortly.
+    if (busy && this.waiting.length > 0 && this.running.size >= limit) nextWake = now + 5;
+    for (let i = 0; i < this.waiting.length && this.running.size < limit;) {
       const job = this.waiting[i]!;
       const { orderKey, installation } = job.keys;
       const busyOrder =

@@ -16,7 +16,7 @@ import type { DeliveryQueue, UnfinishedDelivery } from "../queue/delivery-queue.
 import { MemoryQueue } from "../queue/memory-queue.js";
 import { RedisQueue } from "../queue/redis-queue.js";
 import type { ServerSettings } from "./settings.js";
-import { createWebhookServer } from "./webhook-server.js";
+import { createWebhookServer, type WebhookServer } from "./webhook-server.js";
 
 export interface StartOptions {
   settings: ServerSettings;
@@ -63,6 +63,8 @@ export interface RunningServer {
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const { settings } = options;
   const metrics = new Metrics(() => queue.stats());
+  // Set once the HTTP server exists; the queue asks it whether deliveries are arriving.
+  let web: WebhookServer | undefined = undefined;
   const Octokit = (options.Octokit ?? AppOctokit).plugin(requestMetrics(metrics));
   // REDIS_URL is the queue's and the shared state's: Probot would open a connection of its own
   // for its throttling, which this app turns off in favour of per-installation pacing.
@@ -88,6 +90,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         onError,
       })
     : new MemoryQueue({
+        busy: () => (web?.receiving ?? 0) > 0,
         concurrency: settings.concurrency,
         perInstallation: settings.perInstallation,
         backoffMs: options.backoffMs,
@@ -112,7 +115,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       payload: delivery.payload,
     } as Parameters<Probot["receive"]>[0]),
   );
-  const web = createWebhookServer({
+  web = createWebhookServer({
     probot,
     queue: running,
     metrics,

@@ -37,6 +37,8 @@ export interface WebhookServer {
   server: Server;
   /** From now on answer deliveries (and `/ready`) with 503. */
   drain(): void;
+  /** Deliveries being received right now (read, verified, queued). */
+  readonly receiving: number;
 }
 
 /** An http.Server for the webhook path, /ping, /ready and /metrics; 404 elsewhere. */
@@ -51,10 +53,14 @@ export function createWebhookServer(options: WebhookServerOptions): WebhookServe
       if (!response.headersSent) response.writeHead(500).end();
     });
   });
+  let receiving = 0;
   return {
     server,
     drain: () => {
       draining = true;
+    },
+    get receiving() {
+      return receiving;
     },
   };
 
@@ -74,7 +80,12 @@ export function createWebhookServer(options: WebhookServerOptions): WebhookServe
       response.writeHead(404).end();
       return;
     }
-    await receiveDelivery(request, response);
+    receiving++;
+    try {
+      await receiveDelivery(request, response);
+    } finally {
+      receiving--;
+    }
   }
 
   async function receiveDelivery(request: IncomingMessage, response: ServerResponse) {

@@ -25,8 +25,14 @@ function controlledWorker() {
       started.push(delivery.id);
       finish.set(delivery.id, resolve);
     });
-  // Jobs start a check phase or two after they can: a short timer covers both.
-  const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
+  // Jobs start a check phase or two after they can: wait until no more start for a while.
+  const settle = async () => {
+    let seen = -1;
+    while (seen !== started.length) {
+      seen = started.length;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
   return { started, finish: (id: string) => finish.get(id)!(), worker, settle };
 }
 
@@ -128,6 +134,21 @@ describe("the embedded queue", () => {
     await queue.enqueue(push("stuck", 1));
     await w.settle();
     expect(await queue.close(20)).toEqual([{ id: "stuck", kind: "push", state: "running" }]);
+  });
+
+  it("runs one job at a time while deliveries are being received, all of them after", async () => {
+    let receiving = true;
+    const queue = new MemoryQueue({ concurrency: 4, perInstallation: 4, busy: () => receiving });
+    const w = controlledWorker();
+    queue.start(w.worker);
+    for (const id of ["a", "b", "c"]) await queue.enqueue(push(id, 1, `refs/heads/${id}`));
+    await w.settle();
+    expect(w.started).toEqual(["a"]);
+    receiving = false;
+    await w.settle();
+    expect(w.started).toEqual(["a", "b", "c"]);
+    for (const id of ["a", "b", "c"]) w.finish(id);
+    await queue.close(1000);
   });
 
   it("refuses deliveries past the waiting limit", async () => {
