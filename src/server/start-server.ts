@@ -90,7 +90,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         onError,
       })
     : new MemoryQueue({
-        busy: () => (web?.receiving ?? 0) > 0,
+        busy: () => web?.receiving() ?? false,
         concurrency: settings.concurrency,
         perInstallation: settings.perInstallation,
         backoffMs: options.backoffMs,

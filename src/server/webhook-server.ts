@@ -37,9 +37,15 @@ export interface WebhookServer {
   server: Server;
   /** From now on answer deliveries (and `/ready`) with 503. */
   drain(): void;
-  /** Deliveries being received right now (read, verified, queued). */
-  readonly receiving: number;
+  /**
+   * Deliveries are arriving: one is being received, or one was within the last 250 ms (a burst
+   * has gaps between its requests that must not count as its end).
+   */
+  receiving(): boolean;
 }
+
+/** How long after a delivery the server still counts as receiving a burst. */
+const BURST_GAP_MS = 250;
 
 /** An http.Server for the webhook path, /ping, /ready and /metrics; 404 elsewhere. */
 export function createWebhookServer(options: WebhookServerOptions): WebhookServer {
@@ -53,15 +59,14 @@ export function createWebhookServer(options: WebhookServerOptions): WebhookServe
       if (!response.headersSent) response.writeHead(500).end();
     });
   });
-  let receiving = 0;
+  let inFlight = 0;
+  let lastAt = 0;
   return {
     server,
     drain: () => {
       draining = true;
     },
-    get receiving() {
-      return receiving;
-    },
+    receiving: () => inFlight > 0 || performance.now() - lastAt < BURST_GAP_MS,
   };
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -80,11 +85,12 @@ export function createWebhookServer(options: WebhookServerOptions): WebhookServe
       response.writeHead(404).end();
       return;
     }
-    receiving++;
+    inFlight++;
     try {
       await receiveDelivery(request, response);
     } finally {
-      receiving--;
+      inFlight--;
+      lastAt = performance.now();
     }
   }
 
