@@ -25,6 +25,7 @@ const { values } = parseArgs({
     latency: { type: "string", default: "50" },
     pushes: { type: "string", default: "100" },
     installations: { type: "string", default: "10" },
+    timeout: { type: "string", default: "300" },
   },
 });
 const LATENCY = Number(values.latency);
@@ -32,7 +33,7 @@ const PUSHES = Number(values.pushes);
 const INSTALLATIONS = Number(values.installations);
 const PLAN_DIR = "work-space/plans/PARALLEL-EXECUTION-AUTOMATION";
 const EXAMPLE = "examples/PARALLEL-EXECUTION-AUTOMATION";
-const TIMEOUT_MS = 600_000;
+const TIMEOUT_MS = Number(values.timeout) * 1000;
 
 const privateKey = generateKeyPairSync("rsa", {
   modulusLength: 2048,
@@ -135,8 +136,15 @@ async function run(which, paced) {
     timedOut = error.message;
   }
   const lastCheck = (gh.completed.at(-1)?.at ?? Date.now()) - started;
-  const results = await handled;
+  // A delivery still running after the timeout is counted as not handled.
+  const results = await Promise.race([
+    handled,
+    new Promise((resolve) =>
+      setTimeout(() => resolve(deliveries.map(() => ({ status: "rejected" }))), 5000),
+    ),
+  ]);
   const failed = results.filter((r) => r.status === "rejected").length;
+  if (process.env.BENCH_DEBUG) console.error(gh.requests.length, gh.requests.slice(0, 40).map((r) => `${r.method} ${r.path.slice(0, 40)} ${r.installation}`), results.find((r) => r.reason)?.reason);
   const counted = gh.requests.filter((r) => r.kind !== "token");
   const pacedCount = counted.filter((r) => paced(r)).length;
   await gh.close();

@@ -5,15 +5,13 @@
  */
 import type { ApplicationFunctionOptions, Context, Probot } from "probot";
 import { onOpenLevelClicked } from "./github/assign/level-button.js";
-import { onPushAssign } from "./github/assign/on-push.js";
 import { onPullRequest } from "./github/check/on-pull-request.js";
-import { onPush } from "./github/check/on-push.js";
 import { onCheckRunRerequested, onCheckSuiteRerequested } from "./github/check/on-rerequest.js";
 import { onIssueComment } from "./github/comments/on-issue-comment.js";
 import { createDeps, type AppDeps } from "./github/deps.js";
 import { probotIdentity } from "./github/pipeline/app-identity.js";
+import { onPush } from "./github/pipeline/on-push.js";
 import { installationKey, paceRequests } from "./github/pipeline/paced-requests.js";
-import { onPushSync } from "./github/sync/on-push.js";
 
 export { AppOctokit } from "./github/pipeline/app-octokit.js";
 
@@ -30,9 +28,8 @@ export function createApp(given: AppDeps = createDeps({ syncOnPush: true, assign
       });
       return context;
     };
+    // One pipeline per push: the check, issue lifecycle, buttons and sync share one read.
     app.on("push", (context) => onPush(paced(context), deps));
-    if (deps.syncOnPush) app.on("push", (context) => onPushSync(paced(context), deps));
-    if (deps.assignOnPush) app.on("push", (context) => onPushAssign(paced(context), deps));
     app.on(
       ["pull_request.opened", "pull_request.synchronize", "pull_request.reopened"],
       (context) => onPullRequest(paced(context), deps),

@@ -1,6 +1,6 @@
 /**
- * The check run's "Open level N issues" button: offered after the check of a push to the default
- * branch when a ready level lacks issues, and a click (a real `check_run.requested_action`
+ * The check run's "Open level N issues" button: offered with the first (and only) write of the
+ * check run of a push to the default branch when a ready level lacks issues, and a click (a real `check_run.requested_action`
  * payload) fans the level out.
  */
 import { describe, expect, it } from "@jest/globals";
@@ -29,15 +29,12 @@ describe("openLevelAction", () => {
 });
 
 describe("the Open level N issues button", () => {
-  it("is offered on the push's check run when level 3 has no issues yet", async () => {
+  it("is offered on the push's check run when level 3 has no issues yet, in its one write", async () => {
     const gh = fakeHelloWorld();
     for (const [p, text] of exampleFiles()) gh.files.set(p, text);
-    const issues = new AssignGitHub(gh);
+    new AssignGitHub(gh);
     const sha = fakeSha("plan edited");
-    gh.expectToken();
-    gh.expectCreate().expectUpdate().expectGraphql(3);
-    issues.expectListIssues().expectCheckRunsFor(sha, APP_ID);
-    gh.expectUpdate();
+    gh.expectToken().expectGraphql().expectCreate();
 
     await deliver(
       await appProbot({ assignOnPush: true }),
@@ -45,16 +42,18 @@ describe("the Open level N issues button", () => {
       pushTouching({ modified: [`${EXAMPLE_DIR}/parallel.json`] }, { after: sha }),
     );
 
-    const last = gh.writes().at(-1);
-    expect(last).toEqual({
-      actions: [
-        {
-          label: "Open level 3 issues",
-          description: "Issues of plan PARALLEL-EXECUTION-AUTOM…",
-          identifier: "open:0:3",
-        },
-      ],
-    });
+    expect(gh.callLines()).toEqual(["POST /graphql", "POST /check-runs"]);
+    const { variables } = gh.calls()[0]!.body as { variables: Record<string, unknown> };
+    expect(variables).toMatchObject({ appId: APP_ID, appLabel: "parallel-plans" });
+    const [create] = gh.writes();
+    expect(create).toMatchObject({ head_sha: sha, status: "completed" });
+    expect(create.actions).toEqual([
+      {
+        label: "Open level 3 issues",
+        description: "Issues of plan PARALLEL-EXECUTION-AUTOM…",
+        identifier: "open:0:3",
+      },
+    ]);
     expect(gh.runs[0]?.status).toBe("completed");
     gh.mock.done();
   });

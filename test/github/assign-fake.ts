@@ -29,7 +29,40 @@ export class AssignGitHub {
   readonly comments: { number: number; body: string }[] = [];
   private nextNumber = 100;
 
-  constructor(readonly gh: FakeGitHub) {}
+  constructor(readonly gh: FakeGitHub) {
+    // The app's issues in the event's one GraphQL read, as GitHub's GraphQL API shows them.
+    gh.graphqlParts.push(({ variables }) => {
+      const label = variables?.appLabel;
+      if (typeof label !== "string") return {};
+      const listed = this.issues.filter((i) => i.labels.includes(label));
+      return {
+        ownIssues: {
+          totalCount: listed.length,
+          nodes: listed.slice(0, 100).map((i) => this.node(i)),
+        },
+      };
+    });
+  }
+
+  /** An issue as GitHub's GraphQL API shows it. */
+  node(issue: FakeIssue): Body {
+    return {
+      number: issue.number,
+      // `add` may be given an achievement spec whose `id` is the achievement's ("3.1").
+      databaseId: typeof issue.id === "number" ? issue.id : 5_000_000 + issue.number,
+      url: `https://github.com/${this.gh.owner}/${this.gh.repo}/issues/${issue.number}`,
+      state: issue.state.toUpperCase(),
+      stateReason: issue.state_reason === null ? null : issue.state_reason.toUpperCase(),
+      title: issue.title,
+      body: issue.body,
+      author: { __typename: issue.user.type },
+      labels: { nodes: issue.labels.map((name) => ({ name })) },
+      assignees: { nodes: issue.assignees.map((login) => ({ login })) },
+      parent: issue.parent === null ? null : { url: this.issueUrl(issue.parent) },
+      subIssuesSummary: { total: issue.subIssues.length },
+      blockedBy: { totalCount: issue.blockedBy.length },
+    };
+  }
 
   private get rest(): string {
     return `/repos/${this.gh.owner}/${this.gh.repo}`;
@@ -267,27 +300,6 @@ export class AssignGitHub {
           return issue.labels.map((name) => ({ name }));
         });
     }
-    return this;
-  }
-
-  /** `GET /commits/{sha}/check-runs?check_name=parallel-plans`, from the fake's runs. */
-  expectCheckRunsFor(sha: string, appId: number): this {
-    this.gh.mock.api
-      .get(`${this.rest}/commits/${sha}/check-runs`)
-      .query({ check_name: "parallel-plans", per_page: "10" })
-      .reply(200, () => {
-        const runs = this.gh.runs.filter((r) => r.headSha === sha);
-        return {
-          total_count: runs.length,
-          check_runs: runs.map((r) => ({
-            id: r.id,
-            name: "parallel-plans",
-            head_sha: sha,
-            status: r.status,
-            app: { id: appId },
-          })),
-        };
-      });
     return this;
   }
 

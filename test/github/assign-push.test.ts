@@ -1,6 +1,7 @@
 /**
  * Achievement issues kept in step on pushes to the default branch, through the real app (the
- * check runs beside it: its three calls are expected and not counted here), and `assign.auto`.
+ * check runs beside it from the same read: its calls are expected and not counted here), and
+ * `assign.auto`. The issues come with the push's one GraphQL read: no listing of their own.
  */
 import { describe, expect, it } from "@jest/globals";
 import { levelIssues } from "../../src/core/assignment/level-issues.js";
@@ -30,8 +31,8 @@ function setup(withIssues = true) {
     for (const issue of [wanted.tracking, ...wanted.achievements]) issues.add(issue);
   }
   gh.expectToken();
-  // The check of the push, and the assignment's two GraphQL queries (config, plan folder).
-  gh.expectCreate().expectUpdate().expectGraphql(3);
+  // The push's one read (plans, config, the app's issues) and its check run, created finished.
+  gh.expectCreate().expectGraphql();
   const own = () => gh.callLines().filter((line) => !CHECK.test(line));
   return { gh, issues, own };
 }
@@ -41,7 +42,7 @@ describe("issues on push to the default branch", () => {
     const { gh, issues, own } = setup();
     const sha = fakeSha("approve 3.1");
     gh.files.set(APPROVED_31, "# approved\n");
-    issues.expectListIssues().expectComments(1).expectPatchIssues(1);
+    issues.expectComments(1).expectPatchIssues(1);
 
     await deliver(
       await appProbot({ assignOnPush: true }),
@@ -50,7 +51,7 @@ describe("issues on push to the default branch", () => {
     );
 
     // The state first: a failed PATCH leaves no comment for the next run to repeat.
-    expect(own()).toEqual(["GET /issues", "PATCH /issues/101", "POST /issues/101/comments"]);
+    expect(own()).toEqual(["PATCH /issues/101", "POST /issues/101/comments"]);
     expect(issues.comments).toEqual([
       {
         number: 101,
@@ -72,7 +73,7 @@ describe("issues on push to the default branch", () => {
         .toString()
         .replace('"status": "in_progress"', '"status": "failed"'),
     );
-    issues.expectListIssues().expectComments(1).expectPatchIssues(1).expectAddLabels(1);
+    issues.expectComments(1).expectPatchIssues(1).expectAddLabels(1);
 
     await deliver(
       await appProbot({ assignOnPush: true }),
@@ -84,7 +85,6 @@ describe("issues on push to the default branch", () => {
     );
 
     expect(own()).toEqual([
-      "GET /issues",
       "PATCH /issues/101",
       "POST /issues/101/comments",
       "POST /issues/102/labels",
@@ -98,7 +98,6 @@ describe("issues on push to the default branch", () => {
     const { gh, issues, own } = setup();
     gh.config = "dashboard: true\nassign:\n  auto: true\n";
     gh.files.set(`${EXAMPLE_DIR}/parallel.json`, '{ "achievements": [');
-    issues.expectListIssues();
 
     await deliver(
       await appProbot({ assignOnPush: true }),
@@ -106,7 +105,7 @@ describe("issues on push to the default branch", () => {
       pushTouching({ modified: [`${EXAMPLE_DIR}/parallel.json`] }, { after: fakeSha("broken") }),
     );
 
-    expect(own()).toEqual(["GET /issues"]);
+    expect(own()).toEqual([]);
     expect(issues.issues.every((i) => i.state === "open")).toBe(true);
     gh.mock.done();
   });
@@ -115,7 +114,6 @@ describe("issues on push to the default branch", () => {
     const { gh, issues, own } = setup();
     const sha = fakeSha("approve 3.1 again");
     gh.files.set(APPROVED_31, "# approved\n");
-    issues.expectListIssues();
     gh.mock.api.patch(/\/issues\/101$/).reply(502, { message: "Server Error" });
     const probot = await appProbot({ assignOnPush: true });
     const push = pushTouching({ added: [APPROVED_31] }, { after: sha });
@@ -124,17 +122,11 @@ describe("issues on push to the default branch", () => {
     expect(issues.comments).toEqual([]);
 
     // The redelivery: the commit's check is already done, the assignment runs again.
-    gh.expectGraphql(3);
-    issues.expectListIssues().expectPatchIssues(1).expectComments(1);
+    gh.expectGraphql();
+    issues.expectPatchIssues(1).expectComments(1);
     await deliver(probot, "push", push);
 
-    expect(own()).toEqual([
-      "GET /issues",
-      "PATCH /issues/101",
-      "GET /issues",
-      "PATCH /issues/101",
-      "POST /issues/101/comments",
-    ]);
+    expect(own()).toEqual(["PATCH /issues/101", "PATCH /issues/101", "POST /issues/101/comments"]);
     expect(issues.comments.map((c) => c.number)).toEqual([101]);
     expect(issues.comments[0]!.body.split("\n")[0]).toBe(
       `<!-- parallel-plans:{"kind":"lifecycle","issue":101,"sha":"${sha}"} -->`,
@@ -145,7 +137,6 @@ describe("issues on push to the default branch", () => {
 
   it("writes nothing on a push that changes nothing the issues show", async () => {
     const { gh, issues, own } = setup();
-    issues.expectListIssues();
 
     await deliver(
       await appProbot({ assignOnPush: true }),
@@ -156,7 +147,7 @@ describe("issues on push to the default branch", () => {
       ),
     );
 
-    expect(own()).toEqual(["GET /issues"]);
+    expect(own()).toEqual([]);
     gh.mock.done();
   });
 
@@ -164,7 +155,7 @@ describe("issues on push to the default branch", () => {
     const { gh, issues, own } = setup(false);
     gh.config = "assign:\n  auto: true\n";
     issues
-      .expectListIssues()
+      // The fan-out lists the issues again under its level lock.
       .expectListIssues()
       .expectListLabels()
       .expectCreateLabels(3)
@@ -190,7 +181,6 @@ describe("issues on push to the default branch", () => {
       json,
       gh.files.get(json)!.toString().replace('"dependencies": ["1.1"]', '"dependencies": ["9.9"]'),
     );
-    issues.expectListIssues();
 
     await deliver(
       await appProbot({ assignOnPush: true }),
@@ -198,7 +188,7 @@ describe("issues on push to the default branch", () => {
       pushTouching({ modified: [json] }, { after: fakeSha("auto with errors") }),
     );
 
-    expect(own()).toEqual(["GET /issues"]);
+    expect(own()).toEqual([]);
     expect(issues.issues).toEqual([]);
     gh.mock.done();
   });
@@ -208,7 +198,7 @@ describe("the plan dashboard", () => {
   it("is created on a push with dashboard: true, then edited only when its text changes", async () => {
     const { gh, issues, own } = setup();
     gh.config = "dashboard: true\n";
-    issues.expectListIssues().expectCreateIssues(1);
+    issues.expectCreateIssues(1);
     const probot = await appProbot({ assignOnPush: true });
 
     await deliver(
@@ -221,8 +211,7 @@ describe("the plan dashboard", () => {
     expect(dashboard.body).toMatch(/^- 3\.1 .* \(#101\) — executors: `Executor A`$/m);
 
     // Same plan again: nothing to write.
-    gh.expectCreate().expectUpdate().expectGraphql(3);
-    issues.expectListIssues();
+    gh.expectCreate().expectGraphql();
     await deliver(
       probot,
       "push",
@@ -230,21 +219,15 @@ describe("the plan dashboard", () => {
     );
     // An executor claims 3.1: the next push edits the dashboard.
     issues.byNumber(101).assignees.push("octocat");
-    gh.expectCreate().expectUpdate().expectGraphql(3);
-    issues.expectListIssues().expectPatchIssues(1);
+    gh.expectCreate().expectGraphql();
+    issues.expectPatchIssues(1);
     await deliver(
       probot,
       "push",
       pushTouching({ modified: [`${EXAMPLE_DIR}/parallel.json`] }, { after: fakeSha("d3") }),
     );
 
-    expect(own()).toEqual([
-      "GET /issues",
-      "POST /issues",
-      "GET /issues",
-      "GET /issues",
-      `PATCH /issues/${dashboard.number}`,
-    ]);
+    expect(own()).toEqual(["POST /issues", `PATCH /issues/${dashboard.number}`]);
     expect(issues.byNumber(dashboard.number).body).toMatch(
       /^- 3\.1 .* \(#101\) — executors: `octocat`$/m,
     );

@@ -19,10 +19,10 @@ describe("docs/github-app.md", () => {
   it("shows the check run the app writes for an example plan", async () => {
     const plan = `${PLAN_ROOT}/PARALLEL-EXECUTION-AUTOMATION`;
     const gh = fakeHelloWorld().addFolder(plan, "examples/PARALLEL-EXECUTION-AUTOMATION");
-    gh.expectToken().expectGraphql().expectCreate().expectUpdate();
+    gh.expectToken().expectGraphql().expectCreate();
     await deliver(await appProbot(), "push", pushTouching({ modified: [`${plan}/parallel.json`] }));
     gh.mock.done();
-    const { conclusion, output } = gh.writes()[1];
+    const { conclusion, output } = gh.writes()[0];
     const sample = `**${conclusion}** — ${output.title}\n\n${output.summary}\n`;
 
     const doc = readFileSync(DOC, "utf8");

@@ -34,6 +34,11 @@ export class FakeGitHub {
   readonly files = new Map<string, FakeFile>();
   config: FakeFile | null = null;
   readonly runs: FakeRun[] = [];
+  /**
+   * Fields other fakes add to GraphQL answers (the app's issues, sync branches), given the query
+   * and its variables, like the features' parts of the app's one query.
+   */
+  readonly graphqlParts: ((body: GraphqlBody) => Record<string, unknown>)[] = [];
   private nextRunId = 9000;
 
   constructor(
@@ -197,8 +202,10 @@ export class FakeGitHub {
       .map((r) => r.body as WriteBody);
   }
 
-  private answer({ query, variables }: GraphqlBody): Record<string, unknown> {
+  private answer(body: GraphqlBody): Record<string, unknown> {
+    const { query, variables } = body;
     const repository: Record<string, unknown> = {};
+    for (const part of this.graphqlParts) Object.assign(repository, part(body));
     for (const [name, value] of Object.entries(variables ?? {})) {
       if (name === "config") {
         const expected = `${this.defaultBranch}:.github/parallel-plans.yml`;
@@ -262,7 +269,7 @@ export class FakeGitHub {
   }
 }
 
-interface GraphqlBody {
+export interface GraphqlBody {
   query: string;
   variables?: Record<string, unknown>;
 }

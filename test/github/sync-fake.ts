@@ -268,6 +268,17 @@ export class SyncFake extends FakeGitHub {
 
   private answerAt(body: GraphqlBody): unknown {
     if (body.query.includes("query ParallelPlansSync")) return this.syncState(body);
+    // A push's one read carries the sync part (history, branches) beside the plans.
+    const syncPart = this.syncState({
+      query: body.query,
+      variables: Object.fromEntries(
+        Object.entries(body.variables ?? {}).filter(([name]) => /^[rp]\d+$/.test(name)),
+      ),
+    });
+    return { ...(this.answerPlans(body) as object), ...syncPart };
+  }
+
+  private answerPlans(body: GraphqlBody): unknown {
     // Read the commit the query names, with the parent fake's own answer.
     const expression = Object.values(body.variables ?? {}).find(
       (v) => typeof v === "string" && /^[0-9a-f]{40}:/.test(v),

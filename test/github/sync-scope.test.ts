@@ -26,22 +26,24 @@ function repository(config: string | null = null): SyncFake {
 function approve(gh: SyncFake, sha: string, ref?: string): unknown {
   gh.files.set(APPROVED_31, "# approved\n");
   gh.commitMain(sha);
-  gh.expectGraphql().expectCreate().expectUpdate();
+  gh.expectGraphql().expectCreate();
   return pushTouching({ added: [APPROVED_31] }, { after: sha, ...(ref ? { ref } : {}) });
 }
 
 describe("what sync acts on", () => {
-  it("reads only the config under `sync: off`, and nothing once the config is known", async () => {
+  it("reads nothing of its own under `sync: off`: the push's one read brings the config", async () => {
     const gh = repository("sync: off\n");
     const probot = await appProbot({ syncOnPush: true });
     gh.expectToken();
-    gh.expectGraphql();
     await deliver(probot, "push", approve(gh, fakeSha("first")));
     const again = approve(gh, fakeSha("second"));
 
     await deliver(probot, "push", again);
 
-    expect(gh.syncCalls()).toEqual(["graphql: sync state"]);
+    expect(gh.syncCalls()).toEqual([]);
+    // Once `sync: off` is known, the push's read does not even ask for the sync branches.
+    const last = gh.calls().at(-2)!.body as { variables: Record<string, unknown> };
+    expect(Object.keys(last.variables).filter((v) => /^r\d+$/.test(v))).toEqual([]);
     expect(gh.branches.size).toBe(0);
     gh.mock.done();
   });
@@ -50,11 +52,11 @@ describe("what sync acts on", () => {
     const gh = repository("sync: sometimes\n");
     gh.expectToken();
     const push = approve(gh, fakeSha("first"));
-    gh.expectGraphql();
 
     await deliver(await appProbot({ syncOnPush: true }), "push", push);
 
-    expect(gh.syncCalls()).toEqual(["graphql: sync state"]);
+    expect(gh.syncCalls()).toEqual([]);
+    expect(gh.branches.size).toBe(0);
     gh.mock.done();
   });
 
@@ -79,19 +81,17 @@ describe("what sync acts on", () => {
     const probot = await appProbot({ syncOnPush: true });
     gh.expectToken();
     const push = approve(gh, fakeSha("approve"));
-    gh.expectGraphql(2).expectCreateRef().expectPutContents().expectCreatePull();
+    gh.expectCreateRef().expectPutContents().expectCreatePull();
     await deliver(probot, "push", push);
     const removed = [...gh.files.keys()].filter((path) => path.startsWith(`${DIR}/`));
     for (const path of removed) gh.files.delete(path);
     gh.commitMain(fakeSha("remove"));
-    gh.expectGraphql().expectCreate().expectUpdate();
-    gh.expectGraphql(2).expectUpdatePull().expectDeleteRef();
+    gh.expectGraphql().expectCreate();
+    gh.expectUpdatePull().expectDeleteRef();
 
     await deliver(probot, "push", pushTouching({ removed }, { after: fakeSha("remove") }));
 
-    expect(gh.syncCalls().slice(5)).toEqual([
-      "graphql: sync state",
-      "graphql: plans",
+    expect(gh.syncCalls().slice(3)).toEqual([
       expect.stringMatching(/^PATCH \/pulls\/\d+$/),
       `DELETE /git/refs/heads/${BRANCH}`,
     ]);
@@ -107,7 +107,8 @@ describe("what sync acts on", () => {
     const sha = fakeSha("config");
     gh.commitMain(sha);
     gh.expectToken().expectTree(sha).expectGraphql().expectCreate().expectUpdate();
-    gh.expectGraphql().expectTree(sha).expectGraphql(2);
+    // Every plan: the push's read cannot name the sync branches before the tree is listed.
+    gh.expectGraphql();
     gh.expectCreateRef().expectPutContents().expectCreatePull();
 
     await deliver(
@@ -116,12 +117,10 @@ describe("what sync acts on", () => {
       pushTouching({ modified: [".github/parallel-plans.yml"] }, { after: sha }),
     );
 
-    // The check lists the tree too: one listing each.
+    // One listing of the tree, shared by the check and sync.
     const trees = gh.syncCalls().filter((call) => call === `GET /git/trees/${sha}`);
-    expect(trees).toHaveLength(2);
+    expect(trees).toHaveLength(1);
     expect(gh.syncCalls().filter((call) => !trees.includes(call))).toEqual([
-      "graphql: sync state",
-      "graphql: plans",
       "graphql: sync state",
       "POST /git/refs",
       `PUT /contents/${DIR}/parallel.json`,

@@ -1,7 +1,7 @@
 /**
  * The "Open level N issues" button of the `parallel-plans` check run: offered on the default
- * branch's check when a plan has a ready level whose to-do achievements lack issues, and
- * handled on `check_run.requested_action` by the same fan-out as `/parallel assign`.
+ * branch's check (with its first write) when a plan has a ready level whose to-do achievements
+ * lack issues, and handled on `check_run.requested_action` by the same fan-out as `/parallel assign`.
  */
 import type { Context, Logger, ProbotOctokit } from "probot";
 import type { ExistingIssue } from "../../core/assignment/diff-level.js";
@@ -21,8 +21,6 @@ import type { AppDeps } from "../deps.js";
 import { buildSnapshotQuery } from "../pipeline/graphql-query.js";
 import type { BlobNode } from "../pipeline/commit-files.js";
 import { loadRepoConfig, type LoadedConfig } from "../pipeline/repo-config.js";
-import { identityOf } from "../pipeline/app-identity.js";
-import { commitKey } from "../pipeline/lock-keys.js";
 import { commenterAccess } from "../comments/permission-cache.js";
 import { CONFIG_PATH } from "../pipeline/touched-plans.js";
 import { fanOutLevel } from "./fan-out.js";
@@ -49,39 +47,6 @@ export function levelButtons(
     if (level !== null) actions.push(openLevelAction(index, plan.name, level));
   });
   return actions.slice(0, MAX_CHECK_ACTIONS);
-}
-
-/**
- * Put `actions` on the commit's `parallel-plans` run, after the check of that commit is done
- * (the same lock the check holds), so the check's own writes cannot race with this one.
- */
-export async function offerButtons(
-  octokit: ProbotOctokit,
-  repo: { owner: string; name: string; id: number },
-  sha: string,
-  actions: CheckAction[],
-  deps: AppDeps,
-): Promise<boolean> {
-  if (actions.length === 0) return false;
-  return deps.locks.run(commitKey(repo.id, sha), async () => {
-    const appId = await identityOf(deps).appId();
-    const { data } = await octokit.request("GET /repos/{owner}/{repo}/commits/{ref}/check-runs", {
-      owner: repo.owner,
-      repo: repo.name,
-      ref: sha,
-      check_name: CHECK_NAME,
-      per_page: 10,
-    });
-    const run = data.check_runs.find((r) => r.app?.id === appId);
-    if (!run) return false;
-    await octokit.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {
-      owner: repo.owner,
-      repo: repo.name,
-      check_run_id: run.id,
-      actions,
-    });
-    return true;
-  });
 }
 
 /** The config of the default branch and the plans at `sha` (all of them). */

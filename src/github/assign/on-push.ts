@@ -3,38 +3,28 @@
  * touches (close on APPROVED, reopen when it is removed, `failed` label, close removed
  * achievements and complete levels); with `dashboard: true` keep each plan's dashboard issue;
  * then with `assign.auto: true` fan out each ready level whose achievements lack issues, else
- * offer the "Open level N issues" button on the commit's check run. A push touching no plan
- * costs no request; one touching plans costs the config query, the issue listing and the plan
- * query, plus the writes.
+ * offer the "Open level N issues" buttons, which the check run carries from its first write.
+ * Reads nothing: the event's one read brought the plans and the app's issues.
  */
-import type { Context } from "probot";
 import {
   lifecycleActions,
   planUnreadable,
   type LifecycleAction,
 } from "../../core/assignment/lifecycle.js";
 import { defaultLevel, levelRefusal } from "../../core/assignment/level-issues.js";
-import { configToOptions } from "../../core/config.js";
-import { isZeroSha, pushChangedPaths } from "../pipeline/changed-paths.js";
-import { CommitReader } from "../pipeline/commit-reader.js";
+import type { RepoConfig } from "../../core/config.js";
+import type { ExistingIssue } from "../../core/assignment/diff-level.js";
+import type { AnalysisReport } from "../../core/model.js";
+import type { CheckOutcome } from "../check/check-commit.js";
+import type { CheckAction } from "../check/check-run.js";
 import type { AppDeps } from "../deps.js";
-import { buildSnapshotQuery } from "../pipeline/graphql-query.js";
-import { loadRepoConfig } from "../pipeline/repo-config.js";
-import type { BlobNode } from "../pipeline/commit-files.js";
-import {
-  CONFIG_PATH,
-  rulesFor,
-  touchedPlanFolders,
-  touchesConfig,
-} from "../pipeline/touched-plans.js";
 import { writeDashboards } from "./dashboard-writer.js";
 import { fanOutLevel } from "./fan-out.js";
 import { renderFanOut } from "./fan-out-reply.js";
-import { levelButtons, offerButtons } from "./level-button.js";
-import { listOwnIssues, type RepoRef } from "./own-issues.js";
-import type { ProbotOctokit } from "probot";
-import { repositoryRef } from "../pipeline/repository-ref.js";
-import { issuesKey } from "../pipeline/lock-keys.js";
+import { levelButtons } from "./level-button.js";
+import type { RepoRef } from "./own-issues.js";
+import type { Logger, ProbotOctokit } from "probot";
+import type { RepositoryRef } from "../pipeline/repository-ref.js";
 
 /**
  * Apply the lifecycle writes: the state change, then its comment (or the label). State first:
@@ -69,75 +59,61 @@ async function applyLifecycle(
   }
 }
 
-/** Keep issues in step with a push to the default branch (and fan out with `assign.auto`). */
-export async function onPushAssign(context: Context<"push">, deps: AppDeps): Promise<void> {
-  const { payload, octokit, log } = context;
-  const repository = payload.repository;
-  if (payload.deleted || isZeroSha(payload.after)) return;
-  if (payload.ref !== `refs/heads/${repository.default_branch}`) return;
-  const repo = repositoryRef(repository);
-  const where = { owner: repo.owner, repo: repo.name };
-  const changed = await pushChangedPaths(octokit, repo, payload);
-  const all = changed === "all" || touchesConfig(changed);
-  const assumed = all
-    ? "all"
-    : touchedPlanFolders(changed, rulesFor(await deps.configs.get(repo.id)));
-  if (assumed !== "all" && assumed.length === 0) return;
+/** A push to the default branch as the issue lifecycle sees it, after the check read it. */
+export interface IssuesPush {
+  octokit: ProbotOctokit;
+  log: Logger;
+  repo: RepositoryRef;
+  sha: string;
+  /** Paths the push's commits removed (a removed APPROVED file reopens an issue). */
+  removed: ReadonlySet<string>;
+  outcome: CheckOutcome;
+  /** The app's issues as the event's read found them. */
+  own: readonly ExistingIssue[];
+}
 
-  const { query, variables } = buildSnapshotQuery({
-    owner: repo.owner,
-    name: repo.name,
-    sha: payload.after,
-    depth: 1,
-    configExpression: `${repository.default_branch}:${CONFIG_PATH}`,
-  });
-  const answer = await octokit.graphql<{ repository: { config?: BlobNode | null } | null }>(
-    query,
-    variables,
-  );
-  const loaded = loadRepoConfig(answer.repository?.config ?? null);
-  if (loaded.findings.length > 0) return;
-  const config = loaded.config;
-  const scope = all ? "all" : touchedPlanFolders(changed, rulesFor(config));
-  if (scope !== "all" && scope.length === 0) return;
-  const options = configToOptions(config);
-  const reader = new CommitReader(octokit, repo, payload.after);
-  await reader.complete(scope, options);
-  const report = await deps.analyze(reader.files.snapshot(options), options);
+/**
+ * The "Open level N issues" buttons the default branch's check offers (none with `assign.auto`,
+ * which fans out instead), from the event's report and the app's issues.
+ */
+export function pushButtons(
+  report: AnalysisReport,
+  config: RepoConfig,
+  own: readonly ExistingIssue[],
+): CheckAction[] {
+  return config.assign.auto ? [] : levelButtons(report.plans, own);
+}
+
+/**
+ * Keep issues in step with a push to the default branch (and fan out with `assign.auto`), from
+ * the check's report and the issues the event's one read listed: no read of its own.
+ */
+export async function keepIssuesInStep(push: IssuesPush, deps: AppDeps): Promise<void> {
+  const { octokit, log, repo, sha, outcome, own } = push;
+  const where = { owner: repo.owner, repo: repo.name };
+  const report = outcome.report;
+  if (report === null) return;
+  const config = outcome.loaded.config;
+  const options = outcome.options;
   // A parallel.json that did not parse reports no achievements: never act on that.
   const plans = report.plans.filter((p) => !planUnreadable(p));
   if (plans.length < report.plans.length) {
     const skipped = report.plans.filter((p) => planUnreadable(p)).map((p) => p.name);
-    log.warn({ sha: payload.after, plans: skipped }, "unreadable plans left alone");
+    log.warn({ sha, plans: skipped }, "unreadable plans left alone");
   }
-  const removed = new Set(payload.commits.flatMap((c) => c.removed ?? []));
-
-  // One push at a time per repository: a redelivery arriving meanwhile then lists the issues
-  // as this one left them and writes nothing again.
-  const own = await deps.locks.run(issuesKey(repo.id), async () => {
-    const listed = await listOwnIssues(octokit, where);
-    const actions = lifecycleActions(
-      plans,
-      listed,
-      { sha: payload.after, branch: repository.default_branch, removed },
-      options.patterns,
-    );
-    await applyLifecycle(octokit, where, actions);
-    if (actions.length > 0)
-      log.info({ sha: payload.after, writes: actions.length }, "issues kept in step");
-    if (config.dashboard) {
-      const written = await writeDashboards(octokit, where, plans, listed);
-      if (written.length > 0) log.info({ issues: written }, "dashboards written");
-    }
-    return listed;
-  });
-
-  if (!config.assign.auto) {
-    const buttons = levelButtons(report.plans, own);
-    const offered = await offerButtons(octokit, repo, payload.after, buttons, deps);
-    if (offered) log.info({ sha: payload.after, buttons: buttons.length }, "level buttons offered");
-    return;
+  const actions = lifecycleActions(
+    plans,
+    own,
+    { sha, branch: repo.defaultBranch, removed: push.removed },
+    options.patterns,
+  );
+  await applyLifecycle(octokit, where, actions);
+  if (actions.length > 0) log.info({ sha, writes: actions.length }, "issues kept in step");
+  if (config.dashboard) {
+    const written = await writeDashboards(octokit, where, plans, own);
+    if (written.length > 0) log.info({ issues: written }, "dashboards written");
   }
+  if (!config.assign.auto) return;
   for (const plan of plans) {
     const has = new Set(
       own.flatMap((i) =>

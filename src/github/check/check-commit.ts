@@ -5,8 +5,10 @@
  * the run exists, the run is completed with a clear message; it is never left in progress.
  */
 import type { Logger, ProbotOctokit } from "probot";
-import { configToOptions, DEFAULT_CONFIG } from "../../core/config.js";
+import { configToOptions, DEFAULT_CONFIG, type RepoConfig } from "../../core/config.js";
+import type { AnalysisReport } from "../../core/model.js";
 import type { AnalysisOptions } from "../../core/options.js";
+import type { QueryPart } from "../pipeline/graphql-query.js";
 import { describeScope, writeMarker, type Scope } from "./check-marker.js";
 import {
   CHECK_NAME,
@@ -14,14 +16,15 @@ import {
   errorCheck,
   planCheck,
   startedOutput,
+  type CheckAction,
   type CompletedCheck,
 } from "./check-run.js";
-import { CheckRunWriter } from "./check-run-writer.js";
+import { CheckRunWriter, type FinishedCheck } from "./check-run-writer.js";
 import { decideTarget } from "./check-target.js";
 import { CommitReader, type FirstRead } from "../pipeline/commit-reader.js";
 import type { AppDeps } from "../deps.js";
 import { describeFailure } from "../pipeline/failure.js";
-import { loadRepoConfig } from "../pipeline/repo-config.js";
+import { loadRepoConfig, type LoadedConfig } from "../pipeline/repo-config.js";
 import { identityOf } from "../pipeline/app-identity.js";
 import { commitKey } from "../pipeline/lock-keys.js";
 import { CONFIG_PATH, rulesFor, touchedPlanFolders } from "../pipeline/touched-plans.js";
@@ -50,17 +53,57 @@ async function initialScope(
   return touchedPlanFolders(check.changes, rulesFor(await deps.configs.get(check.repo.id)));
 }
 
-/** Check the commit when the change touches a plan; a change touching none costs no request. */
-export async function checkCommit(check: CommitCheck, deps: AppDeps): Promise<void> {
+/** What else rides on the check of an event (a push to the default branch). */
+export interface CheckExtras {
+  /** Fields the other features of the event add to the one read. */
+  parts?: readonly QueryPart[];
+  /** Analyse even when the run is already up to date: the other features act on the report. */
+  alwaysAnalyse?: boolean;
+  /** The buttons the run offers, from the report and the read (at most 3). */
+  actions?: (
+    report: AnalysisReport,
+    first: FirstRead,
+    config: RepoConfig,
+  ) => Promise<CheckAction[]>;
+}
+
+/** What the check read and found, for the features that act on the same event. */
+export interface CheckOutcome {
+  first: FirstRead;
+  loaded: LoadedConfig;
+  options: AnalysisOptions;
+  /** The plan folders of the event under the repository's config. */
+  scope: Scope;
+  reader: CommitReader;
+  /** The analysis of the event's plans; null when the config is invalid (nothing analysed). */
+  report: AnalysisReport | null;
+}
+
+/**
+ * Check the commit when the change touches a plan; a change touching none costs no request.
+ * Returns what was read and found (null when nothing was).
+ */
+export async function checkCommit(
+  check: CommitCheck,
+  deps: AppDeps,
+  extras: CheckExtras = {},
+): Promise<CheckOutcome | null> {
   const scope = await initialScope(check, deps);
   if (scope !== "all" && scope.length === 0) {
     check.log.debug({ sha: check.sha }, "no plan touched");
-    return;
+    return null;
   }
-  await deps.locks.run(commitKey(check.repo.id, check.sha), () => runCheck(check, scope, deps));
+  return deps.locks.run(commitKey(check.repo.id, check.sha), () =>
+    runCheck(check, scope, deps, extras),
+  );
 }
 
-async function runCheck(check: CommitCheck, assumed: Scope, deps: AppDeps): Promise<void> {
+async function runCheck(
+  check: CommitCheck,
+  assumed: Scope,
+  deps: AppDeps,
+  extras: CheckExtras,
+): Promise<CheckOutcome | null> {
   const { octokit, log, repo, sha } = check;
   const where = `${repo.owner}/${repo.name}@${sha}`;
   const reader = new CommitReader(octokit, repo, sha);
@@ -78,6 +121,7 @@ async function runCheck(check: CommitCheck, assumed: Scope, deps: AppDeps): Prom
         checkName: CHECK_NAME,
       },
       configToOptions(known ?? DEFAULT_CONFIG),
+      extras.parts,
     );
   } catch (error) {
     // Without the lookup the existing run is unknown: report on a new one so the failure shows.
@@ -100,8 +144,9 @@ async function runCheck(check: CommitCheck, assumed: Scope, deps: AppDeps): Prom
       : touchedPlanFolders(check.changes, rulesFor(loaded.config));
   if (scope !== "all" && scope.length === 0) {
     log.info({ sha }, "no plan touched under the repository config");
-    return;
+    return null;
   }
+  const outcome: CheckOutcome = { first, loaded, options, scope, reader, report: null };
 
   const target = decideTarget(first.runs, {
     scope,
@@ -111,7 +156,11 @@ async function runCheck(check: CommitCheck, assumed: Scope, deps: AppDeps): Prom
   });
   if (target.kind === "skip") {
     log.info({ sha, checkRunId: target.id }, "check run already up to date");
-    return;
+    if (extras.alwaysAnalyse && loaded.findings.length === 0) {
+      await reader.complete(scope, options);
+      outcome.report = await deps.analyze(reader.files.snapshot(options), options);
+    }
+    return outcome;
   }
   const marker = (done: boolean) => writeMarker({ scope: target.scope, config: loaded.oid, done });
   // Long work shows a run in progress first; quick work writes the run once, finished.
@@ -127,10 +176,15 @@ async function runCheck(check: CommitCheck, assumed: Scope, deps: AppDeps): Prom
   }
 
   try {
-    const result =
-      loaded.findings.length > 0
-        ? configCheck(loaded.findings, marker(true))
-        : await analyseScope(reader, target, options, marker(true), deps.analyze);
+    let result: FinishedCheck;
+    if (loaded.findings.length > 0) {
+      result = configCheck(loaded.findings, marker(true));
+    } else {
+      const analysed = await analyseScope(reader, target, options, marker(true), deps.analyze);
+      outcome.report = analysed.report;
+      const actions = await extras.actions?.(analysed.report, first, loaded.config);
+      result = { ...analysed.check, actions: actions ?? [] };
+    }
     id = id === null ? await writer.create(sha, result) : (await writer.finish(id, result), id);
     log.info({ sha, checkRunId: id, conclusion: result.conclusion }, "check run completed");
   } catch (error) {
@@ -141,6 +195,7 @@ async function runCheck(check: CommitCheck, assumed: Scope, deps: AppDeps): Prom
     );
     throw new Error(`checking ${where} failed: ${describeFailure(error)}`, { cause: error });
   }
+  return outcome;
 }
 
 /**
@@ -160,13 +215,13 @@ async function analyseScope(
   options: AnalysisOptions,
   marker: string,
   analyze: AppDeps["analyze"],
-): Promise<CompletedCheck> {
+): Promise<{ check: CompletedCheck; report: AnalysisReport }> {
   await reader.complete(target.scope, options);
   const report = await analyze(reader.files.snapshot(options), options);
   const folders = target.scope === "all" ? [] : target.scope;
   const planDirs = new Set(report.plans.map((plan) => plan.dir));
   const removed = folders.filter((f) => reader.files.removedFolders.has(f));
-  return planCheck({
+  const check = planCheck({
     report,
     removed,
     notPlans: folders.filter((f) => !planDirs.has(f) && !removed.includes(f)),
@@ -175,4 +230,5 @@ async function analyseScope(
     annotated: target.annotated,
     marker,
   });
+  return { check, report };
 }

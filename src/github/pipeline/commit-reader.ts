@@ -10,7 +10,7 @@ import type { AnalysisOptions } from "../../core/options.js";
 import type { Scope } from "../check/check-marker.js";
 import type { ExistingRun } from "../check/check-target.js";
 import { CommitFiles, type BlobNode, type EntryNode } from "./commit-files.js";
-import { buildSnapshotQuery, type SnapshotQuery } from "./graphql-query.js";
+import { buildSnapshotQuery, type QueryPart, type SnapshotQuery } from "./graphql-query.js";
 
 /** Plan folders (or single files) per GraphQL query: keeps each response a sane size. */
 const FOLDERS_PER_QUERY = 50;
@@ -40,6 +40,8 @@ export interface FirstRead {
   /** The config blob on the default branch; null when the repository has none. */
   config: BlobNode | null;
   runs: ExistingRun[];
+  /** The whole answer, for the fields the features' query parts asked for. */
+  repository: Record<string, unknown>;
 }
 
 export class CommitReader {
@@ -61,9 +63,10 @@ export class CommitReader {
     scope: Scope,
     lookup: { configExpression: string; appId: number; checkName: string },
     options: AnalysisOptions,
+    parts: readonly QueryPart[] = [],
   ): Promise<FirstRead> {
     const { configExpression, appId, checkName } = lookup;
-    const base = { configExpression, lookup: { appId, checkName } };
+    const base = { configExpression, lookup: { appId, checkName }, parts };
     let repository: Repository;
     if (scope === "all") {
       await this.listTree();
@@ -75,7 +78,7 @@ export class CommitReader {
       repository = await this.query({ ...base, folders }, options);
       await this.readFolders(scope.slice(FOLDERS_PER_QUERY), options);
     }
-    return { config: repository.config ?? null, runs: runsOf(repository) };
+    return { config: repository.config ?? null, runs: runsOf(repository), repository };
   }
 
   /** Read whatever `scope` still lacks under the repository's real options. */
@@ -132,7 +135,7 @@ export class CommitReader {
 
   /** One GraphQL query; its folders and blobs land in `files`. */
   private async query(
-    parts: Pick<SnapshotQuery, "configExpression" | "lookup" | "folders" | "blobs">,
+    parts: Pick<SnapshotQuery, "configExpression" | "lookup" | "folders" | "blobs" | "parts">,
     options: AnalysisOptions,
   ): Promise<Repository> {
     const depth = listingDepth(options);

@@ -8,6 +8,17 @@
  * travels as a GraphQL variable (`$f0`, `$b0`, …), never inside the query text.
  */
 
+/**
+ * Fields a feature adds to the event's one query (its own issues, sync branches), with their
+ * variable declarations and values; variable names must not clash with `f…`, `b…`, `config`,
+ * `sha`, `appId`, `checkName`, `owner`, `name`.
+ */
+export interface QueryPart {
+  declarations: string[];
+  variables: Record<string, string>;
+  fields: string[];
+}
+
 /** What one query asks for; every part is optional so follow-up queries stay small. */
 export interface SnapshotQuery {
   owner: string;
@@ -24,6 +35,8 @@ export interface SnapshotQuery {
   blobs?: readonly string[];
   /** Levels of folders below a plan folder that are listed (at least 1). */
   depth: number;
+  /** What features add to the event's first query. */
+  parts?: readonly QueryPart[];
 }
 
 export interface BuiltQuery {
@@ -76,6 +89,12 @@ export function buildSnapshotQuery(request: SnapshotQuery): BuiltQuery {
     fields.push(`${alias}: object(expression: $${alias}) { ...BlobText }`);
     usesBlobText = true;
   });
+
+  for (const part of request.parts ?? []) {
+    declarations.push(...part.declarations);
+    Object.assign(variables, part.variables);
+    fields.push(...part.fields);
+  }
 
   const fragments: string[] = [];
   if (folderAliases.size > 0) {

@@ -38,10 +38,19 @@ export function installationKey(installationId: number | undefined): string {
 
 /** Whether GitHub counts the request as creating content (REST writes; not GraphQL, not auth). */
 export function createsContent(method: string, url: string): boolean {
-  if (method === "GET" || method === "HEAD") return false;
+  if (method === "GET" || method === "HEAD" || isTokenRequest(url)) return false;
   const { pathname } = new URL(url, "https://api.github.invalid");
-  if (/(^|\/api)\/graphql$/.test(pathname)) return false;
-  return !/\/app\/installations\/[^/]+\/access_tokens$/.test(pathname);
+  return !/(^|\/api)\/graphql$/.test(pathname);
+}
+
+/**
+ * The installation token request: Octokit's auth sends it through the same hook from inside the
+ * first request of an event, so it must neither wait for a slot (all slots could be held by
+ * requests waiting for this very token) nor be paced.
+ */
+function isTokenRequest(url: string): boolean {
+  const { pathname } = new URL(url, "https://api.github.invalid");
+  return /\/app\/installations\/[^/]+\/access_tokens$/.test(pathname);
 }
 
 const slots = new Map<string, Semaphore>();
@@ -53,6 +62,7 @@ export function paceRequests(octokit: ProbotOctokit, options: PacingOptions): Pr
   const semaphore = slots.get(options.key) ?? new Semaphore(MAX_CONCURRENT_PER_INSTALLATION);
   slots.set(options.key, semaphore);
   octokit.hook.wrap("request", async (request, endpoint) => {
+    if (isTokenRequest(endpoint.url)) return request(endpoint);
     const paced = createsContent(endpoint.method, endpoint.url);
     for (let attempt = 0; ; attempt++) {
       if (paced) await options.pacer.take(options.key);

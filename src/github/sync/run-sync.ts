@@ -16,6 +16,10 @@ import { loadRepoConfig } from "../pipeline/repo-config.js";
 import { CONFIG_PATH, rulesFor, touchedPlanFolders } from "../pipeline/touched-plans.js";
 import { carryOut, type PlanSyncReport } from "./carry-out.js";
 import { readState } from "./read-sync-state.js";
+import { readSyncState, syncStateFields, type SyncState } from "./sync-state-query.js";
+import type { CheckOutcome } from "../check/check-commit.js";
+import type { QueryPart } from "../pipeline/graphql-query.js";
+import type { AnalysisOptions } from "../../core/options.js";
 import { branchRequestOf, branchRequests, syncTargets } from "./sync-targets.js";
 import { SyncWriter } from "./sync-writer.js";
 
@@ -91,11 +95,28 @@ async function run(request: SyncRequest, assumed: Scope, deps: AppDeps): Promise
       { cause: error },
     );
   }
+  return syncFromRead(request, { state: first, reader, scope, options, sha });
+}
+
+/** What sync works from: the sync state, the synced commit's files, and the scope. */
+interface SyncRead {
+  state: SyncState;
+  reader: CommitReader;
+  scope: Scope;
+  options: AnalysisOptions;
+  sha: string;
+}
+
+async function syncFromRead(request: SyncRequest, read: SyncRead): Promise<SyncRunReport> {
+  const { octokit, log, repo } = request;
+  const { state: first, reader, scope, options, sha } = read;
   const syncs = syncSnapshot(reader.files.snapshot(options), options);
   const targets = syncTargets(syncs, scope, reader.files.removedFolders, request.plan);
   if (targets.length === 0 && request.plan !== undefined) {
     return { skipped: `no plan named ${request.plan} on ${repo.defaultBranch}`, plans: [] };
   }
+  // Plans the event's read did not know would be synced (the config changed how plans are
+  // found) have their branches read now.
   const unread = targets.filter((t) => !first.branches.has(t.plan)).map(branchRequestOf);
   const more =
     unread.length === 0
@@ -115,6 +136,60 @@ async function run(request: SyncRequest, assumed: Scope, deps: AppDeps): Promise
     plans.push(await carryOut(target, branch, { sha, history: first.history, repo, writer, log }));
   }
   return { skipped: null, plans };
+}
+
+/** The sync part of a push's one read: history and the branches of the plans it touches. */
+export function syncQueryPart(scope: Scope): QueryPart {
+  return syncStateFields({ history: true, branches: scope === "all" ? [] : branchRequests(scope) });
+}
+
+/**
+ * Sync after the check of a push to the default branch, from what the check read (the config,
+ * the plans at the SHA, and the sync part of its query): no read of its own, unless the plans
+ * to sync are not those the read expected. The caller holds the repository's sync lock (since
+ * before the read, so a second push waits and reads the state this one leaves).
+ */
+export async function syncFromEvent(
+  request: SyncRequest & { sha: string },
+  outcome: CheckOutcome,
+): Promise<SyncRunReport> {
+  const { config } = outcome.loaded;
+  if (outcome.loaded.findings.length > 0) {
+    return { skipped: `${CONFIG_PATH} on ${request.repo.defaultBranch} is invalid`, plans: [] };
+  }
+  if (config.sync === "off") return { skipped: SYNC_OFF, plans: [] };
+  const state = readSyncState(outcome.first.repository, {
+    owner: request.repo.owner,
+    name: request.repo.name,
+    defaultBranch: request.repo.defaultBranch,
+    history: true,
+    branches: outcome.scope === "all" ? [] : branchRequests(outcome.scope),
+  });
+  if (!state.history.includes(request.sha)) {
+    request.log.info(
+      { sha: request.sha },
+      "sync skipped: commit no longer recent on the default branch",
+    );
+    return {
+      skipped: `${request.sha.slice(0, 7)} is no longer a recent commit of ${request.repo.defaultBranch}`,
+      plans: [],
+    };
+  }
+  try {
+    await outcome.reader.complete(outcome.scope, outcome.options);
+  } catch (error) {
+    throw new Error(
+      `reading ${request.repo.owner}/${request.repo.name}@${request.sha} for sync failed: ${describeFailure(error)}`,
+      { cause: error },
+    );
+  }
+  return syncFromRead(request, {
+    state,
+    reader: outcome.reader,
+    scope: outcome.scope,
+    options: outcome.options,
+    sha: request.sha,
+  });
 }
 
 /** The plan folders a change touches under a config (the cached one, or the defaults). */

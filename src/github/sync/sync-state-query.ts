@@ -6,6 +6,7 @@
  * read in, query and parsed state out. Refs and paths travel as variables, never in the query text.
  */
 import type { BlobNode } from "../pipeline/commit-files.js";
+import type { QueryPart } from "../pipeline/graphql-query.js";
 import { hasSyncMarker } from "./sync-marker.js";
 import type { BranchCommit } from "./sync-branch.js";
 
@@ -61,7 +62,34 @@ export interface SyncState {
 
 const FILE = "object { ... on Blob { text isTruncated } }";
 
-/** The query and its variables (`$rN` a branch ref, `$pN` its parallel.json path). */
+/**
+ * The sync part of a query without the config: default branch history and per plan its sync
+ * branch (`$rN` a branch ref, `$pN` its parallel.json path). The event snapshot query carries it
+ * on a push to the default branch, so sync reads nothing of its own.
+ */
+export function syncStateFields(
+  request: Pick<SyncStateRequest, "history" | "branches">,
+): QueryPart {
+  const declarations: string[] = [];
+  const variables: Record<string, string> = {};
+  const fields: string[] = [];
+  if (request.history) {
+    fields.push(
+      `defaultBranchRef { target { ... on Commit { history(first: ${HISTORY_DEPTH}) { nodes { oid } } } } }`,
+    );
+  }
+  request.branches.forEach(({ branch, file }, i) => {
+    declarations.push(`$r${i}: String!`, `$p${i}: String!`);
+    variables[`r${i}`] = `refs/heads/${branch}`;
+    variables[`p${i}`] = file;
+    fields.push(
+      `r${i}: ref(qualifiedName: $r${i}) { target { ... on Commit { oid message author { email } committer { email } parents(first: 1) { totalCount nodes { oid file(path: $p${i}) { ${FILE} } } } file(path: $p${i}) { ${FILE} } } } associatedPullRequests(states: OPEN, first: 5) { nodes { number url body baseRefName comments(last: ${COMMENTS}) { nodes { viewerDidAuthor body } } } } }`,
+    );
+  });
+  return { declarations, variables, fields };
+}
+
+/** The query and its variables. */
 export function buildSyncStateQuery(request: SyncStateRequest): {
   query: string;
   variables: Record<string, string>;
@@ -76,19 +104,10 @@ export function buildSyncStateQuery(request: SyncStateRequest): {
       "config: object(expression: $config) { ... on Blob { oid byteSize isBinary isTruncated text } }",
     );
   }
-  if (request.history) {
-    fields.push(
-      `defaultBranchRef { target { ... on Commit { history(first: ${HISTORY_DEPTH}) { nodes { oid } } } } }`,
-    );
-  }
-  request.branches.forEach(({ branch, file }, i) => {
-    declarations.push(`$r${i}: String!`, `$p${i}: String!`);
-    variables[`r${i}`] = `refs/heads/${branch}`;
-    variables[`p${i}`] = file;
-    fields.push(
-      `r${i}: ref(qualifiedName: $r${i}) { target { ... on Commit { oid message author { email } committer { email } parents(first: 1) { totalCount nodes { oid file(path: $p${i}) { ${FILE} } } } file(path: $p${i}) { ${FILE} } } } associatedPullRequests(states: OPEN, first: 5) { nodes { number url body baseRefName comments(last: ${COMMENTS}) { nodes { viewerDidAuthor body } } } } }`,
-    );
-  });
+  const part = syncStateFields(request);
+  declarations.push(...part.declarations);
+  Object.assign(variables, part.variables);
+  fields.push(...part.fields);
   const query = [
     `query ParallelPlansSync(${declarations.join(", ")}) {`,
     "  repository(owner: $owner, name: $name) {",

@@ -180,6 +180,40 @@ describe("paceRequests", () => {
     mock.done();
   });
 
+  it("lets the installation token through while every slot waits for it", async () => {
+    const clock = clocked();
+    const mock = mockGitHub();
+    mock.api.post("/app/installations/1/access_tokens").reply(201, {
+      token: "ghs_x",
+      expires_at: "2999-01-01T00:00:00Z",
+      permissions: {},
+      repository_selection: "all",
+    });
+    mock.api.get("/repos/o/r/issues").times(12).reply(200, []);
+    const octokit = new ProbotOctokit({
+      auth: { token: "t" },
+      retry: { enabled: false },
+      throttle: { enabled: false },
+    });
+    // Like Octokit's app auth: the first request asks for the token from inside its own turn.
+    let token: Promise<unknown> | undefined;
+    octokit.hook.before("request", async (options) => {
+      if (String(options.url).includes("access_tokens")) return;
+      token ??= octokit.request("POST /app/installations/{installation_id}/access_tokens", {
+        installation_id: 1,
+      });
+      await token;
+    });
+    paceRequests(octokit, { pacer: clock.pacer, key: "installation:1", now: clock.now });
+    const all = Promise.all(
+      Array.from({ length: 12 }, () =>
+        octokit.request("GET /repos/{owner}/{repo}/issues", { owner: "o", repo: "r" }),
+      ),
+    );
+    await expect(all).resolves.toHaveLength(12);
+    mock.done();
+  });
+
   it("does not retry a 403 that is no rate limit", async () => {
     const clock = clocked();
     const mock = mockGitHub();

@@ -1,0 +1,199 @@
+/**
+ * The call budget of each event, through the real app (every feature on, as `npm start` runs it),
+ * with GitHub's OpenAPI contract checked and no unused mock; the installation token is left out.
+ * docs/github-app.md's budget table is this test's output: refresh it with
+ * `UPDATE_DOCS=1 npm run test:unit -- test/github/call-budgets.test.ts`.
+ */
+import { afterAll, describe, expect, it } from "@jest/globals";
+import { readFileSync, writeFileSync } from "node:fs";
+import { installNockGuards, mockGitHub } from "../support/github-mock.js";
+import { fakeSha, pullRequestEvent, pushTouching } from "../support/webhook-fixtures.js";
+import { AssignGitHub } from "./assign-fake.js";
+import { appProbot, deliver, PLAN_ROOT } from "./harness.js";
+import { SyncFake } from "./sync-fake.js";
+
+installNockGuards();
+
+const NAME = "PARALLEL-EXECUTION-AUTOMATION";
+const DIR = `${PLAN_ROOT}/${NAME}`;
+const APPROVED_31 = `${DIR}/execution/feedbacks/APPROVED_31.md`;
+const DOC = "docs/github-app.md";
+const START = "<!-- call-budgets:start -->\n";
+const END = "<!-- call-budgets:end -->";
+
+interface Row {
+  event: string;
+  budget: number | string;
+  reads: number;
+  writes: number;
+  calls: string[];
+}
+const rows: Row[] = [];
+
+/** The example plan on the default branch, every feature of the app on. */
+async function setup() {
+  const gh = new SyncFake(mockGitHub(), "Codertocat", "Hello-World");
+  gh.addFolder(DIR, `examples/${NAME}`);
+  new AssignGitHub(gh);
+  gh.commitMain(fakeSha("base"));
+  gh.expectToken();
+  const probot = await appProbot({ syncOnPush: true, assignOnPush: true });
+  return { gh, probot };
+}
+
+function count(gh: SyncFake, from = 0) {
+  const calls = gh
+    .callLines()
+    .slice(from)
+    .map((c) => decodeURIComponent(c));
+  const reads = calls.filter((c) => c.startsWith("GET ") || c === "POST /graphql").length;
+  return { calls, reads, writes: calls.length - reads };
+}
+
+function record(event: string, budget: number | string, measured: ReturnType<typeof count>) {
+  rows.push({ event, budget, ...measured });
+}
+
+describe("call budgets", () => {
+  it("a push to a feature branch touching one plan (≤ 50 findings): 2 calls, 1 for its redelivery", async () => {
+    const { gh, probot } = await setup();
+    gh.expectGraphql().expectCreate();
+    const push = pushTouching(
+      { modified: [`${DIR}/parallel.json`] },
+      { after: fakeSha("feature"), ref: "refs/heads/feature" },
+    );
+
+    await deliver(probot, "push", push, "feature-1");
+    const first = count(gh);
+    gh.expectGraphql();
+    await deliver(probot, "push", push, "feature-1");
+    const again = count(gh, first.calls.length);
+
+    expect(first.calls).toEqual(["POST /graphql", "POST /check-runs"]);
+    expect(first.calls.length).toBeLessThanOrEqual(2);
+    expect(again).toMatchObject({ reads: 1, writes: 0 });
+    record("push to a feature branch touching one plan, ≤ 50 findings", "≤ 2", first);
+    record("… its redelivery", "1 read, 0 writes", again);
+    gh.mock.done();
+  });
+
+  it("a push to the default branch touching one plan, no drift, no issue to change, buttons offered: ≤ 3", async () => {
+    const { gh, probot } = await setup();
+    const sha = fakeSha("main edit");
+    gh.files.set(`${DIR}/notes.md`, "notes\n");
+    gh.commitMain(sha);
+    gh.expectGraphql().expectCreate();
+    const push = pushTouching(
+      { added: [`${DIR}/notes.md`] },
+      { after: sha, ref: "refs/heads/master" },
+    );
+
+    await deliver(probot, "push", push, "main-1");
+    const first = count(gh);
+    gh.expectGraphql();
+    await deliver(probot, "push", push, "main-1");
+    const again = count(gh, first.calls.length);
+
+    expect(first.calls).toEqual(["POST /graphql", "POST /check-runs"]);
+    expect(first.calls.length).toBeLessThanOrEqual(3);
+    expect(gh.writes()[0].actions).toEqual([expect.objectContaining({ identifier: "open:0:3" })]);
+    expect(again).toMatchObject({ reads: 1, writes: 0 });
+    record(
+      "push to the default branch touching one plan: no drift, no issue to change, level buttons offered",
+      "≤ 3",
+      first,
+    );
+    record("… its redelivery", "1 read, 0 writes", again);
+    gh.mock.done();
+  });
+
+  it("the same push with a sync pull request to open: the pull request's writes and no extra read", async () => {
+    const { gh, probot } = await setup();
+    const sha = fakeSha("approve 3.1");
+    gh.files.set(APPROVED_31, "# approved\n");
+    gh.commitMain(sha);
+    gh.expectGraphql().expectCreate().expectCreateRef().expectPutContents().expectCreatePull();
+    const push = pushTouching({ added: [APPROVED_31] }, { after: sha, ref: "refs/heads/master" });
+
+    await deliver(probot, "push", push, "sync-1");
+    const first = count(gh);
+    gh.expectGraphql();
+    await deliver(probot, "push", push, "sync-1");
+    const again = count(gh, first.calls.length);
+
+    expect(first.calls).toEqual([
+      "POST /graphql",
+      "POST /check-runs",
+      "POST /git/refs",
+      `PUT /contents/${DIR}/parallel.json`,
+      "POST /pulls",
+    ]);
+    expect(first.reads).toBe(1);
+    expect(again).toMatchObject({ reads: 1, writes: 0 });
+    record(
+      "the same with a sync pull request to open",
+      "1 read + the pull request's 3 writes",
+      first,
+    );
+    record("… its redelivery", "1 read, 0 writes", again);
+    gh.mock.done();
+  });
+
+  it("a pull request opened touching one plan: ≤ 3 calls, 1 read for its redelivery", async () => {
+    const { gh, probot } = await setup();
+    const sha = fakeSha("pull head");
+    const event = pullRequestEvent("opened", { headSha: sha, number: 12 });
+    event.pull_request.changed_files = 1;
+    gh.expectPullFiles(12, [{ filename: `${DIR}/parallel.json` }])
+      .expectGraphql()
+      .expectCreate();
+
+    await deliver(probot, "pull_request", event, "pull-1");
+    const first = count(gh);
+    gh.expectPullFiles(12, [{ filename: `${DIR}/parallel.json` }]).expectGraphql();
+    await deliver(probot, "pull_request", event, "pull-1");
+    const again = count(gh, first.calls.length);
+
+    expect(first.calls).toEqual(["GET /pulls/12/files", "POST /graphql", "POST /check-runs"]);
+    expect(first.calls.length).toBeLessThanOrEqual(3);
+    // The file list comes from GitHub, not the payload: a redelivery reads it again.
+    expect(again).toMatchObject({ reads: 2, writes: 0 });
+    record("pull request opened / synchronize / reopened touching one plan", "≤ 3", first);
+    record("… its redelivery (the file list and the read)", "0 writes", again);
+    gh.mock.done();
+  });
+
+  it("a push touching no plan: 0 calls", async () => {
+    const mock = mockGitHub();
+    const probot = await appProbot({ syncOnPush: true, assignOnPush: true });
+    await deliver(
+      probot,
+      "push",
+      pushTouching({ modified: ["README.md"] }, { ref: "refs/heads/master" }),
+    );
+    expect(mock.requests).toEqual([]);
+    record("push touching no plan", "0", { calls: [], reads: 0, writes: 0 });
+    mock.done();
+  });
+
+  afterAll(() => {
+    const table = [
+      "| event | budget | measured: requests (reads + writes) | the requests |",
+      "| --- | --- | --- | --- |",
+      ...rows.map(
+        (r) =>
+          `| ${r.event} | ${r.budget} | **${r.calls.length}** (${r.reads} + ${r.writes}) | ${r.calls.map((c) => `\`${c.replace(/\/[0-9a-f]{40}/g, "/…")}\``).join(", ") || "none"} |`,
+      ),
+      "",
+    ].join("\n");
+    const doc = readFileSync(DOC, "utf8");
+    const from = doc.indexOf(START) + START.length;
+    const to = doc.indexOf(END);
+    if (process.env.UPDATE_DOCS === "1" && from >= START.length) {
+      writeFileSync(DOC, doc.slice(0, from) + table + doc.slice(to));
+      return;
+    }
+    // Every scenario ran (a filtered run keeps the doc as it is).
+    if (rows.length === 9) expect(doc.slice(from, to)).toBe(table);
+  });
+});
