@@ -165,6 +165,29 @@ export class RedisQueue implements DeliveryQueue {
   }
 
   async close(graceMs: number): Promise<UnfinishedDelivery[]> {
+    // With Redis gone, BullMQ's close would wait for it for ever: a shutdown must end.
+    let timer: NodeJS.Timeout | undefined;
+    const abandon = new Promise<UnfinishedDelivery[]>((resolve) => {
+      timer = setTimeout(() => {
+        this.connection.disconnect();
+        this.workerConnection?.disconnect();
+        resolve(this.runningDeliveries());
+      }, graceMs + 5000);
+    });
+    const closed = await Promise.race([this.closeInOrder(graceMs), abandon]);
+    clearTimeout(timer);
+    return closed;
+  }
+
+  private runningDeliveries(): UnfinishedDelivery[] {
+    return [...this.running.values()].map(({ delivery }) => ({
+      id: delivery.id,
+      kind: deliveryKeys(delivery).kind,
+      state: "running" as const,
+    }));
+  }
+
+  private async closeInOrder(graceMs: number): Promise<UnfinishedDelivery[]> {
     this.closing = true;
     const worker = this.worker;
     let left: UnfinishedDelivery[] = [];
@@ -179,11 +202,7 @@ export class RedisQueue implements DeliveryQueue {
         }),
       ]);
       clearTimeout(timer);
-      left = [...this.running.values()].map(({ delivery }) => ({
-        id: delivery.id,
-        kind: deliveryKeys(delivery).kind,
-        state: "running" as const,
-      }));
+      left = this.runningDeliveries();
       // Forced when jobs are left: their locks lapse and another instance runs them again.
       await worker.close(!finished).catch(() => undefined);
       // BullMQ leaves a connection it was given open: ours to close, like the queue's.

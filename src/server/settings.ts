@@ -21,6 +21,11 @@ export interface ServerSettings {
   graceMs: number;
   /** WEBHOOK_PROXY_URL: a smee.io channel forwarding deliveries to this server. */
   webhookProxyUrl: string | undefined;
+  /**
+   * Redis mode: how long a job of an instance that died waits before another instance takes it
+   * (QUEUE_STALLED_SECONDS, default 30): the job lock's lifetime and the stalled check's period.
+   */
+  stalledMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -44,6 +49,7 @@ export function readSettings(env: Env): ServerSettings {
     perInstallation: integer(env, "QUEUE_INSTALLATION_CONCURRENCY", 2, 1, 1000),
     graceMs: integer(env, "SHUTDOWN_GRACE_SECONDS", 8, 0, 3600) * 1000,
     webhookProxyUrl: env.WEBHOOK_PROXY_URL || undefined,
+    stalledMs: integer(env, "QUEUE_STALLED_SECONDS", 30, 1, 3600) * 1000,
   };
 }
 

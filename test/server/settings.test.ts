@@ -25,6 +25,7 @@ describe("server settings", () => {
       QUEUE_CONCURRENCY: String(settings.concurrency),
       QUEUE_INSTALLATION_CONCURRENCY: String(settings.perInstallation),
       SHUTDOWN_GRACE_SECONDS: String(settings.graceMs / 1000),
+      QUEUE_STALLED_SECONDS: String(settings.stalledMs / 1000),
     }).toEqual({
       PORT: shown.PORT,
       HOST: shown.HOST,
@@ -32,6 +33,7 @@ describe("server settings", () => {
       QUEUE_CONCURRENCY: shown.QUEUE_CONCURRENCY,
       QUEUE_INSTALLATION_CONCURRENCY: shown.QUEUE_INSTALLATION_CONCURRENCY,
       SHUTDOWN_GRACE_SECONDS: shown.SHUTDOWN_GRACE_SECONDS,
+      QUEUE_STALLED_SECONDS: shown.QUEUE_STALLED_SECONDS,
     });
   });
 
