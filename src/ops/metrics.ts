@@ -69,18 +69,23 @@ export class Metrics implements JobObserver {
       registers,
     });
     // One read of the queue per scrape feeds both gauges.
-    let pending: Promise<QueueStats> | undefined;
-    const read = (): Promise<QueueStats> =>
-      (pending ??= stats().finally(() => setImmediate(() => (pending = undefined))));
+    // A queue that cannot be read (Redis away) leaves the gauges as they were; the scrape and
+    // `parallel_plans_deliveries_total{outcome="unavailable"}` still tell.
+    let pending: Promise<QueueStats | undefined> | undefined;
+    const read = (): Promise<QueueStats | undefined> =>
+      (pending ??= stats()
+        .catch(() => undefined)
+        .finally(() => setImmediate(() => (pending = undefined))));
     new Gauge({
       name: "parallel_plans_queue_depth",
       help: "Deliveries waiting (state=waiting, retries included) or running (state=active).",
       labelNames: ["state"],
       registers,
       async collect() {
-        const { waiting, active } = await read();
-        this.set({ state: "waiting" }, waiting);
-        this.set({ state: "active" }, active);
+        const current = await read();
+        if (!current) return;
+        this.set({ state: "waiting" }, current.waiting);
+        this.set({ state: "active" }, current.active);
       },
     });
     new Gauge({
@@ -88,7 +93,8 @@ export class Metrics implements JobObserver {
       help: "How long the oldest waiting delivery has waited.",
       registers,
       async collect() {
-        this.set((await read()).oldestAgeSeconds);
+        const current = await read();
+        if (current) this.set(current.oldestAgeSeconds);
       },
     });
   }

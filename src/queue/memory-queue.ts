@@ -18,6 +18,9 @@ import type {
 import { QueueFullError } from "./delivery-queue.js";
 import { RecentDeliveries } from "./recent-deliveries.js";
 
+/** How long a burst of deliveries may hold all work back. */
+const BURST_DEFER_MS = 2000;
+
 export interface MemoryQueueOptions {
   /** Deliveries running at once in this process (default 8). */
   concurrency?: number;
@@ -30,8 +33,9 @@ export interface MemoryQueueOptions {
   /** Deliveries waiting at most; past it the HTTP handler answers 503 (default 10,000). */
   maxWaiting?: number;
   /**
-   * True while deliveries are being received: then at most one job runs, so the work (which
-   * shares this process's one thread) does not slow the acknowledgements GitHub waits for.
+   * True while deliveries are being received: then no new job starts (at most one once a
+   * delivery has waited 2 s), so the work, which shares this process's one thread, does not
+   * slow the acknowledgements GitHub waits for.
    */
   busy?: () => boolean;
   observer?: JobObserver;
@@ -135,9 +139,15 @@ export class MemoryQueue implements DeliveryQueue {
     const blocked = new Set<string>();
     let nextWake = Number.POSITIVE_INFINITY;
     const busy = this.options.busy?.() ?? false;
-    const limit = busy ? 1 : this.concurrency;
+    // During a burst the work waits (GitHub's pacing, not this, decides when checks finish);
+    // a delivery that has waited BURST_DEFER_MS gets one slot, so a steady stream starves none.
+    const starving =
+      busy &&
+      this.waiting.length > 0 &&
+      now - this.waiting[0]!.delivery.receivedAt > BURST_DEFER_MS;
+    const limit = busy ? (starving ? 1 : 0) : this.concurrency;
     // Nothing else wakes the queue when a burst of deliveries ends: look again shortly.
-    if (busy && this.waiting.length > 0 && this.running.size >= limit) nextWake = now + 5;
+    if (busy && this.waiting.length > 0) nextWake = now + 5;
     for (let i = 0; i < this.waiting.length && this.running.size < limit;) {
       const job = this.waiting[i]!;
       const { orderKey, installation } = job.keys;

@@ -23,6 +23,17 @@ import { REMEMBER_DONE_MS } from "./recent-deliveries.js";
 /** The BullMQ queue every instance of one app shares. */
 export const QUEUE_NAME = "parallel-plans-deliveries";
 const KEEP_FAILED_SECONDS = 7 * 24 * 3600;
+const ENQUEUE_TIMEOUT_MS = 5000;
+const PING_TIMEOUT_MS = 2000;
+
+/** `promise`, or a rejection naming `what` once `ms` have passed. */
+function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`Redis did not answer ${what} in ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
 
 export interface RedisQueueOptions {
   /** `redis://…` (REDIS_URL). */
@@ -84,6 +95,11 @@ export class RedisQueue implements DeliveryQueue {
 
   async enqueue(delivery: Delivery): Promise<EnqueueOutcome> {
     if (this.closing) throw new Error("the delivery queue is closing");
+    // Commands wait for a Redis that is away; GitHub waits 10 s: answer 503 well before that.
+    return within(this.claimAndAdd(delivery), ENQUEUE_TIMEOUT_MS, "queueing the delivery");
+  }
+
+  private async claimAndAdd(delivery: Delivery): Promise<EnqueueOutcome> {
     const claim = this.claimKey(delivery.id);
     const claimed = await this.connection.set(claim, "1", "EX", this.rememberSeconds, "NX");
     if (claimed === null) return "duplicate";
@@ -146,6 +162,10 @@ export class RedisQueue implements DeliveryQueue {
   }
 
   async stats(): Promise<QueueStats> {
+    return within(this.readStats(), PING_TIMEOUT_MS, "the queue's counts");
+  }
+
+  private async readStats(): Promise<QueueStats> {
     const counts = await this.queue.getJobCounts("wait", "delayed", "prioritized", "active");
     const [oldest] = await this.queue.getJobs(["wait"], 0, 0, true);
     return {
@@ -158,7 +178,7 @@ export class RedisQueue implements DeliveryQueue {
   async ready(): Promise<boolean> {
     if (this.closing) return false;
     try {
-      return (await this.connection.ping()) === "PONG";
+      return (await within(this.connection.ping(), PING_TIMEOUT_MS, "PING")) === "PONG";
     } catch {
       return false;
     }
@@ -171,6 +191,8 @@ export class RedisQueue implements DeliveryQueue {
       timer = setTimeout(() => {
         this.connection.disconnect();
         this.workerConnection?.disconnect();
+        void this.worker?.close(true).catch(() => undefined);
+        void this.queue.disconnect().catch(() => undefined);
         resolve(this.runningDeliveries());
       }, graceMs + 5000);
     });
