@@ -5,7 +5,7 @@
  * requests per push (installation tokens left out), paced requests per push, and the time from
  * the first delivery to the last completed check.
  *
- * Side by side in one run: this design (per-installation pacing of content-creating requests
+ * Target: all 100 checked within 60 s of the first delivery. Side by side in one run: this design (per-installation pacing of content-creating requests
  * only) and the previous one: the app as built from `--baseline <dist folder>` (for example the
  * previous commit built with `tsc --outDir`), or, without it, this app under Probot's default
  * throttling (every GraphQL query and write through a one-a-second limiter).
@@ -144,7 +144,6 @@ async function run(which, paced) {
     ),
   ]);
   const failed = results.filter((r) => r.status === "rejected").length;
-  if (process.env.BENCH_DEBUG) console.error(gh.requests.length, gh.requests.slice(0, 40).map((r) => `${r.method} ${r.path.slice(0, 40)} ${r.installation}`), results.find((r) => r.reason)?.reason);
   const counted = gh.requests.filter((r) => r.kind !== "token");
   const pacedCount = counted.filter((r) => paced(r)).length;
   await gh.close();
@@ -172,11 +171,16 @@ const rows = [
   ),
 ];
 for (const row of rows) {
+  const last = row.timedOut
+    ? `not all checked: ${row.checks} done after ${fmt(row.lastCheckMs / 1000, 1)} s`
+    : `last check after ${fmt(row.lastCheckMs / 1000, 1)} s`;
   console.log(
-    `${row.design.padEnd(34)} checks ${row.checks}/${PUSHES}  requests/push ${fmt(row.requestsPerPush)}  paced/push ${fmt(row.pacedPerPush)}  last check after ${fmt(row.lastCheckMs / 1000, 1)} s${row.failed ? `  failed deliveries ${row.failed}` : ""}${row.timedOut ? `  (${row.timedOut})` : ""}`,
+    `${row.design.padEnd(34)} checks ${row.checks}/${PUSHES}  requests/push ${fmt(row.requestsPerPush)}  paced/push ${fmt(row.pacedPerPush)}  ${last}${row.failed ? `  deliveries unfinished or failed ${row.failed}` : ""}`,
   );
 }
 const [now, before] = rows;
+// A side that did not finish is only bounded: its time is at least what was waited.
+const bound = before.timedOut ? "≥ " : "";
 console.log(
-  `time to the last check: ${fmt(before.lastCheckMs / now.lastCheckMs, 1)}× faster; requests per push: ${fmt(now.requestsPerPush)} vs ${fmt(before.requestsPerPush)}`,
+  `time to the last check: ${bound}${fmt(before.lastCheckMs / now.lastCheckMs, 1)}× faster; requests per push: ${fmt(now.requestsPerPush)} vs ${fmt(before.requestsPerPush)}${before.timedOut ? " (unfinished side: requests so far)" : ""}`,
 );

@@ -148,6 +148,10 @@ describe("issues on push to the default branch", () => {
     );
 
     expect(own()).toEqual([]);
+    // The issues came with the push's one read; none was touched.
+    expect(gh.callLines().filter((l) => l === "POST /graphql")).toHaveLength(1);
+    expect(issues.comments).toEqual([]);
+    expect(issues.issues.every((i) => i.state === "open")).toBe(true);
     gh.mock.done();
   });
 

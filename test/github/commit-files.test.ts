@@ -73,13 +73,9 @@ describe("odd files through the app", () => {
   it("reads a binary parallel.json as bytes and reports it like the CLI", async () => {
     const gh = fakeHelloWorld();
     gh.files.set(`${PLAN}/parallel.json`, Buffer.from([0x7b, 0x0a, 0x00, 0xff, 0x7d]));
-    gh.expectToken()
-      .expectGraphql()
-      .expectCreate()
-      .expectBlob(`${PLAN}/parallel.json`)
-      .expectUpdate();
+    gh.expectToken().expectGraphql().expectBlob(`${PLAN}/parallel.json`).expectCreate();
     const complete = await check(gh);
-    expect(gh.callLines()[2]).toMatch(/^GET \/git\/blobs\/[0-9a-f]{40}$/);
+    expect(gh.callLines()[1]).toMatch(/^GET \/git\/blobs\/[0-9a-f]{40}$/);
     expect(complete.conclusion).toBe("failure");
     expect(complete.output.annotations).toEqual([
       expect.objectContaining({
@@ -97,11 +93,7 @@ describe("odd files through the app", () => {
       text: gh.files.get(`${PLAN}/parallel.json`) as string,
       truncated: true,
     });
-    gh.expectToken()
-      .expectGraphql()
-      .expectCreate()
-      .expectBlob(`${PLAN}/parallel.json`)
-      .expectUpdate();
+    gh.expectToken().expectGraphql().expectBlob(`${PLAN}/parallel.json`).expectCreate();
     const complete = await check(gh);
     expect(complete.output.annotations).toContainEqual(
       expect.objectContaining({ title: "dependency-cycle", start_line: 50 }),
@@ -111,7 +103,7 @@ describe("odd files through the app", () => {
   it("does not read a parallel.json over 1 MB and reports file-too-large", async () => {
     const gh = fakeHelloWorld();
     gh.files.set(`${PLAN}/parallel.json`, `${" ".repeat(1024 * 1024)}{}`);
-    gh.expectToken().expectGraphql().expectCreate().expectUpdate();
+    gh.expectToken().expectGraphql().expectCreate();
     const complete = await check(gh);
     expect(complete.output.annotations).toEqual([
       expect.objectContaining({
@@ -124,7 +116,7 @@ describe("odd files through the app", () => {
 
   it("reports a plan without parallel.json as a notice, with a success", async () => {
     const gh = fakeHelloWorld().addFolder(PLAN, "examples/broken/PLAN-ONLY");
-    gh.expectToken().expectGraphql().expectCreate().expectUpdate();
+    gh.expectToken().expectGraphql().expectCreate();
     const complete = await check(gh);
     expect(complete.conclusion).toBe("success");
     expect(complete.output.annotations).toEqual([
