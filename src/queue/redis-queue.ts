@@ -1,0 +1,250 @@
+/**
+ * The scaled queue (REDIS_URL): BullMQ on Redis, shared by every instance. Jobs persist; a
+ * worker that dies mid-job stops renewing its lock, and BullMQ's stalled check hands the job to
+ * another instance; failed attempts back off exponentially; jobs that fail every attempt are kept
+ * for inspection (a week). A delivery id is claimed in Redis (`SET NX`) before it is queued, so a
+ * redelivery to any instance is recognised; the claim outlives the job by the "done recently"
+ * window, and is dropped when the job gives up so a maintainer's redelivery runs it again.
+ */
+import { Queue, Worker, type Job } from "bullmq";
+import { Redis } from "ioredis";
+import type { Delivery } from "./delivery.js";
+import { deliveryKeys } from "./delivery.js";
+import type {
+  DeliveryQueue,
+  DeliveryWorker,
+  EnqueueOutcome,
+  JobObserver,
+  QueueStats,
+  UnfinishedDelivery,
+} from "./delivery-queue.js";
+import { REMEMBER_DONE_MS } from "./recent-deliveries.js";
+
+/** The BullMQ queue every instance of one app shares. */
+export const QUEUE_NAME = "parallel-plans-deliveries";
+const KEEP_FAILED_SECONDS = 7 * 24 * 3600;
+const ENQUEUE_TIMEOUT_MS = 5000;
+const PING_TIMEOUT_MS = 2000;
+
+/** `promise`, or a rejection naming `what` once `ms` have passed. */
+function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`Redis did not answer ${what} in ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
+export interface RedisQueueOptions {
+  /** `redis://…` (REDIS_URL). */
+  url: string;
+  /** Key prefix, so several apps (or tests) can share one Redis (default `parallel-plans`). */
+  prefix?: string;
+  /** Deliveries this instance runs at once (default 8). */
+  concurrency?: number;
+  /** Attempts per delivery, the first included (default 3). */
+  attempts?: number;
+  /** Backoff before the second attempt, doubled for each later one (default 2 s). */
+  backoffMs?: number;
+  /**
+   * How long a running job's lock lasts without renewal (default 30 s): after a crash, its job
+   * is handed to another instance within about this plus `stalledIntervalMs`.
+   */
+  lockDurationMs?: number;
+  /** How often this instance looks for other instances' stalled jobs (default 30 s). */
+  stalledIntervalMs?: number;
+  rememberMs?: number;
+  observer?: JobObserver;
+  onError?: (delivery: Delivery, error: unknown, outcome: "retry" | "failed") => void;
+}
+
+/** ioredis options BullMQ needs on its connections (blocking commands must never give up). */
+export function redisConnection(url: string): Redis {
+  return new Redis(url, { maxRetriesPerRequest: null, lazyConnect: false });
+}
+
+export class RedisQueue implements DeliveryQueue {
+  readonly mode = "redis" as const;
+  private readonly connection: Redis;
+  private readonly queue: Queue<Delivery>;
+  private readonly prefix: string;
+  private readonly attempts: number;
+  private readonly rememberSeconds: number;
+  private worker: Worker<Delivery> | undefined;
+  private workerConnection: Redis | undefined;
+  private readonly running = new Map<string, { delivery: Delivery; done: Promise<unknown> }>();
+  private closing = false;
+
+  constructor(private readonly options: RedisQueueOptions) {
+    this.prefix = options.prefix ?? "parallel-plans";
+    this.attempts = options.attempts ?? 3;
+    this.rememberSeconds = Math.ceil((options.rememberMs ?? REMEMBER_DONE_MS) / 1000);
+    this.connection = redisConnection(options.url);
+    this.connection.on("error", () => undefined); // surfaced by ready() and enqueue()
+    this.queue = new Queue<Delivery>(QUEUE_NAME, {
+      connection: this.connection,
+      prefix: this.prefix,
+    });
+    this.queue.on("error", () => undefined);
+  }
+
+  /** The connection this queue uses, shared with the Redis-backed locks and caches. */
+  get redis(): Redis {
+    return this.connection;
+  }
+
+  async enqueue(delivery: Delivery): Promise<EnqueueOutcome> {
+    if (this.closing) throw new Error("the delivery queue is closing");
+    // Commands wait for a Redis that is away; GitHub waits 10 s: answer 503 well before that.
+    return within(this.claimAndAdd(delivery), ENQUEUE_TIMEOUT_MS, "queueing the delivery");
+  }
+
+  private async claimAndAdd(delivery: Delivery): Promise<EnqueueOutcome> {
+    const claim = this.claimKey(delivery.id);
+    const claimed = await this.connection.set(claim, "1", "EX", this.rememberSeconds, "NX");
+    if (claimed === null) return "duplicate";
+    try {
+      // A job kept after failing every attempt holds the id: a redelivery retries it.
+      const existing = await this.queue.getJob(delivery.id);
+      if (existing && (await existing.isFailed())) {
+        await existing.retry("failed", { resetAttemptsMade: true, resetAttemptsStarted: true });
+        return "queued";
+      }
+      if (existing && (await existing.isCompleted())) await existing.remove();
+      await this.queue.add(deliveryKeys(delivery).kind, delivery, {
+        jobId: delivery.id,
+        attempts: this.attempts,
+        backoff: { type: "exponential", delay: this.options.backoffMs ?? 2000 },
+        removeOnComplete: { age: this.rememberSeconds },
+        removeOnFail: { age: KEEP_FAILED_SECONDS },
+      });
+      return "queued";
+    } catch (error) {
+      // Not queued: let GitHub's (or the maintainer's) redelivery try again.
+      await this.connection.del(claim).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  start(run: DeliveryWorker): void {
+    const { observer, onError } = this.options;
+    this.worker = new Worker<Delivery>(
+      QUEUE_NAME,
+      async (job: Job<Delivery>) => {
+        const done = run(job.data);
+        this.running.set(job.id!, { delivery: job.data, done: done.catch(() => undefined) });
+        try {
+          await done;
+        } finally {
+          this.running.delete(job.id!);
+        }
+      },
+      {
+        connection: (this.workerConnection = redisConnection(this.options.url)),
+        prefix: this.prefix,
+        concurrency: this.options.concurrency ?? 8,
+        lockDuration: this.options.lockDurationMs ?? 30_000,
+        stalledInterval: this.options.stalledIntervalMs ?? 30_000,
+        maxStalledCount: 2,
+      },
+    );
+    this.worker.on("error", () => undefined);
+    this.worker.on("completed", (job) => {
+      observer?.attempted(deliveryKeys(job.data), seconds(job), "done");
+    });
+    this.worker.on("failed", (job, error) => {
+      if (!job) return;
+      const outcome = job.attemptsMade < (job.opts.attempts ?? 1) ? "retry" : "failed";
+      observer?.attempted(deliveryKeys(job.data), seconds(job), outcome);
+      onError?.(job.data, error, outcome);
+      if (outcome === "failed") void this.connection.del(this.claimKey(job.data.id)).catch(() => 0);
+    });
+  }
+
+  async stats(): Promise<QueueStats> {
+    return within(this.readStats(), PING_TIMEOUT_MS, "the queue's counts");
+  }
+
+  private async readStats(): Promise<QueueStats> {
+    const counts = await this.queue.getJobCounts("wait", "delayed", "prioritized", "active");
+    const [oldest] = await this.queue.getJobs(["wait"], 0, 0, true);
+    return {
+      waiting: (counts.wait ?? 0) + (counts.delayed ?? 0) + (counts.prioritized ?? 0),
+      active: counts.active ?? 0,
+      oldestAgeSeconds: oldest ? Math.max(0, (Date.now() - oldest.data.receivedAt) / 1000) : 0,
+    };
+  }
+
+  async ready(): Promise<boolean> {
+    if (this.closing) return false;
+    try {
+      return (await within(this.connection.ping(), PING_TIMEOUT_MS, "PING")) === "PONG";
+    } catch {
+      return false;
+    }
+  }
+
+  async close(graceMs: number): Promise<UnfinishedDelivery[]> {
+    // With Redis gone, BullMQ's close would wait for it for ever: a shutdown must end.
+    let timer: NodeJS.Timeout | undefined;
+    const abandon = new Promise<UnfinishedDelivery[]>((resolve) => {
+      timer = setTimeout(() => {
+        this.connection.disconnect();
+        this.workerConnection?.disconnect();
+        void this.worker?.close(true).catch(() => undefined);
+        void this.queue.disconnect().catch(() => undefined);
+        resolve(this.runningDeliveries());
+      }, graceMs + 5000);
+    });
+    const closed = await Promise.race([this.closeInOrder(graceMs), abandon]);
+    clearTimeout(timer);
+    return closed;
+  }
+
+  private runningDeliveries(): UnfinishedDelivery[] {
+    return [...this.running.values()].map(({ delivery }) => ({
+      id: delivery.id,
+      kind: deliveryKeys(delivery).kind,
+      state: "running" as const,
+    }));
+  }
+
+  private async closeInOrder(graceMs: number): Promise<UnfinishedDelivery[]> {
+    this.closing = true;
+    const worker = this.worker;
+    let left: UnfinishedDelivery[] = [];
+    if (worker) {
+      // Take no more jobs, then give the running ones the grace period.
+      await worker.pause(true);
+      let timer: NodeJS.Timeout | undefined;
+      const finished = await Promise.race([
+        Promise.allSettled([...this.running.values()].map((r) => r.done)).then(() => true),
+        new Promise<boolean>((resolve) => {
+          timer = setTimeout(() => resolve(false), graceMs);
+        }),
+      ]);
+      clearTimeout(timer);
+      left = this.runningDeliveries();
+      // Forced when jobs are left: their locks lapse and another instance runs them again.
+      await worker.close(!finished).catch(() => undefined);
+      // BullMQ leaves a connection it was given open: ours to close, like the queue's.
+      await this.workerConnection?.quit().catch(() => this.workerConnection?.disconnect());
+    }
+    await this.disconnect();
+    return left;
+  }
+
+  private async disconnect(): Promise<void> {
+    await this.queue.close().catch(() => undefined);
+    // BullMQ leaves a connection it was given open: it is ours to close.
+    await this.connection.quit().catch(() => this.connection.disconnect());
+  }
+
+  private claimKey(id: string): string {
+    return `${this.prefix}:delivery:${id}`;
+  }
+}
+
+function seconds(job: Job): number {
+  return job.processedOn && job.finishedOn ? (job.finishedOn - job.processedOn) / 1000 : 0;
+}

@@ -1,0 +1,121 @@
+/**
+ * A real Redis for the tests that need one: `redis-server` started on a free loopback port with
+ * no persistence (`--save "" --appendonly no`, its working directory a temp folder), stopped
+ * after the suite. When the binary is missing the suite is skipped with a message saying how to
+ * install it, except in CI (`CI` set), where a missing Redis fails the run instead of hiding
+ * the tests.
+ */
+import { afterAll, beforeAll, describe } from "@jest/globals";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer, type AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const BINARY = "redis-server";
+
+/** Whether `redis-server` runs here. */
+export function redisAvailable(): boolean {
+  const probe = spawnSync(BINARY, ["--version"], { stdio: "ignore" });
+  return probe.error === undefined && probe.status === 0;
+}
+
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
+/** A running Redis: its `redis://` URL and how to stop it. */
+export interface RedisHandle {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Start `redis-server` on a free loopback port; resolves once it accepts connections. */
+export async function startRedis(): Promise<RedisHandle> {
+  const dir = mkdtempSync(join(tmpdir(), "parallel-plans-redis-"));
+  const port = await freePort();
+  const child: ChildProcess = spawn(
+    BINARY,
+    [
+      "--port",
+      String(port),
+      "--bind",
+      "127.0.0.1",
+      "--save",
+      "",
+      "--appendonly",
+      "no",
+      "--dir",
+      dir,
+    ],
+    { stdio: ["ignore", "pipe", "pipe"] },
+  );
+  let output = "";
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`redis-server did not start:\n${output}`)),
+      10_000,
+    );
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes("Ready to accept connections")) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", onData);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`redis-server exited with ${code}:\n${output}`));
+    });
+  });
+  child.stdout!.resume();
+  child.stderr!.resume();
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once("exit", resolve));
+        child.kill("SIGTERM");
+        await exited;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * `describe` with a Redis started before the suite and stopped after; `redis()` gives it to the
+ * tests. Skipped (with a message) without the binary, failing instead when `CI` is set.
+ */
+export function describeWithRedis(name: string, body: (redis: () => RedisHandle) => void): void {
+  if (!redisAvailable()) {
+    if (process.env.CI)
+      throw new Error(
+        `${name}: redis-server is not installed, and CI must run these tests (apt-get install -y redis-server).`,
+      );
+    console.warn(
+      `Skipping "${name}": redis-server is not installed (apt-get install -y redis-server, or brew install redis).`,
+    );
+    describe.skip(name, () => body(() => undefined as never));
+    return;
+  }
+  describe(name, () => {
+    let handle: RedisHandle | undefined;
+    beforeAll(async () => {
+      handle = await startRedis();
+    });
+    afterAll(async () => {
+      await handle?.stop();
+    });
+    body(() => {
+      if (!handle) throw new Error("Redis did not start");
+      return handle;
+    });
+  });
+}
