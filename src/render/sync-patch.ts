@@ -4,7 +4,9 @@
  * costs O((N+M)·D): 80 s for a 3 MB plan whose 8,000 statuses all drift. Sync already knows where
  * the text changed, so only the lines around each group of edits are handed to the `diff`
  * library, and its hunks are moved to their place in the file: linear in the text plus the
- * edits, and the same patch text as `createTwoFilesPatch` over the whole texts.
+ * edits, and for sync's edits the same patch text as `createTwoFilesPatch` over the whole texts.
+ * (Edits inside a run of identical lines longer than the context could be aligned elsewhere by a
+ * whole-text diff; the patch then still applies, its hunks just sit where the edits were.)
  */
 import { FILE_HEADERS_ONLY, formatPatch, structuredPatch, type StructuredPatchHunk } from "diff";
 import type { TextEdit } from "../core/sync/sync-types.js";
