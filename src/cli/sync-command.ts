@@ -11,10 +11,10 @@ import { randomBytes } from "node:crypto";
 import { lstat, readFile, realpath, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Command } from "commander";
-import { createTwoFilesPatch, FILE_HEADERS_ONLY } from "diff";
 import { syncSnapshot } from "../core/sync/sync-snapshot.js";
 import { readGitHistory } from "../sources/git-history.js";
 import { escapeControls } from "../render/sanitize.js";
+import { editsPatch } from "../render/sync-patch.js";
 import { describeFsError, readLocalSnapshot } from "../sources/local-source.js";
 import { planInputMatcher } from "../sources/plan-inputs.js";
 import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./exit-codes.js";
@@ -89,19 +89,10 @@ export async function runSync(target: string, flags: SyncFlags, io: CliIo): Prom
     if (outcome.changes.length === 0) continue;
     drift = true;
     // The diff quotes parallel.json as written: controls and bidi characters are shown escaped.
+    // Built from sync's own edits: a whole-text line diff is quadratic in the changes.
     io.stdout(
       escapeControls(
-        createTwoFilesPatch(
-          `a/${shown}`,
-          `b/${shown}`,
-          outcome.text,
-          outcome.newText,
-          undefined,
-          undefined,
-          {
-            headerOptions: FILE_HEADERS_ONLY,
-          },
-        ),
+        editsPatch(`a/${shown}`, `b/${shown}`, outcome.text, outcome.newText, outcome.edits),
       ),
     );
     if (flags.write) {
