@@ -8,12 +8,11 @@
  *
  *   npm run build && node bench/load.bench.js [--deliveries 400] [--concurrency 10] [--latency 50]
  */
-import { createHmac, generateKeyPairSync, randomUUID } from "node:crypto";
+import { createHmac, randomUUID } from "node:crypto";
 import { createServer } from "node:http";
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { createNodeMiddleware, Probot } from "probot";
+import { benchPrivateKey, examplePlanFiles, fakeSha, PLAN_DIR } from "./support/bench-fixtures.js";
 import { startGitHubStandIn } from "./support/github-stand-in.js";
 
 const { values } = parseArgs({
@@ -30,42 +29,21 @@ const LATENCY = Number(values.latency);
 const INSTALLATIONS = Number(values.installations);
 const SECRET = "bench-secret";
 const PATH = "/api/github/webhooks";
-const PLAN_DIR = "work-space/plans/PARALLEL-EXECUTION-AUTOMATION";
-const EXAMPLE = "examples/PARALLEL-EXECUTION-AUTOMATION";
 
-const privateKey = generateKeyPairSync("rsa", {
-  modulusLength: 2048,
-  publicKeyEncoding: { type: "spki", format: "pem" },
-  privateKeyEncoding: { type: "pkcs1", format: "pem" },
-}).privateKey;
-
-function walk(root, rel = "") {
-  return readdirSync(path.join(root, rel))
-    .sort()
-    .flatMap((name) => {
-      const child = rel === "" ? name : `${rel}/${name}`;
-      return statSync(path.join(root, child)).isDirectory() ? walk(root, child) : [child];
-    });
-}
-const planFiles = Object.fromEntries(
-  walk(EXAMPLE).map((rel) => [`${PLAN_DIR}/${rel}`, readFileSync(path.join(EXAMPLE, rel), "utf8")]),
-);
-
-function sha(seed) {
-  return Buffer.from(String(seed)).toString("hex").padEnd(40, "0").slice(0, 40);
-}
+const privateKey = benchPrivateKey();
+const planFiles = examplePlanFiles();
 
 /** A push to a feature branch of installation `i`'s repository, touching `file`. */
 function pushPayload(installation, n, file) {
   const commit = {
-    id: sha(`c${installation}-${n}-${file}`),
+    id: fakeSha(`c${installation}-${n}-${file}`),
     added: [],
     removed: [],
     modified: [file],
   };
   return {
     ref: `refs/heads/feature-${n}`,
-    before: sha(`b${installation}-${n}`),
+    before: fakeSha(`b${installation}-${n}`),
     after: commit.id,
     created: false,
     deleted: false,

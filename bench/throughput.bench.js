@@ -12,11 +12,11 @@
  *
  *   npm run build && node bench/throughput.bench.js [--baseline /tmp/old/dist] [--latency 50]
  */
-import { generateKeyPairSync, randomUUID } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { Probot, ProbotOctokit } from "probot";
+import { benchPrivateKey, examplePlanFiles, fakeSha, PLAN_DIR } from "./support/bench-fixtures.js";
 import { startGitHubStandIn } from "./support/github-stand-in.js";
 
 const { values } = parseArgs({
@@ -31,31 +31,10 @@ const { values } = parseArgs({
 const LATENCY = Number(values.latency);
 const PUSHES = Number(values.pushes);
 const INSTALLATIONS = Number(values.installations);
-const PLAN_DIR = "work-space/plans/PARALLEL-EXECUTION-AUTOMATION";
-const EXAMPLE = "examples/PARALLEL-EXECUTION-AUTOMATION";
 const TIMEOUT_MS = Number(values.timeout) * 1000;
 
-const privateKey = generateKeyPairSync("rsa", {
-  modulusLength: 2048,
-  publicKeyEncoding: { type: "spki", format: "pem" },
-  privateKeyEncoding: { type: "pkcs1", format: "pem" },
-}).privateKey;
-
-function walk(root, rel = "") {
-  return readdirSync(path.join(root, rel))
-    .sort()
-    .flatMap((name) => {
-      const child = rel === "" ? name : `${rel}/${name}`;
-      return statSync(path.join(root, child)).isDirectory() ? walk(root, child) : [child];
-    });
-}
-const planFiles = Object.fromEntries(
-  walk(EXAMPLE).map((rel) => [`${PLAN_DIR}/${rel}`, readFileSync(path.join(EXAMPLE, rel), "utf8")]),
-);
-
-function sha(seed) {
-  return Buffer.from(String(seed)).toString("hex").padEnd(40, "0").slice(0, 40);
-}
+const privateKey = benchPrivateKey();
+const planFiles = examplePlanFiles();
 
 function pushPayload(installation, n) {
   const repository = {
@@ -66,14 +45,14 @@ function pushPayload(installation, n) {
     default_branch: "main",
   };
   const commit = {
-    id: sha(`c${installation}-${n}`),
+    id: fakeSha(`c${installation}-${n}`),
     added: [],
     removed: [],
     modified: [`${PLAN_DIR}/parallel.json`],
   };
   return {
     ref: `refs/heads/feature-${n}`,
-    before: sha(`b${installation}-${n}`),
+    before: fakeSha(`b${installation}-${n}`),
     after: commit.id,
     created: false,
     deleted: false,
