@@ -2,14 +2,16 @@
  * GitHub mocked with nock 14 (which intercepts the global `fetch` Probot 14's Octokit uses).
  *
  * A test fails when a mock goes unused, when a request reaches no mock, or when a request breaks
- * GitHub's published OpenAPI contract (see `openapi-contract.ts`) — renovate's `http-mock.ts`
- * discipline plus a contract check. An unmatched request does fail in the app (nock rejects the
+ * GitHub's published OpenAPI contract (see `openapi-contract.ts`), or a GraphQL request breaks
+ * GitHub's GraphQL schema (see `graphql-contract.ts`) — renovate's `http-mock.ts` discipline plus
+ * contract checks. An unmatched request does fail in the app (nock rejects the
  * `fetch`, with `status: 404` on the error), but the app may well handle that as "not found" and
  * carry on: `done()` and the guards are where it surfaces as a test failure.
  */
 import { afterAll, afterEach, beforeAll } from "@jest/globals";
 import nock from "nock";
 import { logCheckedRequest } from "./contract-log.js";
+import { checkGraphqlRequest } from "./graphql-contract.js";
 import { checkRequest, findOperation } from "./openapi-contract.js";
 
 /** A request that reached one of the mock's interceptors. */
@@ -30,7 +32,7 @@ export interface GitHubMock {
   api: nock.Scope;
   /** every request that reached a nock interceptor, in order */
   requests: RecordedRequest[];
-  /** assert: no pending mocks (unused), no unmatched request, every recorded request contract-valid; then clean up */
+  /** assert: no pending mocks (unused), no unmatched request, every recorded request contract-valid (REST and GraphQL); then clean up */
   done(): void;
 }
 
@@ -143,10 +145,18 @@ export function mockGitHub(origin = "https://api.github.com"): GitHubMock {
         );
       const stray = unmatched.splice(0);
       if (stray.length > 0) failures.push(describeUnmatched(stray));
+      const schemaProblems: string[] = [];
       const violations = requests.flatMap(({ method, url, body }) => {
         const found = checkRequest(method, url, body);
-        const template = findOperation(method, url)?.template ?? new URL(url).pathname;
-        logCheckedRequest({ method, template, violations: found.length });
+        const operation = findOperation(method, url);
+        const template = operation?.template ?? new URL(url).pathname;
+        // A GraphQL request the REST side accepts (a POST with a string query) meets the schema.
+        const graphql =
+          operation?.operationId === "graphql" && found.length === 0
+            ? checkGraphqlRequest(body)
+            : [];
+        schemaProblems.push(...graphql.map((problem) => `  ${method} ${template}: ${problem}`));
+        logCheckedRequest({ method, template, violations: found.length + graphql.length });
         return found;
       });
       if (violations.length > 0)
@@ -154,6 +164,10 @@ export function mockGitHub(origin = "https://api.github.com"): GitHubMock {
           `requests breaking GitHub's OpenAPI contract:\n${violations
             .map((v) => `  ${v.method} ${v.path}: ${v.problem}`)
             .join("\n")}`,
+        );
+      if (schemaProblems.length > 0)
+        failures.push(
+          `GraphQL requests breaking GitHub's GraphQL schema:\n${schemaProblems.join("\n")}`,
         );
     } finally {
       api.removeAllListeners("request");
