@@ -1,5 +1,14 @@
 import { afterEach, describe, expect, it } from "@jest/globals";
-import { extendSchema, GraphQLObjectType, GraphQLSchema, parse, validateSchema } from "graphql";
+import {
+  buildClientSchema,
+  extendSchema,
+  GraphQLObjectType,
+  GraphQLSchema,
+  introspectionFromSchema,
+  parse,
+  printSchema,
+  validateSchema,
+} from "graphql";
 import nock from "nock";
 import { ownIssuesField } from "../../src/github/assign/own-issues-query.js";
 import { buildCommentQuery } from "../../src/github/comments/comment-query.js";
@@ -9,7 +18,8 @@ import { installNockGuards, mockGitHub } from "./github-mock.js";
 import {
   checkGraphqlRequest,
   describeOperation,
-  githubGraphqlSchemas,
+  buildCheckedSchema,
+  buildPackagedSchema,
   graphqlContractInfo,
   SCHEMA_ADDITIONS,
 } from "./graphql-contract.js";
@@ -158,7 +168,7 @@ describe("checkGraphqlRequest", () => {
   });
 
   it("adds only fields the packaged schema lacks, and would refuse one it gained", () => {
-    const { packaged } = githubGraphqlSchemas();
+    const packaged = buildPackagedSchema();
     for (const { field } of SCHEMA_ADDITIONS) {
       const [type = "", name = ""] = field.split(".");
       const found = packaged.getType(type);
@@ -178,15 +188,14 @@ describe("checkGraphqlRequest", () => {
     ]);
   });
 
-  it("builds a valid GitHub schema, sub-issues included", () => {
-    const info = graphqlContractInfo();
-    expect(info.types).toBeGreaterThan(1500);
-    // The contract builds it with `assumeValid`; here it is validated in full, once.
-    const checked = new GraphQLSchema({
-      ...githubGraphqlSchemas().checked.toConfig(),
-      assumeValid: false,
-    });
+  it("builds a valid GitHub schema, the same from the SDL as from the cached introspection", () => {
+    const fresh = buildCheckedSchema();
+    // The contract builds with `assumeValid`; here the schema is validated in full, once.
+    const checked = new GraphQLSchema({ ...fresh.toConfig(), assumeValid: false });
     expect(validateSchema(checked).map(String)).toEqual([]);
+    const roundTrip = buildClientSchema(introspectionFromSchema(fresh));
+    expect(printSchema(roundTrip)).toBe(printSchema(fresh));
+    expect(graphqlContractInfo().types).toBeGreaterThan(1500);
     const query = `query { viewer { issues(first: 1) { nodes { parent { number } subIssuesSummary { total completed percentCompleted } } } } }`;
     expect(checkGraphqlRequest({ query })).toEqual([]);
   });
