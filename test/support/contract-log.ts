@@ -16,6 +16,8 @@ export interface ContractLogEntry {
   template: string;
   /** How many contract violations the request had. */
   violations: number;
+  /** A GraphQL request's operation, e.g. `query ParallelPlansSnapshot`. */
+  operation?: string;
 }
 
 const entries: ContractLogEntry[] = [];

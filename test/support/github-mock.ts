@@ -11,7 +11,7 @@
 import { afterAll, afterEach, beforeAll } from "@jest/globals";
 import nock from "nock";
 import { logCheckedRequest } from "./contract-log.js";
-import { checkGraphqlRequest } from "./graphql-contract.js";
+import { checkGraphqlRequest, describeOperation } from "./graphql-contract.js";
 import { checkRequest, findOperation } from "./openapi-contract.js";
 
 /** A request that reached one of the mock's interceptors. */
@@ -156,7 +156,18 @@ export function mockGitHub(origin = "https://api.github.com"): GitHubMock {
             ? checkGraphqlRequest(body)
             : [];
         schemaProblems.push(...graphql.map((problem) => `  ${method} ${template}: ${problem}`));
-        logCheckedRequest({ method, template, violations: found.length + graphql.length });
+        const { query, operationName } = (body ?? {}) as {
+          query?: unknown;
+          operationName?: unknown;
+        };
+        logCheckedRequest({
+          method,
+          template,
+          violations: found.length + graphql.length,
+          ...(operation?.operationId === "graphql" && typeof query === "string"
+            ? { operation: describeOperation(query, operationName) }
+            : {}),
+        });
         return found;
       });
       if (violations.length > 0)

@@ -4,7 +4,9 @@
  * arguments exist, types fit, variables are declared and used, fragments apply…), its variables
  * are coerced against the operation's variable definitions as a server would (a missing
  * non-null variable, a number where a `String!` is declared), and GitHub's own pagination rule
- * is applied: every connection takes `first` or `last`, between 1 and 100.
+ * is applied: every connection takes `first` or `last`, between 1 and 100. One check is stricter
+ * than GitHub: a variable the operation does not declare is an error (GitHub ignores it), since
+ * it is a misspelt name whose declared twin then goes unset.
  *
  * The schema is built once per module registry (Jest makes one per test file; a GraphQLSchema
  * cannot cross files, since each file loads its own graphql-js, which checks `instanceof` on its
