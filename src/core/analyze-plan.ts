@@ -34,12 +34,33 @@ import { checkStatuses } from "./rules/status-rules.js";
 import { checkSymlinks } from "./rules/symlink-rule.js";
 import { SEVERITY_RANK, type Finding, type PlanSnapshot, type Status } from "./types.js";
 
+/** parallel.json as the analysis read it: its text (BOM removed), parsed value and model. */
+export interface ParsedPlanJson {
+  text: string;
+  value: unknown;
+  plan: ParallelPlan;
+}
+
+/** Analyse one plan folder. */
 export function analyzePlan(
   snapshot: PlanSnapshot,
   folder: PlanFolder,
   folderPaths: readonly string[],
   options: AnalysisOptions,
 ): PlanReport {
+  return analyzePlanParsed(snapshot, folder, folderPaths, options).report;
+}
+
+/**
+ * {@link analyzePlan}, also handing back parallel.json as it was parsed (null when it was not):
+ * sync edits that text instead of decoding and parsing the file again.
+ */
+export function analyzePlanParsed(
+  snapshot: PlanSnapshot,
+  folder: PlanFolder,
+  folderPaths: readonly string[],
+  options: AnalysisOptions,
+): { report: PlanReport; parsed: ParsedPlanJson | null } {
   const findings = new FindingCollector(options.limits.maxFindingsPerRule);
   const paths = checkSymlinks(snapshot, folder, folderPaths, findings);
   const { document, documentFile } = readPlanDocument(snapshot, folder, options, findings);
@@ -53,7 +74,7 @@ export function analyzePlan(
         `${folder.name} has a PLAN but no parallel.json: generate one with "/parallel discover" (or "parallel-plans prompt discover")`,
       );
     }
-    return emptyReport(folder, findings.list(), document, options);
+    return unparsed(emptyReport(folder, findings.list(), document, options));
   }
 
   const jsonFile = folder.parallelJson;
@@ -67,7 +88,7 @@ export function analyzePlan(
     );
   }
   const text = readText(snapshot, jsonFile, options, findings, "strict");
-  if (text === null) return emptyReport(folder, findings.list(), document, options);
+  if (text === null) return unparsed(emptyReport(folder, findings.list(), document, options));
   const parsed = parseJsonDocument(text, options.limits.maxJsonDepth);
   if (!parsed.ok) {
     findings.add(
@@ -76,7 +97,7 @@ export function analyzePlan(
       parsed.position,
       parsed.message,
     );
-    return emptyReport(folder, findings.list(), document, options);
+    return unparsed(emptyReport(folder, findings.list(), document, options));
   }
   const json = parsed.document;
   for (const violation of validateParallelSchema(json.value)) {
@@ -143,7 +164,7 @@ export function analyzePlan(
         };
       })();
   const list = findings.list();
-  return {
+  const planReport: PlanReport = {
     name: folder.name,
     dir: folder.dir,
     ok: isOk(list, options),
@@ -156,6 +177,11 @@ export function analyzePlan(
     summary: summarize(list),
     document,
   };
+  return { report: planReport, parsed: { text, value: json.value, plan } };
+}
+
+function unparsed(report: PlanReport): { report: PlanReport; parsed: null } {
+  return { report, parsed: null };
 }
 
 function reportAchievements(
