@@ -136,16 +136,21 @@ export function analyzePlanParsed(
   const cyclic = checkCycles(context, graph);
   checkStatuses(context);
   checkPlanMatches(context);
-  checkSharedDeliverables(context, (achievement) => {
+  // Deliverables sections per id, once (the first entry of an id, as the PLAN reader lists them).
+  const described = new Map<string, string[]>();
+  for (const entry of document?.achievements ?? []) {
+    if (described.has(entry.id)) continue;
     const texts: string[] = [];
-    const described = document?.achievements.find((a) => a.id === achievement.id);
-    for (const section of described?.sections ?? []) {
+    for (const section of entry.sections) {
       if (section.key === "deliverables") texts.push(section.text);
     }
+    described.set(entry.id, texts);
+  }
+  checkSharedDeliverables(context, (achievement) => {
+    const texts = described.get(achievement.id) ?? NO_TEXTS;
     const subplan = files[achievement.node]?.subplan;
     const subplanText = subplan ? snapshotText(snapshot, subplan, options) : null;
-    if (subplanText !== null) texts.push(deliverablesSection(subplanText));
-    return texts;
+    return subplanText === null ? texts : [...texts, deliverablesSection(subplanText)];
   });
 
   const done = dependenciesDone(plan, status);
@@ -239,6 +244,8 @@ function reportLevels(
     };
   });
 }
+
+const NO_TEXTS: readonly string[] = Object.freeze([]);
 
 /** Every resolved dependency is complete or skipped. */
 const ALL_DONE = 1;
