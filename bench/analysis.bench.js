@@ -1,43 +1,27 @@
 /**
  * Full analysis of parallel.json against a bare JSON.parse of the same text, measured side by side
  * in one run at 1,000 / 10,000 / 100,000 achievements. Prints per size: median times, their ratio,
- * and the growth from the previous size. Run with `npm run bench` (builds first).
+ * and the growth from the previous size, of the analysis and of JSON.parse itself (so super-linear
+ * growth of the parse, a native function, can be told from the analysis's own). Run with
+ * `npm run bench` (builds first).
  *
- * Targets: at 10,000 achievements analysis ≤ 3× JSON.parse on a clean plan and ≤ 4× with 1% of
+ * Variants: "clean" is a plan whose statuses all agree with its files and whose folder holds no
+ * PLAN markdown, so its one finding is the `missing-plan-markdown` notice (placed at line 1, it
+ * needs no position in the JSON); "1% drift" is the same plan with every hundredth status
+ * disagreeing with its files; "with PLAN" adds PLAN_BENCH.md (the achievement index only) and has
+ * no finding at all — its time includes the PLAN markdown reader's, also shown alone in "PLAN ms".
+ *
+ * Targets: at 10,000 achievements analysis ≤ 3× JSON.parse on the clean plan and ≤ 4× with 1% of
  * statuses drifting; ten times the achievements ≤ 12× the time.
  */
 import { analyzeSnapshot } from "../dist/core/analyze.js";
-import { resolveOptions } from "../dist/core/options.js";
+import { parsePlanMarkdown } from "../dist/core/plan-markdown.js";
 import { generatePlan } from "./generate-plan.js";
+import { benchOptions, median, planSnapshot, time } from "./support/plan-snapshot.js";
 
 const SIZES = [1_000, 10_000, 100_000];
-const options = resolveOptions({
-  limits: {
-    maxFileBytes: 512 * 1024 * 1024,
-    maxJsonBytes: 512 * 1024 * 1024,
-    maxFindingsPerRule: 200,
-  },
-});
-
-function snapshotOf({ text, files }) {
-  const bytes = new TextEncoder().encode(text);
-  const map = new Map([
-    ["BENCH/parallel.json", { path: "BENCH/parallel.json", size: bytes.length, content: bytes }],
-  ]);
-  for (const file of files) map.set(`BENCH/${file}`, { path: `BENCH/${file}`, size: 100 });
-  return { files: map };
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-function time(run) {
-  const start = process.hrtime.bigint();
-  run();
-  return Number(process.hrtime.bigint() - start) / 1e6;
-}
+/** The PLAN reader is not linear enough yet to read 100,000 achievements within a bench run. */
+const MARKDOWN_SIZES = new Set([1_000, 10_000]);
 
 /**
  * Both sides warm (the JIT has compiled them), then timed in alternation so machine noise hits both
@@ -45,14 +29,15 @@ function time(run) {
  * (a forced full GC shrinks V8's young generation and makes the next allocating run pay to regrow
  * it, which measures the collector rather than the code).
  */
-function measure(label, generated, repeat) {
-  const snapshot = snapshotOf(generated);
+function measure(label, generated, repeat, withMarkdown = false) {
+  const snapshot = planSnapshot(generated, { withMarkdown });
   const decoder = new TextDecoder();
   const bytes = snapshot.files.get("BENCH/parallel.json").content;
   const parse = () => JSON.parse(decoder.decode(bytes));
-  const analyze = () => analyzeSnapshot(snapshot, options);
+  const analyze = () => analyzeSnapshot(snapshot, benchOptions);
   const findings = analyze().plans[0].findings.length;
-  for (let i = 0; i < 5; i++) {
+  const warm = Math.min(5, repeat);
+  for (let i = 0; i < warm; i++) {
     parse();
     analyze();
   }
@@ -62,6 +47,11 @@ function measure(label, generated, repeat) {
     parseTimes.push(time(parse));
     analysisTimes.push(time(analyze));
   }
+  const markdownMs = withMarkdown
+    ? median(
+        Array.from({ length: repeat }, () => time(() => parsePlanMarkdown(generated.markdown))),
+      )
+    : null;
   const parseMs = median(parseTimes);
   const analysisMs = median(analysisTimes);
   return {
@@ -70,6 +60,7 @@ function measure(label, generated, repeat) {
     findings,
     parse: parseMs,
     analysis: analysisMs,
+    markdown: markdownMs,
     ratio: analysisMs / parseMs,
   };
 }
@@ -77,11 +68,19 @@ function measure(label, generated, repeat) {
 const rows = [];
 for (const size of SIZES) {
   const repeat = size >= 100_000 ? 7 : size >= 10_000 ? 21 : 61;
-  rows.push({ size, ...measure("clean", generatePlan(size), repeat) });
+  const generated = generatePlan(size);
+  rows.push({ size, ...measure("clean", generated, repeat) });
   rows.push({ size, ...measure("1% drift", generatePlan(size, { driftEvery: 100 }), repeat) });
+  if (MARKDOWN_SIZES.has(size)) {
+    rows.push({ size, ...measure("with PLAN", generated, Math.min(repeat, 9), true) });
+  }
 }
 
 const pad = (value, width) => String(value).padStart(width);
+const growthOf = (row, key) => {
+  const previous = rows.find((r) => r.size === row.size / 10 && r.label === row.label);
+  return previous ? (row[key] / previous[key]).toFixed(1) + "×" : "-";
+};
 console.log(
   `node ${process.version}, ${process.arch}; warm medians; JSON.parse includes UTF-8 decoding like the analysis`,
 );
@@ -89,27 +88,29 @@ console.log(
   [
     pad("achievements", 12),
     pad("variant", 9),
-    pad("MiB", 6),
+    pad("MiB", 5),
     pad("findings", 8),
     pad("JSON.parse ms", 13),
     pad("analysis ms", 11),
     pad("ratio", 6),
-    pad("growth", 7),
+    pad("growth", 6),
+    pad("parse growth", 12),
+    pad("PLAN ms", 7),
   ].join("  "),
 );
 for (const row of rows) {
-  const previous = rows.find((r) => r.size === row.size / 10 && r.label === row.label);
-  const growth = previous ? (row.analysis / previous.analysis).toFixed(1) + "×" : "-";
   console.log(
     [
       pad(row.size.toLocaleString("en"), 12),
       pad(row.label, 9),
-      pad((row.bytes / 1048576).toFixed(1), 6),
+      pad((row.bytes / 1048576).toFixed(1), 5),
       pad(row.findings, 8),
       pad(row.parse.toFixed(1), 13),
       pad(row.analysis.toFixed(1), 11),
       pad(row.ratio.toFixed(2) + "×", 6),
-      pad(growth, 7),
+      pad(growthOf(row, "analysis"), 6),
+      pad(growthOf(row, "parse"), 12),
+      pad(row.markdown === null ? "-" : row.markdown.toFixed(1), 7),
     ].join("  "),
   );
 }

@@ -1,7 +1,11 @@
 /**
  * Synthetic plans for the benchmark: N achievements in levels of 100, each depending on about three
  * achievements of earlier levels (with mirrored `blocks`), statuses consistent with the files so the
- * clean path is measured; `driftEvery` makes every k-th status disagree with its files.
+ * clean path is measured; `driftEvery` makes every k-th status disagree with its files. `markdown`
+ * is the plan's PLAN_BENCH.md in the seeds' style, reduced to its achievement index (a line per
+ * achievement, with the same ids and titles), so a plan with it has no finding at all. (Written
+ * out in bold form with sections, 10,000 achievements make a PLAN the markdown reader takes
+ * seconds over, which would hide everything else this bench measures.)
  */
 export function generatePlan(size, { driftEvery = 0, seed = 42 } = {}) {
   let state = seed;
@@ -39,7 +43,7 @@ export function generatePlan(size, { driftEvery = 0, seed = 42 } = {}) {
         status = done ? "in_progress" : "subplan_created";
       achievements.push({
         id,
-        title: `Achievement ${id}: migrate component ${ids.length + 1}`,
+        title: `Migrate component ${ids.length + 1}`,
         estimated_hours: random() < 0.5 ? "2-3 hours" : 1 + Math.floor(random() * 4),
         dependencies,
         blocks: [],
@@ -62,5 +66,27 @@ export function generatePlan(size, { driftEvery = 0, seed = 42 } = {}) {
     for (const dep of achievement.dependencies) byId.get(dep).blocks.push(achievement.id);
   }
   const text = JSON.stringify({ plan_name: "BENCH", version: "1.0.0", levels }, null, 2) + "\n";
-  return { text, files };
+  return { text, files, markdown: planMarkdown(levels) };
+}
+
+function planMarkdown(levels) {
+  const all = levels.flatMap((level) => level.achievements);
+  const hours = (a) =>
+    typeof a.estimated_hours === "number" ? `${a.estimated_hours}h` : a.estimated_hours;
+  const lines = [
+    "# PLAN: BENCH",
+    "",
+    "**Status**: 🔄 In Progress  ",
+    "**Priority**: High",
+    "",
+    "---",
+    "",
+    "## 📋 Achievement Index",
+    "",
+    ...all.map((a) => `- Achievement ${a.id}: ${a.title} (${hours(a)})`),
+    "",
+    "---",
+    "",
+  ];
+  return lines.join("\n");
 }

@@ -7,26 +7,9 @@
  *
  * Targets: linear in the number of edits; 10,000 status edits in under 1 s.
  */
-import { resolveOptions } from "../dist/core/options.js";
-import { syncSnapshot } from "../dist/core/sync/sync-snapshot.js";
 import { generatePlan } from "./generate-plan.js";
-
-const options = resolveOptions({
-  limits: {
-    maxFileBytes: 512 * 1024 * 1024,
-    maxJsonBytes: 512 * 1024 * 1024,
-    maxFindingsPerRule: 200,
-  },
-});
-
-function snapshotOf({ text, files }) {
-  const bytes = new TextEncoder().encode(text);
-  const map = new Map([
-    ["BENCH/parallel.json", { path: "BENCH/parallel.json", size: bytes.length, content: bytes }],
-  ]);
-  for (const file of files) map.set(`BENCH/${file}`, { path: `BENCH/${file}`, size: 100 });
-  return { files: map, text };
-}
+import { syncSnapshot } from "../dist/core/sync/sync-snapshot.js";
+import { benchOptions, median, planSnapshot, time } from "./support/plan-snapshot.js";
 
 /** A plan of `size` achievements where each depends on up to `fanIn` achievements of earlier levels. */
 function densePlan(size, fanIn) {
@@ -49,17 +32,6 @@ function densePlan(size, fanIn) {
   return { text: JSON.stringify(plan, null, 2) + "\n", files: generated.files };
 }
 
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
-
-function time(run) {
-  const start = process.hrtime.bigint();
-  const result = run();
-  return { ms: Number(process.hrtime.bigint() - start) / 1e6, result };
-}
-
 const cases = [
   ["10,000, every status", () => generatePlan(10_000, { driftEvery: 1 })],
   ["1,400 dense (fan-in 60)", () => densePlan(1_400, 60)],
@@ -79,16 +51,16 @@ console.log(
 );
 for (const [label, make] of cases) {
   const generated = make();
-  const snapshot = snapshotOf(generated);
-  const sync = () => syncSnapshot(snapshot, options);
+  const snapshot = planSnapshot(generated);
+  const sync = () => syncSnapshot(snapshot, benchOptions);
   const parse = () => JSON.parse(generated.text);
   const first = sync()[0].outcome;
   if (first.kind !== "synced") throw new Error(`${label}: ${first.reason}`);
   const parseTimes = [];
   const syncTimes = [];
   for (let i = 0; i < 5; i++) {
-    parseTimes.push(time(parse).ms);
-    syncTimes.push(time(sync).ms);
+    parseTimes.push(time(parse));
+    syncTimes.push(time(sync));
   }
   const parseMs = median(parseTimes);
   const syncMs = median(syncTimes);

@@ -34,12 +34,33 @@ import { checkStatuses } from "./rules/status-rules.js";
 import { checkSymlinks } from "./rules/symlink-rule.js";
 import { SEVERITY_RANK, type Finding, type PlanSnapshot, type Status } from "./types.js";
 
+/** parallel.json as the analysis read it: its text (BOM removed), parsed value and model. */
+export interface ParsedPlanJson {
+  text: string;
+  value: unknown;
+  plan: ParallelPlan;
+}
+
+/** Analyse one plan folder. */
 export function analyzePlan(
   snapshot: PlanSnapshot,
   folder: PlanFolder,
   folderPaths: readonly string[],
   options: AnalysisOptions,
 ): PlanReport {
+  return analyzePlanParsed(snapshot, folder, folderPaths, options).report;
+}
+
+/**
+ * {@link analyzePlan}, also handing back parallel.json as it was parsed (null when it was not):
+ * sync edits that text instead of decoding and parsing the file again.
+ */
+export function analyzePlanParsed(
+  snapshot: PlanSnapshot,
+  folder: PlanFolder,
+  folderPaths: readonly string[],
+  options: AnalysisOptions,
+): { report: PlanReport; parsed: ParsedPlanJson | null } {
   const findings = new FindingCollector(options.limits.maxFindingsPerRule);
   const paths = checkSymlinks(snapshot, folder, folderPaths, findings);
   const { document, documentFile } = readPlanDocument(snapshot, folder, options, findings);
@@ -53,7 +74,7 @@ export function analyzePlan(
         `${folder.name} has a PLAN but no parallel.json: generate one with "/parallel discover" (or "parallel-plans prompt discover")`,
       );
     }
-    return emptyReport(folder, findings.list(), document, options);
+    return unparsed(emptyReport(folder, findings.list(), document, options));
   }
 
   const jsonFile = folder.parallelJson;
@@ -67,7 +88,7 @@ export function analyzePlan(
     );
   }
   const text = readText(snapshot, jsonFile, options, findings, "strict");
-  if (text === null) return emptyReport(folder, findings.list(), document, options);
+  if (text === null) return unparsed(emptyReport(folder, findings.list(), document, options));
   const parsed = parseJsonDocument(text, options.limits.maxJsonDepth);
   if (!parsed.ok) {
     findings.add(
@@ -76,7 +97,7 @@ export function analyzePlan(
       parsed.position,
       parsed.message,
     );
-    return emptyReport(folder, findings.list(), document, options);
+    return unparsed(emptyReport(folder, findings.list(), document, options));
   }
   const json = parsed.document;
   for (const violation of validateParallelSchema(json.value)) {
@@ -115,16 +136,21 @@ export function analyzePlan(
   const cyclic = checkCycles(context, graph);
   checkStatuses(context);
   checkPlanMatches(context);
-  checkSharedDeliverables(context, (achievement) => {
+  // Deliverables sections per id, once (the first entry of an id, as the PLAN reader lists them).
+  const described = new Map<string, string[]>();
+  for (const entry of document?.achievements ?? []) {
+    if (described.has(entry.id)) continue;
     const texts: string[] = [];
-    const described = document?.achievements.find((a) => a.id === achievement.id);
-    for (const section of described?.sections ?? []) {
+    for (const section of entry.sections) {
       if (section.key === "deliverables") texts.push(section.text);
     }
+    described.set(entry.id, texts);
+  }
+  checkSharedDeliverables(context, (achievement) => {
+    const texts = described.get(achievement.id) ?? NO_TEXTS;
     const subplan = files[achievement.node]?.subplan;
     const subplanText = subplan ? snapshotText(snapshot, subplan, options) : null;
-    if (subplanText !== null) texts.push(deliverablesSection(subplanText));
-    return texts;
+    return subplanText === null ? texts : [...texts, deliverablesSection(subplanText)];
   });
 
   const done = dependenciesDone(plan, status);
@@ -143,7 +169,7 @@ export function analyzePlan(
         };
       })();
   const list = findings.list();
-  return {
+  const planReport: PlanReport = {
     name: folder.name,
     dir: folder.dir,
     ok: isOk(list, options),
@@ -156,6 +182,11 @@ export function analyzePlan(
     summary: summarize(list),
     document,
   };
+  return { report: planReport, parsed: { text, value: json.value, plan } };
+}
+
+function unparsed(report: PlanReport): { report: PlanReport; parsed: null } {
+  return { report, parsed: null };
 }
 
 function reportAchievements(
@@ -213,6 +244,8 @@ function reportLevels(
     };
   });
 }
+
+const NO_TEXTS: readonly string[] = Object.freeze([]);
 
 /** Every resolved dependency is complete or skipped. */
 const ALL_DONE = 1;

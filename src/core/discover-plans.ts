@@ -74,11 +74,11 @@ function planMarkdownMatcher(pattern: string): (path: string) => boolean {
   if (parts.length === 2 && !pattern.includes("/") && !/\{(?:token|nn)\}/.test(pattern)) {
     const [prefix, suffix] = parts as [string, string];
     return (path) => {
-      const base = path.slice(path.lastIndexOf("/") + 1);
+      const base = path.lastIndexOf("/") + 1;
       return (
-        base.length > prefix.length + suffix.length &&
-        base.startsWith(prefix) &&
-        base.endsWith(suffix)
+        path.length - base > prefix.length + suffix.length &&
+        path.endsWith(suffix) &&
+        path.startsWith(prefix, base)
       );
     };
   }

@@ -17,6 +17,10 @@ export class PathTrie {
   offset = -1;
   /** Position found by the general walker (texts with a lone "\r"). */
   position: Position | null = null;
+  /** Set by {@link locateObjects}: this value's members are wanted, not only where it starts. */
+  wantsMembers = false;
+  /** The object found here when its members are wanted (null: not found, or not an object). */
+  object: ObjectSpan | null = null;
 
   constructor(readonly parent: PathTrie | null = null) {}
 
@@ -98,7 +102,14 @@ export function markOffsets(text: string, root: PathTrie): void {
     // A value starts at `pos`; `trie` is its node (null when nothing in it is wanted).
     if (trie !== null && trie.offset === -1) trie.offset = pos;
     const c = text.charCodeAt(pos);
-    if ((c === OPEN_BRACE || c === OPEN_BRACKET) && trie !== null && trie.children.size > 0) {
+    if (c === OPEN_BRACE && trie !== null && trie.wantsMembers) {
+      trie.object = scanObject(text, pos);
+      pos = trie.object.end;
+    } else if (
+      (c === OPEN_BRACE || c === OPEN_BRACKET) &&
+      trie !== null &&
+      trie.children.size > 0
+    ) {
       const isArray = c === OPEN_BRACKET;
       pos = skipSpace(text, pos + 1);
       const close = text.charCodeAt(pos);
@@ -145,6 +156,59 @@ export function markOffsets(text: string, root: PathTrie): void {
       arrays.pop();
       indices.pop();
     }
+  }
+}
+
+/** One member of an object as written: its key, where the key starts, and its value's span. */
+export interface MemberSpan {
+  key: string;
+  keyOffset: number;
+  valueOffset: number;
+  /** Offset just past the value. */
+  valueEnd: number;
+}
+
+/** An object as written: where it starts and ends, and its members in text order. */
+export interface ObjectSpan {
+  offset: number;
+  /** Offset just past its closing brace. */
+  end: number;
+  members: MemberSpan[];
+}
+
+/**
+ * For each path, the object written there with its members (null when the path leads nowhere or
+ * to something else than an object), in one pass over `text` (valid JSON) that descends only
+ * towards those objects. Offsets only, so any line breaks are fine. A key written twice appears
+ * twice, in text order. No path may lead inside another one's object.
+ */
+export function locateObjects(
+  text: string,
+  paths: readonly (readonly (string | number)[])[],
+): (ObjectSpan | null)[] {
+  const root = new PathTrie();
+  const leaves = paths.map((path) => root.insert(path));
+  for (const leaf of leaves) {
+    if (leaf.children.size > 0) throw new Error("locateObjects: one path leads inside another");
+    leaf.wantsMembers = true;
+  }
+  markOffsets(text, root);
+  return leaves.map((leaf) => leaf.object);
+}
+
+/** The object whose opening brace is at `pos`, with its members. */
+function scanObject(text: string, pos: number): ObjectSpan {
+  const members: MemberSpan[] = [];
+  let at = skipSpace(text, pos + 1);
+  if (text.charCodeAt(at) === CLOSE_BRACE) return { offset: pos, end: at + 1, members };
+  for (;;) {
+    const keyOffset = at;
+    const { key, valueAt } = readKey(text, at);
+    const valueEnd = skipValue(text, valueAt);
+    members.push({ key, keyOffset, valueOffset: valueAt, valueEnd });
+    at = skipSpace(text, valueEnd);
+    if (text.charCodeAt(at) !== COMMA) return { offset: pos, end: at + 1, members };
+    at = skipSpace(text, at + 1);
   }
 }
 

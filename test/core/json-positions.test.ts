@@ -5,7 +5,9 @@
  */
 import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
+import { parseTree, findNodeAtLocation, type Node } from "jsonc-parser";
 import { parseJsonDocument, type JsonPath } from "../../src/core/json-document.js";
+import { locateObjects } from "../../src/core/json-positions.js";
 
 /** Every path of a value, plus a missing child of each container. */
 function pathsOf(value: unknown, prefix: JsonPath = []): JsonPath[] {
@@ -64,5 +66,53 @@ describe("the position pass", () => {
       { line: 3, column: 5 },
       { line: 2, column: 9 },
     ]);
+  });
+});
+
+/** Members of the object node jsonc-parser's syntax tree has at `path`, as `locateObjects` gives them. */
+function treeObject(root: Node, path: JsonPath) {
+  const node = path.length === 0 ? root : findNodeAtLocation(root, path);
+  if (node?.type !== "object") return null;
+  return {
+    offset: node.offset,
+    end: node.offset + node.length,
+    members: (node.children ?? []).map((property) => {
+      const [key, value] = property.children as [Node, Node];
+      return {
+        key: key.value as string,
+        keyOffset: key.offset,
+        valueOffset: value.offset,
+        valueEnd: value.offset + value.length,
+      };
+    }),
+  };
+}
+
+describe("the object pass (status sync)", () => {
+  it("finds every object and its members where jsonc-parser's syntax tree has them", () => {
+    fc.assert(
+      fc.property(json.value, fc.constantFrom(0, 1, 2, "\t"), (value, indent) => {
+        const text = JSON.stringify(value, null, indent) ?? "null";
+        const root = parseTree(text) as Node;
+        // Paths of one length cannot lead inside one another, as the pass requires.
+        const byLength = new Map<number, JsonPath[]>();
+        for (const path of pathsOf(value)) {
+          byLength.set(path.length, [...(byLength.get(path.length) ?? []), path]);
+        }
+        for (const paths of byLength.values()) {
+          expect(locateObjects(text, paths)).toEqual(paths.map((path) => treeObject(root, path)));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("reads a key written twice as its last value, as JSON.parse does", () => {
+    const text = '{"a": {"b": 1}, "a": {"b": 2, "b": 3}}';
+    const [found] = locateObjects(text, [["a"]]);
+    expect(found?.offset).toBe(text.lastIndexOf("{"));
+    expect(found?.members.map((member) => text.slice(member.valueOffset, member.valueEnd))).toEqual(
+      ["2", "3"],
+    );
   });
 });

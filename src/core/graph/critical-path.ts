@@ -21,14 +21,19 @@ export function criticalPath(
   for (let node = 0; node < count; node++) {
     const out = edges[node] as readonly number[];
     pending[node] = out.length;
-    for (const dependency of out) offsets[dependency + 1] = (offsets[dependency + 1] as number) + 1;
+    for (let at = 0; at < out.length; at++) {
+      const dependency = out[at] as number;
+      offsets[dependency + 1] = (offsets[dependency + 1] as number) + 1;
+    }
   }
   for (let node = 0; node < count; node++)
     offsets[node + 1] = (offsets[node + 1] as number) + (offsets[node] as number);
   const fill = offsets.slice(0, count);
   const dependents = new Int32Array(offsets[count] as number);
   for (let node = 0; node < count; node++) {
-    for (const dependency of edges[node] as readonly number[]) {
+    const out = edges[node] as readonly number[];
+    for (let at = 0; at < out.length; at++) {
+      const dependency = out[at] as number;
       dependents[fill[dependency] as number] = node;
       fill[dependency] = (fill[dependency] as number) + 1;
     }
@@ -52,7 +57,9 @@ export function criticalPath(
     let fromMax = 0;
     let fromMin = 0;
     let from = -1;
-    for (const dependency of edges[node] as readonly number[]) {
+    const out = edges[node] as readonly number[];
+    for (let at = 0; at < out.length; at++) {
+      const dependency = out[at] as number;
       const max = bestMax[dependency] as number;
       const min = bestMin[dependency] as number;
       if (from === -1 || max > fromMax || (max === fromMax && min > fromMin)) {

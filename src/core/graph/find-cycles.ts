@@ -10,13 +10,18 @@
  *   edge order with the first node repeated last (self-loops are not reported here)
  */
 export function findCycles(edges: readonly (readonly number[])[]): number[][] {
-  return stronglyConnectedComponents(edges)
-    .filter((component) => component.length > 1)
-    .map((component) => cycleThrough(component, edges));
+  return stronglyConnectedComponents(edges, 2).map((component) => cycleThrough(component, edges));
 }
 
-/** Tarjan's algorithm with an explicit call stack. Components come out in reverse topological order. */
-export function stronglyConnectedComponents(edges: readonly (readonly number[])[]): number[][] {
+/**
+ * Tarjan's algorithm with an explicit call stack. Components come out in reverse topological order.
+ * Only those of at least `minSize` nodes are kept: in a plan almost every achievement is a
+ * component of its own, and cycle finding needs none of them.
+ */
+export function stronglyConnectedComponents(
+  edges: readonly (readonly number[])[],
+  minSize = 1,
+): number[][] {
   const count = edges.length;
   const index = new Int32Array(count).fill(-1);
   const low = new Int32Array(count);
@@ -61,7 +66,11 @@ export function stronglyConnectedComponents(edges: readonly (readonly number[])[
         const parent = callNode[callNode.length - 1] as number;
         low[parent] = Math.min(low[parent] as number, low[node] as number);
       }
-      if (low[node] === index[node]) {
+      if (low[node] === index[node] && minSize > 1 && stack[stack.length - 1] === node) {
+        // A component of one node (nothing above it on the stack): not kept.
+        stack.pop();
+        onStack[node] = 0;
+      } else if (low[node] === index[node]) {
         const component: number[] = [];
         let member: number;
         do {
@@ -69,7 +78,7 @@ export function stronglyConnectedComponents(edges: readonly (readonly number[])[
           onStack[member] = 0;
           component.push(member);
         } while (member !== node);
-        components.push(component);
+        if (component.length >= minSize) components.push(component);
       }
     }
   }

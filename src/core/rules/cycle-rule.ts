@@ -8,19 +8,42 @@ import { reportAt, type PlanContext } from "./plan-context.js";
 export interface DependencyGraph {
   nodes: Achievement[];
   /** `edges[a]` lists the nodes a depends on. */
-  edges: number[][];
+  edges: (readonly number[])[];
 }
 
 export function buildDependencyGraph(context: Pick<PlanContext, "plan">): DependencyGraph {
   const nodes = context.plan.nodes;
   const edges = nodes.map((node) => {
-    const targets: number[] = [];
-    for (const target of node.dependencies.targets) {
-      if (target && target !== node && !targets.includes(target.node)) targets.push(target.node);
-    }
-    return targets;
+    const targets = node.dependencies.targets;
+    if (targets.length === 0) return [];
+    // The usual list (distinct achievements, none itself) maps to an array of its exact length.
+    return targets.length <= 16 && plainTargets(node, targets)
+      ? targets.map((target) => (target as Achievement).node)
+      : edgesOf(node, targets);
   });
   return { nodes, edges };
+}
+
+/** Every target names an achievement, none is `node` itself, and none comes twice. */
+function plainTargets(node: Achievement, targets: readonly (Achievement | null)[]): boolean {
+  for (let at = 0; at < targets.length; at++) {
+    const target = targets[at];
+    if (!target || target === node) return false;
+    for (let before = 0; before < at; before++) if (targets[before] === target) return false;
+  }
+  return true;
+}
+
+/** Edges of any list, in order, with unknown ids, self-references and repeats left out. */
+function edgesOf(node: Achievement, targets: readonly (Achievement | null)[]): number[] {
+  const edges: number[] = [];
+  const seen = new Set<number>();
+  for (const target of targets) {
+    if (!target || target === node || seen.has(target.node)) continue;
+    seen.add(target.node);
+    edges.push(target.node);
+  }
+  return edges;
 }
 
 /** @returns true when the graph has at least one cycle */

@@ -19,7 +19,9 @@ export function checkSharedDeliverables(context: PlanContext, texts: Deliverable
     // Which achievement named each file first; later ones are reported against it.
     const owners = new Map<string, Achievement>();
     for (const achievement of members[index] as Achievement[]) {
-      const files = new Set(texts(achievement).flatMap(deliverableFiles));
+      const named = texts(achievement);
+      if (named.length === 0) continue;
+      const files = new Set(named.flatMap(deliverableFiles));
       for (const file of files) {
         const first = owners.get(file);
         if (!first) {

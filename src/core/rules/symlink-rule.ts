@@ -18,13 +18,15 @@ export function checkSymlinks(
   folderPaths: readonly string[],
   findings: FindingCollector,
 ): readonly string[] {
+  if (!hasRefusedLink(snapshot)) return folderPaths;
   const prefix = folder.dir === "" ? "" : `${folder.dir}/`;
   let kept: string[] | null = null;
-  folderPaths.forEach((relPath, index) => {
+  for (let index = 0; index < folderPaths.length; index++) {
+    const relPath = folderPaths[index] as string;
     const file = snapshot.files.get(prefix + relPath);
     if (!file?.symlinkOutside) {
       kept?.push(relPath);
-      return;
+      continue;
     }
     kept ??= folderPaths.slice(0, index);
     findings.add(
@@ -33,6 +35,15 @@ export function checkSymlinks(
       { line: 1, column: 1 },
       `${relPath} is a symbolic link to a file outside the repository (or the folder checked): it was not read`,
     );
-  });
+  }
   return kept ?? folderPaths;
+}
+
+/**
+ * Whether the snapshot holds any refused link: almost never, and a walk over its files is much
+ * cheaper than building and looking up the full path of every file of the folder.
+ */
+function hasRefusedLink(snapshot: PlanSnapshot): boolean {
+  for (const file of snapshot.files.values()) if (file.symlinkOutside) return true;
+  return false;
 }

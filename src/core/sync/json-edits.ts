@@ -5,10 +5,12 @@
  *
  * jsonc-parser's `modify` is not used for the edit text: with `formattingOptions` it re-formats
  * the lines around an insertion (a one-line `"dependencies": ["1.1"]` beside it becomes three
- * lines, a one-line object is exploded), and without them it writes compact JSON. Its syntax
- * tree gives the offsets, and the file's own style (`json-style.ts`) gives the text.
+ * lines, a one-line object is exploded), and without them it writes compact JSON. The offsets
+ * come from one pass over the text that reads only the objects edited (`locateObjects`: a whole
+ * syntax tree of a plan of 10,000 achievements costs more than the rest of sync), and the file's
+ * own style (`json-style.ts`) gives the text.
  */
-import { parseTree, type Node } from "jsonc-parser";
+import { locateObjects, type MemberSpan, type ObjectSpan } from "../json-positions.js";
 import {
   formatValue,
   lineIndent,
@@ -46,8 +48,6 @@ export function buildEdits(
   changes: readonly SyncChange[],
   style: JsonStyle,
 ): TextEdit[] {
-  const root = parseTree(text, [], { disallowComments: true });
-  if (!root) throw new Error("parallel.json has no JSON value");
   const byObject = new Map<string, SyncChange[]>();
   for (const change of changes) {
     const key = JSON.stringify(change.path.slice(0, -1));
@@ -55,54 +55,60 @@ export function buildEdits(
     if (group) group.push(change);
     else byObject.set(key, [change]);
   }
+  const groups = [...byObject.values()];
+  const objects = locateObjects(
+    text,
+    groups.map((group) => (group[0] as SyncChange).path.slice(0, -1)),
+  );
   const edits: TextEdit[] = [];
-  for (const group of byObject.values()) {
-    const object = locate(root, (group[0] as SyncChange).path.slice(0, -1));
-    if (object?.type !== "object")
-      throw new Error(`${group[0]?.id}: its object is not where expected`);
-    const inline = !text.slice(object.offset, object.offset + object.length).includes("\n");
+  groups.forEach((group, index) => {
+    const object = objects[index];
+    if (!object) throw new Error(`${group[0]?.id}: its object is not where expected`);
+    const newline = text.indexOf("\n", object.offset);
+    const inline = newline === -1 || newline >= object.end;
     const inserts: SyncChange[] = [];
     for (const change of group) {
-      const property = lastProperty(object, change.field);
-      const value = property?.children?.[1];
-      if (value) edits.push(replaceEdit(text, value, change, inline, style));
+      const member = lastMember(object, change.field);
+      if (member) edits.push(replaceEdit(text, member, change, inline, style));
       else inserts.push(change);
     }
     edits.push(...insertEdits(text, object, inserts, inline, style));
-  }
+  });
   return edits.sort((a, b) => a.offset - b.offset);
 }
 
 function replaceEdit(
   text: string,
-  value: Node,
+  member: MemberSpan,
   change: SyncChange,
   inline: boolean,
   style: JsonStyle,
 ): TextEdit {
+  const offset = member.valueOffset;
+  const newline = text.indexOf("\n", offset);
   const site = {
-    indent: lineIndent(text, value.offset),
-    column: value.offset - lineStart(text, value.offset),
-    multiline: text.slice(value.offset, value.offset + value.length).includes("\n"),
+    indent: lineIndent(text, offset),
+    column: offset - lineStart(text, offset),
+    multiline: newline !== -1 && newline < member.valueEnd,
     inlineObject: inline,
-    lineLength: lineLength(text, value.offset),
+    lineLength: lineLength(text, offset),
   };
   return {
-    offset: value.offset,
-    length: value.length,
+    offset,
+    length: member.valueEnd - offset,
     content: formatValue(change.to, site, style),
   };
 }
 
-/** One edit per anchor property: the keys going after it, in the seed's order. */
+/** One edit per anchor member: the keys going after it, in the seed's order. */
 function insertEdits(
   text: string,
-  object: Node,
+  object: ObjectSpan,
   inserts: SyncChange[],
   inline: boolean,
   style: JsonStyle,
 ): TextEdit[] {
-  const byAnchor = new Map<Node, SyncChange[]>();
+  const byAnchor = new Map<MemberSpan, SyncChange[]>();
   for (const change of [...inserts].sort((a, b) => rank(a.field) - rank(b.field))) {
     const anchor = anchorFor(object, change.field);
     if (!anchor) throw new Error(`${change.id}: no key to insert ${change.field} after`);
@@ -111,8 +117,8 @@ function insertEdits(
     else byAnchor.set(anchor, [change]);
   }
   return [...byAnchor].map(([anchor, changes]) => {
-    const indent = startsLine(text, anchor.offset)
-      ? lineIndent(text, anchor.offset)
+    const indent = startsLine(text, anchor.keyOffset)
+      ? lineIndent(text, anchor.keyOffset)
       : lineIndent(text, object.offset) + style.unit;
     const separator = inline ? ", " : `,${style.eol}${indent}`;
     const content = changes
@@ -128,20 +134,19 @@ function insertEdits(
         return separator + key + formatValue(change.to, site, style);
       })
       .join("");
-    return { offset: anchor.offset + anchor.length, length: 0, content };
+    return { offset: anchor.valueEnd, length: 0, content };
   });
 }
 
-/** The property a new key goes after: the last one of the highest rank below the key's. */
-function anchorFor(object: Node, field: string): Node | undefined {
+/** The member a new key goes after: the last one of the highest rank below the key's. */
+function anchorFor(object: ObjectSpan, field: string): MemberSpan | undefined {
   const own = rank(field);
-  let best: Node | undefined;
+  let best: MemberSpan | undefined;
   let bestRank = -1;
-  for (const property of object.children ?? []) {
-    const key = property.children?.[0]?.value as unknown;
-    const r = typeof key === "string" ? rank(key) : KEY_ORDER.length;
+  for (const member of object.members) {
+    const r = rank(member.key);
     if (r < own && r >= bestRank) {
-      best = property;
+      best = member;
       bestRank = r;
     }
   }
@@ -153,26 +158,12 @@ function rank(key: string): number {
   return index === -1 ? KEY_ORDER.length : index;
 }
 
-/**
- * The node at a path. A key written twice resolves to its last occurrence, as `JSON.parse` reads
- * it (jsonc-parser's own `findNodeAtLocation` takes the first).
- */
-function locate(root: Node, path: readonly (string | number)[]): Node | undefined {
-  let node: Node | undefined = root;
-  for (const segment of path) {
-    if (!node) return undefined;
-    if (typeof segment === "number")
-      node = node.type === "array" ? node.children?.[segment] : undefined;
-    else node = node.type === "object" ? lastProperty(node, segment)?.children?.[1] : undefined;
-  }
-  return node;
-}
-
-function lastProperty(object: Node, key: string): Node | undefined {
-  const properties = object.children ?? [];
-  for (let i = properties.length - 1; i >= 0; i--) {
-    const property = properties[i] as Node;
-    if (property.children?.[0]?.value === key) return property;
+/** A key written twice is its last occurrence, as `JSON.parse` reads it. */
+function lastMember(object: ObjectSpan, key: string): MemberSpan | undefined {
+  const members = object.members;
+  for (let i = members.length - 1; i >= 0; i--) {
+    const member = members[i] as MemberSpan;
+    if (member.key === key) return member;
   }
   return undefined;
 }

@@ -3,9 +3,10 @@
  * into changes and minimal edits, applies them, and checks the result reads back as exactly the
  * old document with the changed values. Pure: text in, edits and new text out.
  */
+import type { ParsedPlanJson } from "../analyze-plan.js";
 import { decodeText } from "../decode-text.js";
 import { parseJsonDocument } from "../json-document.js";
-import type { AchievementReport, PlanReport } from "../model.js";
+import type { AchievementReport, ParallelPlan, PlanReport } from "../model.js";
 import { normalizePlan } from "../normalize-plan.js";
 import { desiredChanges, sameJson, type FolderView } from "./desired-fields.js";
 import { applyTextEdits, buildEdits } from "./json-edits.js";
@@ -13,6 +14,7 @@ import { detectStyle } from "./json-style.js";
 import type {
   Assignment,
   HistoryTimes,
+  JsonValue,
   SkippedAchievement,
   SyncChange,
   SyncOutcome,
@@ -32,6 +34,11 @@ export interface SyncInput {
   assignments?: ReadonlyMap<string, Assignment>;
   /** Start and end per achievement id from the files' history, when the caller read it. */
   times?: ReadonlyMap<string, HistoryTimes>;
+  /**
+   * The same content as the analysis decoded and parsed it (`analyzePlanParsed`), so it is not
+   * read a second time; without it the content is decoded and parsed here.
+   */
+  parsed?: ParsedPlanJson | null;
 }
 
 const BOM = "\uFEFF";
@@ -44,25 +51,18 @@ export function syncParallelJson(input: SyncInput): SyncOutcome {
       `it is ${input.size} bytes, over the limit of ${maxJsonBytes} bytes (limits.max_json_bytes raises it), so it was not read`,
     );
   }
-  const decoded = decodeText(input.content);
-  if (!decoded.ok) return refused(decoded.message);
-  const text = decoded.text;
+  const read = input.parsed ?? readJson(input.content, maxJsonDepth);
+  if (typeof read === "string") return refused(read);
+  const { text, value, plan } = read;
   const bom = hasBom(input.content) ? BOM : "";
-  const parsed = parseJsonDocument(text, maxJsonDepth);
-  if (!parsed.ok) {
-    const { line, column } = parsed.position;
-    return refused(
-      `it does not parse (${parsed.message} at line ${line}, column ${column}): fix it first`,
-    );
-  }
 
-  const { changes, skipped } = planChanges(parsed.document.value, input);
+  const { changes, skipped } = planChanges(value, plan, input);
   if (changes.length === 0) {
     return { kind: "synced", text: bom + text, newText: bom + text, edits: [], changes, skipped };
   }
   const edits = buildEdits(text, changes, detectStyle(text));
   const newText = applyTextEdits(text, edits);
-  if (!readsBackAs(text, newText, changes)) {
+  if (!readsBackAs(value, newText, changes)) {
     return refused("its edits did not read back as intended (is a key written twice?)");
   }
   const shifted: TextEdit[] = edits.map((e) => ({ ...e, offset: e.offset + bom.length }));
@@ -76,11 +76,24 @@ export function syncParallelJson(input: SyncInput): SyncOutcome {
   };
 }
 
+/** The content decoded and parsed, or why it cannot be. */
+function readJson(content: Uint8Array | string, maxJsonDepth: number): ParsedPlanJson | string {
+  const decoded = decodeText(content);
+  if (!decoded.ok) return decoded.message;
+  const parsed = parseJsonDocument(decoded.text, maxJsonDepth);
+  if (!parsed.ok) {
+    const { line, column } = parsed.position;
+    return `it does not parse (${parsed.message} at line ${line}, column ${column}): fix it first`;
+  }
+  const value = parsed.document.value;
+  return { text: decoded.text, value, plan: normalizePlan(value) };
+}
+
 function planChanges(
   value: unknown,
+  plan: ParallelPlan,
   input: SyncInput,
 ): { changes: SyncChange[]; skipped: SkippedAchievement[] } {
-  const plan = normalizePlan(value);
   const reports = new Map<string, AchievementReport>(
     input.report.achievements.map((a) => [a.id, a]),
   );
@@ -137,22 +150,58 @@ function achievementObject(
   return levels[levelIndex]?.achievements[index] as Record<string, unknown>;
 }
 
-/** The new text parses as the old document with exactly the changed values replaced. */
-function readsBackAs(text: string, newText: string, changes: readonly SyncChange[]): boolean {
+/**
+ * The new text parses as the old document (`value`, left untouched) with exactly the changed
+ * values replaced.
+ */
+function readsBackAs(value: unknown, newText: string, changes: readonly SyncChange[]): boolean {
   let actual: unknown;
   try {
     actual = JSON.parse(newText);
   } catch {
     return false;
   }
-  const expected = JSON.parse(text) as unknown;
+  const replaced = new Map<object, Map<string, JsonValue>>();
   for (const change of changes) {
     const parent = change.path
       .slice(0, -1)
-      .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], expected);
-    (parent as Record<string, unknown>)[change.field] = change.to;
+      .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], value) as object;
+    const fields = replaced.get(parent) ?? new Map<string, JsonValue>();
+    fields.set(change.field, change.to);
+    replaced.set(parent, fields);
   }
-  return sameJson(actual, expected);
+  return sameAsReplaced(actual, value, replaced);
+}
+
+/**
+ * Deep equality of `actual` with `expected` in which the objects of `replaced` have the given
+ * fields set (added when absent), as if they had been assigned, without copying or changing it.
+ */
+function sameAsReplaced(
+  actual: unknown,
+  expected: unknown,
+  replaced: ReadonlyMap<object, ReadonlyMap<string, JsonValue>>,
+): boolean {
+  if (actual === expected) return true;
+  if (typeof actual !== "object" || typeof expected !== "object") return false;
+  if (actual === null || expected === null) return false;
+  if (Array.isArray(actual) !== Array.isArray(expected)) return false;
+  const fields = replaced.get(expected);
+  const keys = Object.keys(actual);
+  let expectedCount = Object.keys(expected).length;
+  if (fields)
+    for (const field of fields.keys()) if (!Object.hasOwn(expected, field)) expectedCount++;
+  if (keys.length !== expectedCount) return false;
+  const a = actual as Record<string, unknown>;
+  const b = expected as Record<string, unknown>;
+  for (const key of keys) {
+    if (fields?.has(key)) {
+      if (!sameJson(a[key], fields.get(key))) return false;
+    } else if (!Object.hasOwn(b, key) || !sameAsReplaced(a[key], b[key], replaced)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 function hasBom(content: Uint8Array | string): boolean {

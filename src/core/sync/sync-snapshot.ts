@@ -3,7 +3,7 @@
  * parallel.json the changes that make it agree with the files. The CLI and the app both start
  * here, so `parallel-plans sync` shows exactly what the app's pull request would change.
  */
-import { analyzePlan } from "../analyze-plan.js";
+import { analyzePlanParsed } from "../analyze-plan.js";
 import { discoverPlans, filesInFolder } from "../discover-plans.js";
 import type { AnalysisOptions } from "../options.js";
 import type { PlanSnapshot } from "../types.js";
@@ -35,7 +35,7 @@ export function syncSnapshot(
       return { ...base, outcome: { kind: "refused", reason } };
     }
     const paths = filesInFolder(snapshot, folder.dir);
-    const report = analyzePlan(snapshot, folder, paths, options);
+    const { report, parsed } = analyzePlanParsed(snapshot, folder, paths, options);
     const present = new Set(paths);
     const outcome = syncParallelJson({
       content: file.content ?? "",
@@ -44,6 +44,7 @@ export function syncSnapshot(
       folder: { dir: folder.dir, has: (relPath) => present.has(relPath) },
       limits: options.limits,
       assignments: assignments.get(folder.dir),
+      parsed,
       ...(history === null ? {} : { times: historyTimes(report, history) }),
     });
     return { ...base, outcome };
