@@ -1,33 +1,11 @@
 /** `parallel-plans graph PATH`: one plan's dependency graph as Mermaid or Graphviz DOT. */
-import { Option, type Command } from "commander";
 import { renderDot, renderMermaid } from "../render/mermaid.js";
 import { CliError, EXIT_FINDINGS, EXIT_OK } from "./exit-codes.js";
-import { printDocument, type CliIo, type CommandContext } from "./io.js";
+import type { GraphFlags } from "./command-line.js";
+import { printDocument, type CliIo } from "./io.js";
 import { loadOptions } from "./load-options.js";
 import { displayPath, loadReport } from "./load-report.js";
 import { unusablePlanReason } from "./unusable-plan.js";
-
-export const GRAPH_FORMATS = ["mermaid", "dot"] as const;
-export type GraphFormat = (typeof GRAPH_FORMATS)[number];
-
-export interface GraphFlags {
-  format: GraphFormat;
-  config?: string;
-}
-
-export function registerGraphCommand(program: Command, ctx: CommandContext): void {
-  program
-    .command("graph")
-    .description("print one plan's dependency graph")
-    .argument("<path>", "a plan folder (or its parallel.json)")
-    .addOption(
-      new Option("--format <format>", "graph language").choices(GRAPH_FORMATS).default("mermaid"),
-    )
-    .option("--config <file>", "apply a repository config (.github/parallel-plans.yml)")
-    .action(async (target: string, flags: GraphFlags) => {
-      ctx.setExitCode(await runGraph(target, flags, ctx.io));
-    });
-}
 
 /**
  * Print the graph; the plan's findings do not change the exit code (a graph still draws), unless

@@ -3,28 +3,12 @@
  * one line on stderr ("parallel-plans: <message>") and an exit code — never a stack trace.
  */
 import { Command, CommanderError } from "commander";
+import { registerCommands } from "./command-line.js";
 import { CliError, EXIT_OK, EXIT_USAGE } from "./exit-codes.js";
 import { processIo, withSafeStderr, type CliIo, type CommandContext } from "./io.js";
 import { TOOL_VERSION } from "./version.js";
 
 const NAME = "parallel-plans";
-
-type Register = (program: Command, ctx: CommandContext) => void;
-
-/**
- * Every command, in help order, loaded on demand: a run loads only the command it names (with
- * what that command imports), so `validate` never loads the prompt templates, the diff library or
- * the YAML parser it does not use. Help and unknown commands load them all.
- */
-const COMMANDS: Readonly<Record<string, () => Promise<Register>>> = {
-  validate: async () => (await import("./validate-command.js")).registerValidateCommand,
-  status: async () => (await import("./status-command.js")).registerStatusCommand,
-  graph: async () => (await import("./graph-command.js")).registerGraphCommand,
-  prompt: async () => (await import("./prompt-command.js")).registerPromptCommand,
-  sync: async () => (await import("./sync-command.js")).registerSyncCommand,
-  next: async () => (await import("./next-command.js")).registerNextCommand,
-  report: async () => (await import("./report-command.js")).registerReportCommand,
-};
 
 /**
  * Run the CLI on `argv` (as `process.argv`: node, script, then arguments) and return the exit
@@ -34,10 +18,7 @@ export async function main(argv: readonly string[], rawIo: CliIo = processIo()):
   const io = withSafeStderr(rawIo);
   let exitCode = EXIT_OK;
   try {
-    const program = await buildProgram(argv.slice(2), {
-      io,
-      setExitCode: (code) => (exitCode = code),
-    });
+    const program = buildProgram({ io, setExitCode: (code) => (exitCode = code) });
     await program.parseAsync([...argv], { from: "node" });
     return exitCode;
   } catch (error) {
@@ -45,7 +26,12 @@ export async function main(argv: readonly string[], rawIo: CliIo = processIo()):
   }
 }
 
-async function buildProgram(args: readonly string[], ctx: CommandContext): Promise<Command> {
+/**
+ * The program with every command declared. Declaring them costs only commander: a command's code
+ * (the core, the renderers, their libraries) loads when it runs, so `--help`, `--version` and a
+ * usage error load nothing else.
+ */
+function buildProgram(ctx: CommandContext): Command {
   // Settings made before .command() are inherited by every subcommand.
   const program = new Command(NAME)
     .description("Validate, visualise and fan out PLAN / SUBPLAN / EXECUTION plan folders.")
@@ -56,14 +42,7 @@ async function buildProgram(args: readonly string[], ctx: CommandContext): Promi
       writeErr: (text) => ctx.io.stderr(text),
       outputError: (text, write) => write(`${NAME}: ${oneLine(text.replace(/^error: /, ""))}\n`),
     });
-  const named = args[0] !== undefined && Object.hasOwn(COMMANDS, args[0]) ? args[0] : null;
-  const wanted = named === null ? Object.keys(COMMANDS) : [named];
-  // One import after another: commands share modules, and loading them all at once gains nothing
-  // measurable while Jest's ESM loader fails on concurrent first loads of one module.
-  for (const name of wanted) {
-    const register = await (COMMANDS[name] as () => Promise<Register>)();
-    register(program, ctx);
-  }
+  registerCommands(program, ctx);
   registerHelpCommand(program);
   return program;
 }

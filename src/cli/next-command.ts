@@ -4,7 +4,6 @@
  * prompt (or the brief) for it; with `--format text|json`, or when not on a terminal, it prints
  * the list.
  */
-import { Option, type Command } from "commander";
 import { decideNext } from "../core/next/decide-next.js";
 import type { NextChoice, NextPlan } from "../core/next/next-types.js";
 import type { PlanReport } from "../core/model.js";
@@ -14,40 +13,11 @@ import { renderNextText } from "../render/next-text.js";
 import { singleLine } from "../render/sanitize.js";
 import { renderText } from "../render/text.js";
 import { exitCodeFor, EXIT_OK } from "./exit-codes.js";
-import { printDocument, useColor, type CliIo, type CommandContext, type MenuItem } from "./io.js";
+import type { NextFlags } from "./command-line.js";
+import { printDocument, useColor, type CliIo, type MenuItem } from "./io.js";
 import { loadOptions } from "./load-options.js";
 import { loadReport } from "./load-report.js";
 import { runPrompt } from "./prompt-command.js";
-
-export const NEXT_FORMATS = ["text", "json"] as const;
-export type NextFormat = (typeof NEXT_FORMATS)[number];
-
-export interface NextFlags {
-  /** Unset: a menu on a terminal, else text. */
-  format?: NextFormat;
-  config?: string;
-  templates?: string;
-}
-
-/** Register `next` on the program. */
-export function registerNextCommand(program: Command, ctx: CommandContext): void {
-  program
-    .command("next")
-    .description(
-      "what can be done now: SUBPLANs, EXECUTIONs, levels to execute, recovery of failures (a menu on a terminal)",
-    )
-    .argument("[path...]", "plan folders, or folders above plans", ["."])
-    .addOption(
-      new Option("--format <format>", "print the list in this format instead of asking").choices(
-        NEXT_FORMATS,
-      ),
-    )
-    .option("--config <file>", "apply a repository config (.github/parallel-plans.yml)")
-    .option("--templates <dir>", "use the templates in DIR for the prompt chosen")
-    .action(async (paths: string[], flags: NextFlags) => {
-      ctx.setExitCode(await runNext(paths, flags, ctx.io));
-    });
-}
 
 /** Print the menus, or ask and print the choice; the exit code follows the findings. */
 export async function runNext(

@@ -5,7 +5,6 @@
  */
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { Argument, type Command } from "commander";
 import type { PlanReport } from "../core/model.js";
 import { buildPrompt } from "../prompts/build-prompt.js";
 import {
@@ -17,41 +16,10 @@ import {
 import { defaultTemplates, templateFileName, withOverrides } from "../prompts/templates.js";
 import { describeFsError } from "../sources/local-source.js";
 import { CliError, EXIT_FINDINGS, EXIT_OK } from "./exit-codes.js";
-import { printDocument, type CliIo, type CommandContext } from "./io.js";
+import type { PromptFlags } from "./command-line.js";
+import { printDocument, type CliIo } from "./io.js";
 import { loadOptions } from "./load-options.js";
 import { displayPath, loadReport } from "./load-report.js";
-
-/** The options of `parallel-plans prompt`. */
-export interface PromptFlags {
-  level?: number;
-  dryRun?: boolean;
-  force?: boolean;
-  config?: string;
-  templates?: string;
-}
-
-/** Register `prompt` on the program. */
-export function registerPromptCommand(program: Command, ctx: CommandContext): void {
-  program
-    .command("prompt")
-    .description(
-      "print a batch prompt: parallel discovery, batch SUBPLAN or batch EXECUTION creation",
-    )
-    .addArgument(new Argument("<kind>", "which prompt").choices(PROMPT_KINDS))
-    .argument("<path>", "a plan folder")
-    .option(
-      "--level <n>",
-      "the level to prepare (default: the next ready level with work left)",
-      parseLevel,
-    )
-    .option("--dry-run", "preview what the prompt would create, without the prompt")
-    .option("--force", "build a batch prompt even though the plan has validation errors")
-    .option("--config <file>", "apply a repository config (.github/parallel-plans.yml)")
-    .option("--templates <dir>", "use the templates in DIR (as .github/parallel-plans/templates/)")
-    .action(async (kind: PromptKind, target: string, flags: PromptFlags) => {
-      ctx.setExitCode(await runPrompt(kind, target, flags, ctx.io));
-    });
-}
 
 /**
  * Print the prompt (or preview); exit 1 when there is nothing to prompt for or the plan has
@@ -104,11 +72,6 @@ export async function runPrompt(
   }
   printDocument(io, outcome.prompt ?? outcome.preview ?? "");
   return EXIT_OK;
-}
-
-function parseLevel(value: string): number {
-  if (!/^\d{1,6}$/.test(value)) throw new CliError(`--level takes a level number, not "${value}"`);
-  return Number(value);
 }
 
 /** The SUBPLAN texts of the plan's open achievements (paths are relative to the working folder). */

@@ -5,7 +5,6 @@
  * parallel.json; when history is missing or shallow a note on stderr says so.
  */
 import path from "node:path";
-import { Option, type Command } from "commander";
 import { measureTimes } from "../core/history/measure-times.js";
 import { buildTimeReport } from "../core/history/time-report.js";
 import {
@@ -15,32 +14,10 @@ import {
 } from "../render/time-report.js";
 import { readGitHistory } from "../sources/git-history.js";
 import { exitCodeFor } from "./exit-codes.js";
-import { printDocument, type CliIo, type CommandContext } from "./io.js";
+import type { ReportFlags } from "./command-line.js";
+import { printDocument, type CliIo } from "./io.js";
 import { loadOptions } from "./load-options.js";
 import { displayPath, loadReport } from "./load-report.js";
-
-export const REPORT_FORMATS = ["text", "markdown", "json"] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
-
-export interface ReportFlags {
-  format: ReportFormat;
-  config?: string;
-}
-
-/** Register `report` on the program. */
-export function registerReportCommand(program: Command, ctx: CommandContext): void {
-  program
-    .command("report")
-    .description("estimated vs actual time (from git history), realised parallel saving, accuracy")
-    .argument("[path...]", "plan folders, or folders above plans", ["."])
-    .addOption(
-      new Option("--format <format>", "output format").choices(REPORT_FORMATS).default("text"),
-    )
-    .option("--config <file>", "apply a repository config (.github/parallel-plans.yml)")
-    .action(async (paths: string[], flags: ReportFlags) => {
-      ctx.setExitCode(await runReport(paths, flags, ctx.io));
-    });
-}
 
 /** Print the time report; the exit code follows the findings, as for `status`. */
 export async function runReport(

@@ -10,7 +10,6 @@
 import { randomBytes } from "node:crypto";
 import { lstat, readFile, realpath, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { Command } from "commander";
 import { syncSnapshot } from "../core/sync/sync-snapshot.js";
 import { readGitHistory } from "../sources/git-history.js";
 import { escapeControls } from "../render/sanitize.js";
@@ -18,34 +17,10 @@ import { editsPatch } from "../render/sync-patch.js";
 import { describeFsError, readLocalSnapshot } from "../sources/local-source.js";
 import { planInputMatcher } from "../sources/plan-inputs.js";
 import { CliError, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./exit-codes.js";
-import type { CliIo, CommandContext } from "./io.js";
+import type { SyncFlags } from "./command-line.js";
+import type { CliIo } from "./io.js";
 import { loadOptions } from "./load-options.js";
 import { displayPath } from "./load-report.js";
-
-export interface SyncFlags {
-  write?: boolean;
-  backup?: boolean;
-  times?: boolean;
-  config?: string;
-}
-
-/** Adds `sync PATH [--write] [--config FILE]` to the program. */
-export function registerSyncCommand(program: Command, ctx: CommandContext): void {
-  program
-    .command("sync")
-    .description("make parallel.json statuses and paths agree with the files (prints a diff)")
-    .argument("<path>", "a plan folder, or a folder above plans")
-    .option("--write", "write the changes into parallel.json instead of failing on them")
-    .option("--backup", "with --write: keep the previous file as parallel.json.bak beside it")
-    .option(
-      "--times",
-      "also fill missing started_at / completed_at from git history (EXECUTION_TASK and APPROVED commits)",
-    )
-    .option("--config <file>", "apply a repository config (.github/parallel-plans.yml)")
-    .action(async (target: string, flags: SyncFlags) => {
-      ctx.setExitCode(await runSync(target, flags, ctx.io));
-    });
-}
 
 /** Sync every plan under `target`; returns 0 (in sync, or written), 1 (drift shown) or 2. */
 export async function runSync(target: string, flags: SyncFlags, io: CliIo): Promise<number> {

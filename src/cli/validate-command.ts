@@ -1,5 +1,4 @@
 /** `parallel-plans validate [PATH...]`: check plan folders and report findings in one format. */
-import { Option, type Command } from "commander";
 import type { AnalysisReport } from "../core/model.js";
 import { renderJson } from "../render/json.js";
 import { renderMarkdown } from "../render/markdown.js";
@@ -7,35 +6,12 @@ import { escapeControls } from "../render/sanitize.js";
 import { renderSarif } from "../render/sarif.js";
 import { renderText } from "../render/text.js";
 import { exitCodeFor } from "./exit-codes.js";
-import { printDocument, useColor, type CliIo, type CommandContext } from "./io.js";
+import type { ValidateFlags, ValidateFormat } from "./command-line.js";
+import { printDocument, useColor, type CliIo } from "./io.js";
 import { loadOptions } from "./load-options.js";
 import { loadReport } from "./load-report.js";
 import { rebaseOnRepository } from "./repository-paths.js";
 import { TOOL_HOMEPAGE, TOOL_RULES_URI, TOOL_VERSION } from "./version.js";
-
-export const VALIDATE_FORMATS = ["text", "json", "markdown", "sarif"] as const;
-export type ValidateFormat = (typeof VALIDATE_FORMATS)[number];
-
-export interface ValidateFlags {
-  format: ValidateFormat;
-  strict?: boolean;
-  config?: string;
-}
-
-export function registerValidateCommand(program: Command, ctx: CommandContext): void {
-  program
-    .command("validate")
-    .description("check plan folders: schema, dependencies, levels, files and statuses")
-    .argument("[path...]", "plan folders, or folders above plans", ["."])
-    .addOption(
-      new Option("--format <format>", "output format").choices(VALIDATE_FORMATS).default("text"),
-    )
-    .option("--strict", "fail (exit 1) on warnings too")
-    .option("--config <file>", "apply a repository config (.github/parallel-plans.yml)")
-    .action(async (paths: string[], flags: ValidateFlags) => {
-      ctx.setExitCode(await runValidate(paths, flags, ctx.io));
-    });
-}
 
 /** Validate, print the report on stdout, and return the exit code. */
 export async function runValidate(

@@ -3,9 +3,21 @@ import type { FindingSummary, PlanReport } from "../core/model.js";
 import type { HourRange, Severity } from "../core/types.js";
 import { isDone } from "./status-style.js";
 
-/** "1 error", "3 errors". */
+/** "1 error", "3 errors", "12,345 errors". */
 export function plural(count: number, word: string): string {
-  return `${count.toLocaleString("en-US")} ${word}${count === 1 ? "" : "s"}`;
+  return `${formatCount(count)} ${word}${count === 1 ? "" : "s"}`;
+}
+
+/**
+ * A count with thousands separators, as `toLocaleString("en-US")` writes it ("12,345"), without
+ * its first call loading the locale data: that costs more than the rest of a CLI run's rendering.
+ */
+export function formatCount(count: number): string {
+  if (!Number.isSafeInteger(count) || Object.is(count, -0)) return count.toLocaleString("en-US");
+  const digits = String(Math.abs(count));
+  let grouped = digits.slice(0, digits.length % 3 || 3);
+  for (let i = grouped.length; i < digits.length; i += 3) grouped += `,${digits.slice(i, i + 3)}`;
+  return count < 0 ? `-${grouped}` : grouped;
 }
 
 /** "1 error, 2 warnings, 0 notices". */
@@ -42,6 +54,6 @@ export function planFails(plan: PlanReport, strict = false): boolean {
 export function capList(items: readonly string[], max: number, separator = ", "): string {
   if (items.length <= max) return items.join(separator);
   const shown = items.slice(0, max);
-  const more = `+${(items.length - max).toLocaleString("en-US")} more`;
+  const more = `+${formatCount(items.length - max)} more`;
   return shown.length > 0 ? `${shown.join(separator)}${separator}${more}` : more;
 }

@@ -1,7 +1,8 @@
 /**
  * What the CLI loads: its import graph (type-only imports left out, as they vanish at build) never
- * reaches Probot or Octokit, and a `validate` run loads neither the YAML parser, the diff library,
- * the prompt templates nor ajv's schema compiler.
+ * reaches Probot or Octokit, `--help` and `--version` load no package but commander, and a
+ * `validate` run loads neither the YAML parser, the diff library, the prompt templates nor ajv's
+ * schema compiler.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -70,6 +71,11 @@ describe("the CLI's import graph", () => {
     const roots = [...reachedPackages("cli/main.ts", true)].map(rootPackage);
     expect(roots.length).toBeGreaterThan(3);
     expect(roots.filter((name) => name === "probot" || name.startsWith("@octokit/"))).toEqual([]);
+  });
+
+  it("loads for --help, --version and usage errors nothing but commander", () => {
+    const roots = new Set([...reachedPackages("cli/main.ts", false)].map(rootPackage));
+    expect([...roots].filter((name) => !name.startsWith("node:"))).toEqual(["commander"]);
   });
 
   it("loads for validate neither YAML, diff, the prompt templates nor ajv's compiler", () => {

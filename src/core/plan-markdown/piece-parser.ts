@@ -3,6 +3,7 @@ import type { Root } from "mdast";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import type { Chunk } from "./chunking.js";
+import { parsePlainBlocks } from "./plain-blocks.js";
 import { Locator, walk, type BlockVisitor } from "./tree-walk.js";
 
 const processor = unified().use(remarkParse);
@@ -40,9 +41,11 @@ export class PieceParser {
   read(chunk: Chunk, visitor: BlockVisitor): void {
     const plain = this.inlineSpent + chunk.inlineCost > INLINE_BUDGET;
     if (!plain) this.inlineSpent += chunk.inlineCost;
-    let root: Root;
+    const text = this.source.slice(chunk.start, chunk.end);
+    // Most pieces keep to the plain subset, read without micromark (the same tree, faster cold).
+    let root: Root | null = plain ? null : parsePlainBlocks(text);
     try {
-      root = (plain ? plainProcessor : processor).parse(this.source.slice(chunk.start, chunk.end));
+      root ??= (plain ? plainProcessor : processor).parse(text);
     } catch {
       return;
     }
