@@ -8,9 +8,9 @@
 import { afterAll, beforeAll, describe } from "@jest/globals";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { freePort } from "./free-port.js";
 
 const BINARY = "redis-server";
 
@@ -18,14 +18,6 @@ const BINARY = "redis-server";
 export function redisAvailable(): boolean {
   const probe = spawnSync(BINARY, ["--version"], { stdio: "ignore" });
   return probe.error === undefined && probe.status === 0;
-}
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
 }
 
 /** A running Redis: its `redis://` URL and how to stop it. */
