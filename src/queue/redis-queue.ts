@@ -329,16 +329,18 @@ export class RedisQueue implements DeliveryQueue {
       // Take no more jobs, then give the running ones the grace period.
       await worker.pause(true);
       let timer: NodeJS.Timeout | undefined;
-      const finished = await Promise.race([
-        Promise.allSettled([...this.running.values()].map((r) => r.done)).then(() => true),
-        new Promise<boolean>((resolve) => {
-          timer = setTimeout(() => resolve(false), graceMs);
+      await Promise.race([
+        Promise.allSettled([...this.running.values()].map((r) => r.done)),
+        new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, graceMs);
         }),
       ]);
       clearTimeout(timer);
       left = this.runningDeliveries();
-      // Forced when jobs are left: their locks lapse and another instance runs them again.
-      await worker.close(!finished).catch(() => undefined);
+      // Forced: our jobs are finished or left behind (their locks lapse and another instance
+      // runs them again). Waiting for BullMQ's fetch loop instead can hang for ever once Redis
+      // has restarted under it (its blocking fetch never settles).
+      await worker.close(true).catch(() => undefined);
       // BullMQ leaves a connection it was given open: ours to close, like the queue's.
       await this.workerConnection?.quit().catch(() => this.workerConnection?.disconnect());
     }
