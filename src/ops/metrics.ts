@@ -1,7 +1,8 @@
 /**
  * What `/metrics` reports (Prometheus text format, prom-client): deliveries by event and
  * outcome, the queue's depth and oldest job, job durations by kind, GitHub requests by route
- * group and status, the rate limit left per installation, and retried and failed jobs. One
+ * group and status, the rate limit left per installation, retried and failed jobs, and jobs put
+ * back to wait for their order or their installation's cap (Redis mode). One
  * registry per server, so tests (and two servers in one process) do not share counters.
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
