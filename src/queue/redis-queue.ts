@@ -39,6 +39,8 @@ const PING_TIMEOUT_MS = 2000;
  */
 const ORDER_RECHECK_MS = 500;
 const INSTALLATION_RECHECK_MS = 1000;
+/** How long a burst of deliveries may hold this instance's work back (as in the embedded queue). */
+const BURST_DEFER_MS = 2000;
 
 /** `promise`, or a rejection naming `what` once `ms` have passed. */
 function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
@@ -70,6 +72,12 @@ export interface RedisQueueOptions {
   /** How often this instance looks for other instances' stalled jobs (default 30 s). */
   stalledIntervalMs?: number;
   rememberMs?: number;
+  /**
+   * True while this instance is receiving deliveries: then a job it took waits before it starts
+   * (one at a time once its delivery has waited 2 s), so the work, which shares this process's
+   * thread, does not slow the acknowledgements GitHub waits for.
+   */
+  busy?: () => boolean;
   observer?: JobObserver;
   onError?: (delivery: Delivery, error: unknown, outcome: "retry" | "failed") => void;
 }
@@ -101,6 +109,8 @@ export class RedisQueue implements DeliveryQueue {
   private readonly order: RedisOrder;
   private readonly leases: InstallationLeases;
   private closing = false;
+  /** Jobs past the burst gate (checking their turn, or running) on this instance. */
+  private working = 0;
   /** Resolves once the enqueue connection first reached Redis (its commands fail before). */
   private readonly connected: Promise<void>;
   private wasConnected = false;
@@ -182,27 +192,12 @@ export class RedisQueue implements DeliveryQueue {
     this.worker = new Worker<Delivery>(
       QUEUE_NAME,
       async (job: Job<Delivery>, token?: string) => {
-        const keys = deliveryKeys(job.data);
-        const id = job.id!;
-        if (
-          keys.orderKey !== undefined &&
-          !(await this.order.isTurn(connection, keys.orderKey, id))
-        )
-          return this.defer(job, token, keys, "order", ORDER_RECHECK_MS);
-        let lease: Lease | undefined;
-        if (keys.installation !== undefined) {
-          lease = await this.leases.acquire(connection, keys.installation, id, job.data.receivedAt);
-          if (!lease) return this.defer(job, token, keys, "installation", INSTALLATION_RECHECK_MS);
-        }
-        const done = run(job.data);
-        this.running.set(id, { delivery: job.data, done: done.catch(() => undefined) });
+        await this.afterBurst(job.data);
+        this.working++;
         try {
-          await done;
+          await this.process(job, token, connection, run);
         } finally {
-          this.running.delete(id);
-          // A lease not released (Redis away) lapses after the lock's duration.
-          const next = await lease?.release().catch(() => undefined);
-          if (next !== undefined) void this.wake(next);
+          this.working--;
         }
       },
       {
@@ -231,6 +226,58 @@ export class RedisQueue implements DeliveryQueue {
       // Given up: its place goes to the next delivery of its key, which must not wait for ever.
       void this.leaveLine(keys, job.data.id);
     });
+  }
+
+  /** Run the job if its turn has come and its installation has a free slot; else defer it. */
+  private async process(
+    job: Job<Delivery>,
+    token: string | undefined,
+    connection: Redis,
+    run: DeliveryWorker,
+  ): Promise<void> {
+    const keys = deliveryKeys(job.data);
+    const id = job.id!;
+    if (keys.orderKey !== undefined && !(await this.order.isTurn(connection, keys.orderKey, id)))
+      return this.defer(job, token, keys, "order", ORDER_RECHECK_MS);
+    let lease: Lease | undefined;
+    if (keys.installation !== undefined) {
+      lease = await this.leases.acquire(connection, keys.installation, id, job.data.receivedAt);
+      if (!lease) return this.defer(job, token, keys, "installation", INSTALLATION_RECHECK_MS);
+    }
+    const done = run(job.data);
+    this.running.set(id, { delivery: job.data, done: done.catch(() => undefined) });
+    try {
+      await done;
+    } finally {
+      this.running.delete(id);
+      // A lease not released (Redis away) lapses after the lock's duration.
+      const next = await lease?.release().catch(() => undefined);
+      if (next !== undefined) void this.wake(next);
+    }
+  }
+
+  /** Wait while deliveries arrive, as the embedded queue does; one job may start after 2 s. */
+  private async afterBurst(delivery: Delivery): Promise<void> {
+    const busy = this.options.busy;
+    if (!busy) return;
+    while (
+      busy() &&
+      !this.closing &&
+      !(this.working === 0 && Date.now() - delivery.receivedAt > BURST_DEFER_MS)
+    )
+      await this.tick();
+  }
+
+  private nextTick: Promise<void> | undefined;
+
+  /** 5 ms from now, one timer shared by every job waiting out a burst. */
+  private tick(): Promise<void> {
+    return (this.nextTick ??= new Promise<void>((resolve) =>
+      setTimeout(() => {
+        this.nextTick = undefined;
+        resolve();
+      }, 5),
+    ));
   }
 
   /**
