@@ -2,8 +2,8 @@
  * The Redis queue schedules as the embedded one does, across instances: two queues sharing one
  * real redis-server run the pushes to one branch strictly in arrival order and never two at once,
  * keep one installation at its cap while another installation's delivery runs meanwhile, give a
- * job whose instance died its place back before the later ones, and let a job that fails for good
- * (or never got queued) give up its place.
+ * job whose instance died its place back before the later ones, let a job that fails for good
+ * (or never got queued) give up its place, and hold the work back while deliveries arrive.
  */
 import { afterEach, expect, it } from "@jest/globals";
 import { randomUUID } from "node:crypto";
@@ -191,6 +191,24 @@ describeWithRedis("the Redis queue's scheduling", (redis) => {
     await waitFor("the next push to run", () => ran.includes(next.id), 15_000);
     expect(ran).toEqual([failing.id, failing.id, next.id]);
   }, 20_000);
+
+  it("starts no job while its instance is receiving deliveries, all of them after", async () => {
+    let receiving = true;
+    const rec = recorder(() => "any");
+    await instance(
+      `t-${randomUUID()}`,
+      rec.worker(() => 0),
+      {
+        busy: () => receiving,
+        perInstallation: 8,
+      },
+    );
+    for (let i = 0; i < 3; i++) await queues[0]!.enqueue(push(1, 40 + i));
+    await sleep(500);
+    expect(rec.started).toEqual([]);
+    receiving = false;
+    await waitFor("all three to run", () => rec.finished.length === 3);
+  });
 
   it("drops a place whose job never got queued, after a grace", async () => {
     const connection = new Redis(redis().url);
