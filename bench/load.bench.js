@@ -4,12 +4,19 @@
  * Two bursts: pushes touching no plan, and pushes touching a plan (the real work then runs from
  * the queue against a GitHub stand-in on loopback that answers after 50 ms). Printed per burst
  * and server: acknowledgement throughput, p50 / p99 acknowledgement latency, the throughput
- * ratio, and for the plan burst the time until the last check run completes.
+ * ratio, and for the plan burst the time until the last check run completes. `--redis` runs the
+ * server in its Redis mode instead, against a redis-server the bench starts on a free loopback
+ * port (no persistence, a temp folder), so the ordering and installation-cap scripts are on
+ * the path of every job.
  *
- *   npm run build && node bench/load.bench.js [--deliveries 400] [--concurrency 10] [--latency 50]
+ *   npm run build && node bench/load.bench.js [--deliveries 400] [--concurrency 10] [--latency 50] [--redis]
  */
+import { spawn } from "node:child_process";
 import { createHmac, randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { createNodeMiddleware, Probot } from "probot";
 import { benchPrivateKey, examplePlanFiles, fakeSha, PLAN_DIR } from "./support/bench-fixtures.js";
@@ -21,6 +28,7 @@ const { values } = parseArgs({
     concurrency: { type: "string", default: "10" },
     latency: { type: "string", default: "50" },
     installations: { type: "string", default: "10" },
+    redis: { type: "boolean", default: false },
   },
 });
 const DELIVERIES = Number(values.deliveries);
@@ -122,7 +130,50 @@ async function noopServer() {
   };
 }
 
-async function ourServer(gh) {
+/** A throwaway redis-server on a free loopback port; resolves once it accepts connections. */
+async function startRedis() {
+  const probe = createServer();
+  await new Promise((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  const dir = mkdtempSync(join(tmpdir(), "parallel-plans-bench-redis-"));
+  const child = spawn(
+    "redis-server",
+    [
+      "--port",
+      String(port),
+      "--bind",
+      "127.0.0.1",
+      "--save",
+      "",
+      "--appendonly",
+      "no",
+      "--dir",
+      dir,
+    ],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
+  await new Promise((resolve, reject) => {
+    child.once("error", reject);
+    child.once("exit", (code) => reject(new Error(`redis-server exited with ${code}`)));
+    child.stdout.on("data", (chunk) => {
+      if (String(chunk).includes("Ready to accept connections")) resolve();
+    });
+  });
+  child.stdout.resume();
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    stop: async () => {
+      child.removeAllListeners("exit");
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function ourServer(gh, redisUrl) {
   const { startServer } = await import("../dist/server/start-server.js");
   const { readSettings } = await import("../dist/server/settings.js");
   const { productionApp } = await import("../dist/server/production-app.js");
@@ -131,6 +182,7 @@ async function ourServer(gh) {
     PRIVATE_KEY: privateKey,
     WEBHOOK_SECRET: SECRET,
     LOG_LEVEL: "fatal",
+    ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
   };
   const server = await startServer({
     settings: readSettings({ ...env, HOST: "127.0.0.1", PORT: "0" }),
@@ -147,13 +199,14 @@ function line(name, r) {
 }
 
 console.log(
-  `load: ${DELIVERIES} signed push deliveries per burst, ${CONCURRENCY} in flight, ${INSTALLATIONS} installations, GitHub stand-in ${LATENCY} ms a request (node ${process.version})`,
+  `load: ${DELIVERIES} signed push deliveries per burst, ${CONCURRENCY} in flight, ${INSTALLATIONS} installations, GitHub stand-in ${LATENCY} ms a request, ${values.redis ? "Redis" : "embedded"} queue (node ${process.version})`,
 );
+const redis = values.redis ? await startRedis() : undefined;
 const gh = await startGitHubStandIn({ latencyMs: LATENCY });
 for (let i = 1; i <= INSTALLATIONS; i++)
   gh.addRepository({ owner: `org${i}`, name: "plans", installationId: i, files: planFiles });
 const noop = await noopServer();
-const ours = await ourServer(gh);
+const ours = await ourServer(gh, redis?.url);
 
 // Warm both (JIT, keep-alive sockets, the app's first config read) before measuring.
 await burst(noop.url, deliveries("README.md").slice(0, 200));
@@ -184,3 +237,4 @@ for (const [label, file] of [
 await ours.stop();
 await noop.stop();
 await gh.close();
+await redis?.stop();

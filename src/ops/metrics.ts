@@ -1,12 +1,18 @@
 /**
  * What `/metrics` reports (Prometheus text format, prom-client): deliveries by event and
  * outcome, the queue's depth and oldest job, job durations by kind, GitHub requests by route
- * group and status, the rate limit left per installation, and retried and failed jobs. One
+ * group and status, the rate limit left per installation, retried and failed jobs, and jobs put
+ * back to wait for their order or their installation's cap (Redis mode). One
  * registry per server, so tests (and two servers in one process) do not share counters.
  */
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { DeliveryKeys } from "../queue/delivery.js";
-import type { AttemptOutcome, JobObserver, QueueStats } from "../queue/delivery-queue.js";
+import type {
+  AttemptOutcome,
+  DeferReason,
+  JobObserver,
+  QueueStats,
+} from "../queue/delivery-queue.js";
 
 /** What the HTTP handler did with a delivery. */
 export type DeliveryOutcome =
@@ -24,6 +30,7 @@ export class Metrics implements JobObserver {
   private readonly durations: Histogram<"kind" | "outcome">;
   private readonly retried: Counter<"kind">;
   private readonly failed: Counter<"kind">;
+  private readonly deferrals: Counter<"reason">;
   private readonly requests: Counter<"route" | "status">;
   private readonly rateLimit: Gauge<"installation" | "resource">;
 
@@ -54,6 +61,12 @@ export class Metrics implements JobObserver {
       name: "parallel_plans_jobs_failed_total",
       help: "Deliveries that failed every attempt (kept for inspection in the Redis mode).",
       labelNames: ["kind"],
+      registers,
+    });
+    this.deferrals = new Counter({
+      name: "parallel_plans_jobs_deferred_total",
+      help: "Jobs a worker put back to wait (Redis mode): reason=order (an earlier delivery of the branch or pull request is unfinished) or installation (its installation is at QUEUE_INSTALLATION_CONCURRENCY).",
+      labelNames: ["reason"],
       registers,
     });
     this.requests = new Counter({
@@ -108,6 +121,10 @@ export class Metrics implements JobObserver {
     this.durations.observe({ kind: keys.kind, outcome }, seconds);
     if (outcome === "retry") this.retried.inc({ kind: keys.kind });
     if (outcome === "failed") this.failed.inc({ kind: keys.kind });
+  }
+
+  deferred(_keys: DeliveryKeys, reason: DeferReason): void {
+    this.deferrals.inc({ reason });
   }
 
   /** Count a GitHub response (or a network failure, status 0). */

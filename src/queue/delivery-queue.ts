@@ -13,9 +13,17 @@ export type DeliveryWorker = (delivery: Delivery) => Promise<void>;
 /** How one attempt ended: `done`, `retry` (it will run again after a backoff) or `failed`. */
 export type AttemptOutcome = "done" | "retry" | "failed";
 
+/** Why a job picked up by a worker was put back to wait instead of running. */
+export type DeferReason = "order" | "installation";
+
 /** Told about every attempt, for metrics and logs. */
 export interface JobObserver {
   attempted(keys: DeliveryKeys, seconds: number, outcome: AttemptOutcome): void;
+  /**
+   * A worker took the job but put it back to wait (Redis mode): an earlier delivery of its order
+   * key is unfinished, or its installation is at its cap.
+   */
+  deferred?(keys: DeliveryKeys, reason: DeferReason): void;
 }
 
 /** The queue's size as `/metrics` reports it. */

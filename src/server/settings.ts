@@ -15,7 +15,10 @@ export interface ServerSettings {
   redisUrl: string | undefined;
   /** Deliveries one instance runs at once (QUEUE_CONCURRENCY, default 8). */
   concurrency: number;
-  /** Deliveries of one installation running at once in the embedded mode (default 2). */
+  /**
+   * Deliveries of one installation running at once (QUEUE_INSTALLATION_CONCURRENCY, default 2):
+   * in this process in the embedded mode, across every instance in the Redis mode.
+   */
   perInstallation: number;
   /** How long SIGTERM waits for running jobs (SHUTDOWN_GRACE_SECONDS, default 8 s). */
   graceMs: number;

@@ -83,6 +83,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
         url: settings.redisUrl,
         prefix: options.redisPrefix ?? "parallel-plans",
         concurrency: settings.concurrency,
+        perInstallation: settings.perInstallation,
+        busy: () => web?.receiving() ?? false,
         lockDurationMs: options.lockDurationMs ?? settings.stalledMs,
         stalledIntervalMs: options.stalledIntervalMs ?? settings.stalledMs,
         backoffMs: options.backoffMs,

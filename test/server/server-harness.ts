@@ -1,9 +1,13 @@
 /**
- * Starts the production server (`startServer`) on a loopback port with a test app, a test RSA
- * key and Probot's Octokit without retries or throttling, and posts signed deliveries to it.
+ * The one harness of the server and queue tests: starts the production server (`startServer`)
+ * on a loopback port with a test app, the test RSA key and Probot's Octokit without retries or
+ * throttling, or `npm start`'s entry in a child process (for signals and crashes), and posts
+ * signed deliveries to it.
  */
-import { generateKeyPairSync, randomUUID } from "node:crypto";
-import { ProbotOctokit, type ApplicationFunction } from "probot";
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { join } from "node:path";
+import type { ApplicationFunction } from "probot";
 import { readSettings } from "../../src/server/settings.js";
 import {
   startServer,
@@ -11,22 +15,11 @@ import {
   type SharedState,
   type StartOptions,
 } from "../../src/server/start-server.js";
+import { PRIVATE_KEY, SECRET, TestOctokit } from "../github/harness.js";
+import { transpileSources } from "../support/transpiled-sources.js";
 import { webhookHeaders, type WebhookPayload } from "../support/webhook-fixtures.js";
 
-export const SECRET = "test-secret";
-
-export const PRIVATE_KEY = generateKeyPairSync("rsa", {
-  modulusLength: 2048,
-  publicKeyEncoding: { type: "spki", format: "pem" },
-  privateKeyEncoding: { type: "pkcs1", format: "pem" },
-}).privateKey;
-
-/** Probot's Octokit with retries and throttling off (tests are not about them). */
-export const TestOctokit = ProbotOctokit.defaults((options: Record<string, unknown>) => ({
-  ...options,
-  retry: { enabled: false },
-  throttle: { ...(options.throttle as object | undefined), enabled: false },
-}));
+export { SECRET };
 
 /** The environment a test server runs with (Probot's variables). */
 export function testEnv(extra: Record<string, string> = {}): Record<string, string> {
@@ -100,4 +93,45 @@ export async function waitFor(
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/** Whether the server at `url` answers `GET /ready` with 200 (false while it cannot be reached). */
+export async function isReady(url: string): Promise<boolean> {
+  try {
+    return (await fetch(`${url}/ready`)).status === 200;
+  } catch {
+    return false;
+  }
+}
+
+/** `npm start`'s entry with a slow test app in a child process (test/server/fixtures). */
+export interface ServerProcess {
+  process: ChildProcess;
+  /** Everything it printed so far, stdout and stderr. */
+  output(): string;
+  /** Its exit code, or the signal that ended it. */
+  exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+let slowServerEntry: string | undefined;
+
+/**
+ * Run test/server/fixtures/slow-server.ts (transpiled once per test file) with `env` and nothing
+ * else but PATH: a `gollum` delivery takes WORK_MS and prints `MARK started|finished <id>`.
+ */
+export function startServerProcess(env: Record<string, string | undefined>): ServerProcess {
+  slowServerEntry ??= join(
+    transpileSources(["test/server/fixtures/slow-server.ts"]),
+    "test/server/fixtures/slow-server.js",
+  );
+  const child = spawn(process.execPath, [slowServerEntry], {
+    env: { PATH: process.env.PATH, ...env },
+  });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once("exit", (code, signal) => resolve({ code, signal })),
+  );
+  return { process: child, output: () => output, exit };
 }

@@ -4,46 +4,12 @@
  * hour: the startup line at the default log level, and one line (no stack trace) and exit 1
  * when production has no credentials or a setting is unusable.
  */
-import { beforeAll, describe, expect, it } from "@jest/globals";
-import { spawn, type ChildProcess } from "node:child_process";
+import { describe, expect, it } from "@jest/globals";
 import { randomUUID } from "node:crypto";
-import { createServer, type AddressInfo } from "node:net";
-import { join } from "node:path";
-import { transpileSources } from "../support/transpiled-sources.js";
-import { postDelivery, testEnv, waitFor } from "./server-harness.js";
+import { freePort } from "../support/free-port.js";
+import { postDelivery, startServerProcess as start, testEnv, waitFor } from "./server-harness.js";
 
 const PAYLOAD = { action: "edited", pages: [], installation: { id: 3 }, repository: { id: 30 } };
-let entry: string;
-
-beforeAll(() => {
-  entry = join(
-    transpileSources(["test/server/fixtures/slow-server.ts"]),
-    "test/server/fixtures/slow-server.js",
-  );
-});
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
-
-interface Child {
-  process: ChildProcess;
-  output: () => string;
-  exit: Promise<number | null>;
-}
-
-function start(env: Record<string, string | undefined>): Child {
-  const child = spawn(process.execPath, [entry], { env: { PATH: process.env.PATH, ...env } });
-  let output = "";
-  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const exit = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  return { process: child, output: () => output, exit };
-}
 
 describe("the server process", () => {
   it("on SIGTERM refuses new deliveries, finishes the running job and exits 0", async () => {
@@ -74,7 +40,7 @@ describe("the server process", () => {
       const refused = await postDelivery(url, "gollum", PAYLOAD);
       expect(refused.status).toBe(503);
 
-      expect(await child.exit).toBe(0);
+      expect((await child.exit).code).toBe(0);
       expect(child.output()).toContain(`MARK finished ${id}`);
       expect(child.output()).not.toContain("lost deliveries");
     } finally {
@@ -84,7 +50,7 @@ describe("the server process", () => {
 
   it("in production without credentials prints one line naming them and exits 1", async () => {
     const child = start({ NODE_ENV: "production", PORT: String(await freePort()) });
-    expect(await child.exit).toBe(1);
+    expect((await child.exit).code).toBe(1);
     expect(child.output()).toBe(
       "parallel-plans: APP_ID, PRIVATE_KEY (or PRIVATE_KEY_PATH), WEBHOOK_SECRET are not set: the app cannot authenticate to GitHub or verify deliveries (see .env.example).\n",
     );
@@ -92,7 +58,7 @@ describe("the server process", () => {
 
   it("refuses an unusable setting with one line naming it", async () => {
     const child = start({ ...testEnv({ QUEUE_CONCURRENCY: "lots" }) });
-    expect(await child.exit).toBe(1);
+    expect((await child.exit).code).toBe(1);
     expect(child.output()).toBe(
       'parallel-plans: QUEUE_CONCURRENCY must be a whole number from 1 to 1000, got "lots".\n',
     );

@@ -8,9 +8,9 @@
 import { afterAll, beforeAll, describe } from "@jest/globals";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { freePort } from "./free-port.js";
 
 const BINARY = "redis-server";
 
@@ -20,24 +20,19 @@ export function redisAvailable(): boolean {
   return probe.error === undefined && probe.status === 0;
 }
 
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
-
 /** A running Redis: its `redis://` URL and how to stop it. */
 export interface RedisHandle {
   url: string;
+  /** Stop the server for good and remove its folder. */
   stop(): Promise<void>;
+  /** Stop the server but keep its port, as when Redis goes away under the app. */
+  down(): Promise<void>;
+  /** Start it again on the same port (empty: nothing is persisted). */
+  up(): Promise<void>;
 }
 
-/** Start `redis-server` on a free loopback port; resolves once it accepts connections. */
-export async function startRedis(): Promise<RedisHandle> {
-  const dir = mkdtempSync(join(tmpdir(), "parallel-plans-redis-"));
-  const port = await freePort();
+/** `redis-server` on `port`, resolved once it accepts connections. */
+async function spawnRedis(port: number, dir: string): Promise<ChildProcess> {
   const child: ChildProcess = spawn(
     BINARY,
     [
@@ -76,15 +71,31 @@ export async function startRedis(): Promise<RedisHandle> {
   });
   child.stdout!.resume();
   child.stderr!.resume();
+  return child;
+}
+
+async function kill(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  await exited;
+}
+
+/** Start `redis-server` on a free loopback port; resolves once it accepts connections. */
+export async function startRedis(): Promise<RedisHandle> {
+  const dir = mkdtempSync(join(tmpdir(), "parallel-plans-redis-"));
+  const port = await freePort();
+  let child = await spawnRedis(port, dir);
   return {
     url: `redis://127.0.0.1:${port}`,
     stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once("exit", resolve));
-        child.kill("SIGTERM");
-        await exited;
-      }
+      await kill(child);
       rmSync(dir, { recursive: true, force: true });
+    },
+    down: () => kill(child),
+    up: async () => {
+      await kill(child);
+      child = await spawnRedis(port, dir);
     },
   };
 }
