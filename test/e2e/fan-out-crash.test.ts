@@ -155,6 +155,7 @@ describeWithRedis("a SIGKILL in the middle of a fan-out", (redis) => {
     const survivor = taker === a ? b! : a!;
     taker.child.kill("SIGKILL");
     expect((await taker.exited).signal).toBe("SIGKILL");
+    // Requests the killed instance had in flight still reach GitHub: count its issues after.
     const beforeKill = made().length;
     expect(beforeKill).toBeLessThan(ACHIEVEMENTS);
 
@@ -172,10 +173,10 @@ describeWithRedis("a SIGKILL in the middle of a fan-out", (redis) => {
     for (const id of ids) expect(byAchievement.get(id)).toHaveLength(1);
     // The killed instance made some, the survivor made the rest, and nothing else was made.
     const issues = made();
-    expect(issues.filter((i) => i.createdBy === taker.name).length).toBe(beforeKill);
-    expect(issues.filter((i) => i.createdBy === survivor.name).length).toBe(
-      ACHIEVEMENTS - beforeKill,
-    );
+    const byTaker = issues.filter((i) => i.createdBy === taker.name).length;
+    expect(byTaker).toBeGreaterThanOrEqual(beforeKill);
+    expect(byTaker).toBeLessThan(ACHIEVEMENTS);
+    expect(issues.filter((i) => i.createdBy === survivor.name).length).toBe(ACHIEVEMENTS - byTaker);
     expect(gh.issues).toHaveLength(ACHIEVEMENTS + 1);
     for (const issue of issues) {
       expect(issue.parent).toBe(tracking[0]!.number);
