@@ -1,9 +1,10 @@
 /**
  * A crash in the middle of a fan-out, end to end: two instances of the production server (`npm
  * start`'s entry, in child processes) share a real Redis and talk to a GitHub stand-in on
- * loopback that keeps the repository's issues, labels and links and checks every request
- * against GitHub's OpenAPI description. A signed click on the check run's "Open level 1
- * issues" button starts the fan-out of a 12-achievement level; the instance doing it is killed
+ * loopback that keeps the repository's issues, labels, links and check runs and checks every
+ * request against GitHub's OpenAPI description. A signed push of the plan to the default branch
+ * gets its check run with an "Open level 1 issues" button; a signed click on that button starts
+ * the fan-out of the plan's 12-achievement level, and the instance doing it is killed
  * with SIGKILL once some of the issues exist. The other instance takes the job over once the
  * dead one's job lock and fan-out lock lapse (QUEUE_STALLED_SECONDS) and finishes it: every
  * achievement gets exactly one issue, each a sub-issue of the one tracking issue, with the
@@ -16,7 +17,7 @@ import { createServer, type AddressInfo } from "node:net";
 import { join } from "node:path";
 import { describeWithRedis } from "../support/redis-server.js";
 import { transpileSources } from "../support/transpiled-sources.js";
-import { examplePayload } from "../support/webhook-fixtures.js";
+import { examplePayload, fakeSha, pushTouching } from "../support/webhook-fixtures.js";
 import { postDelivery, testEnv, waitFor } from "../server/server-harness.js";
 import { GitHubStandIn } from "./github-stand-in.js";
 
@@ -75,10 +76,17 @@ interface Instance {
 }
 
 describeWithRedis("a SIGKILL in the middle of a fan-out", (redis) => {
-  const payload = examplePayload("check_run", "requested_action");
-  payload.check_run.name = "parallel-plans";
-  payload.requested_action = { identifier: "open:0:1" };
-  const sender = payload.sender.login as string;
+  // One repository for both events: the click's (a real requested_action payload), which the
+  // push (a real push payload) is rewritten to reach, on its default branch.
+  const click = examplePayload("check_run", "requested_action");
+  const sha = fakeSha("the plan lands");
+  const push = pushTouching(
+    { added: Object.keys(planFiles(ACHIEVEMENTS)) },
+    { after: sha, ref: `refs/heads/${click.repository.default_branch}` },
+  );
+  push.repository = structuredClone(click.repository);
+  push.installation = structuredClone(click.installation);
+  const sender = click.sender.login as string;
   let entry: string;
   let gh: GitHubStandIn;
   const instances: Instance[] = [];
@@ -114,10 +122,11 @@ describeWithRedis("a SIGKILL in the middle of a fan-out", (redis) => {
   beforeAll(() => {
     entry = transpileSources([]);
     gh = new GitHubStandIn({
-      owner: payload.repository.owner.login,
-      repo: payload.repository.name,
-      defaultBranch: payload.repository.default_branch,
+      owner: click.repository.owner.login,
+      repo: click.repository.name,
+      defaultBranch: click.repository.default_branch,
       files: planFiles(ACHIEVEMENTS),
+      headSha: sha,
       permissions: { [sender]: "write" },
       latencyMs: 20,
     });
@@ -147,8 +156,15 @@ describeWithRedis("a SIGKILL in the middle of a fan-out", (redis) => {
       );
     }
 
-    const delivery = randomUUID();
-    expect((await postDelivery(a!.url, "check_run", payload, delivery)).status).toBe(202);
+    expect((await postDelivery(a!.url, "push", push, randomUUID())).status).toBe(202);
+    await gh.until("the push's check run", () => gh.checkRuns[0]?.status === "completed", 40_000);
+    const [run] = gh.checkRuns;
+    expect(run).toMatchObject({ name: "parallel-plans", headSha: sha, conclusion: "success" });
+    expect(run!.actions.map((action) => action.label)).toEqual(["Open level 1 issues"]);
+    click.check_run = { ...click.check_run, id: run!.id, name: run!.name, head_sha: sha };
+    click.requested_action = { identifier: run!.actions[0]!.identifier };
+    const beforeClick = gh.requests.length;
+    expect((await postDelivery(b!.url, "check_run", click, randomUUID())).status).toBe(202);
     const made = () => [...gh.achievementIssues(PLAN).values()].flat();
     await gh.until(`${KILL_AFTER} achievement issues`, () => made().length >= KILL_AFTER, 40_000);
     const taker = instances.find((i) => i.name === made()[0]!.createdBy)!;
@@ -188,9 +204,10 @@ describeWithRedis("a SIGKILL in the middle of a fan-out", (redis) => {
     expect([...gh.labels.keys()].sort()).toEqual(["level:1", "parallel-plans", `plan:${PLAN}`]);
     // A click whose fan-out went through leaves no comment; a stop would have left one.
     expect(gh.comments).toEqual([]);
+    expect(gh.checkRuns).toHaveLength(1);
     expect(gh.problems()).toEqual([]);
     // The survivor only took over: it sent nothing until the taker was gone.
-    const clients = gh.requests.map((r) => r.client);
+    const clients = gh.requests.slice(beforeClick).map((r) => r.client);
     expect(clients.indexOf(survivor.name)).toBeGreaterThan(clients.lastIndexOf(taker.name));
 
     survivor.child.kill("SIGTERM");

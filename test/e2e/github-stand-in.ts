@@ -39,6 +39,20 @@ export interface StandInIssue {
   createdBy: string;
 }
 
+/** A check run as the stand-in holds it. */
+export interface StandInCheckRun {
+  id: number;
+  name: string;
+  headSha: string;
+  status: string;
+  conclusion: string | null;
+  externalId: string | null;
+  summary: string | null;
+  /** The buttons it offers. */
+  actions: { label: string; description: string; identifier: string }[];
+  createdBy: string;
+}
+
 /** One request as it arrived. */
 export interface StandInRequest {
   client: string;
@@ -56,8 +70,16 @@ export interface StandInOptions {
   latencyMs?: number;
   /** Repository files at every commit (path → text). */
   files: Record<string, string>;
+  /** The default branch's head commit (its history is this one commit). */
+  headSha: string;
   /** Collaborator permissions by login (`admin`, `write`, `read`…). */
   permissions: Record<string, string>;
+}
+
+/** Levels a snapshot query lists: fragments E0…E(n-1) mean n + 1 levels; none means 1. */
+function depthOf(query: string): number {
+  const count = (query.match(/fragment E\d+ /g) ?? []).length;
+  return count === 0 ? 1 : count + 1;
 }
 
 const APP_BOT = { login: "parallel-plans[bot]", id: 9_000_001, type: "Bot" };
@@ -67,7 +89,7 @@ export class GitHubStandIn {
   readonly issues: StandInIssue[] = [];
   readonly labels = new Map<string, { name: string; color: string; description: string }>();
   readonly comments: { issue: number; body: string; createdBy: string }[] = [];
-  readonly checkRuns: { id: number; headSha: string; status: string; createdBy: string }[] = [];
+  readonly checkRuns: StandInCheckRun[] = [];
   readonly requests: StandInRequest[] = [];
   private readonly contract: string[] = [];
   private readonly unknown: string[] = [];
@@ -307,16 +329,50 @@ export class GitHubStandIn {
       return this.onIssue(client, issue, method, m[2] ?? "", body);
     }
     if (method === "POST" && rest === "/check-runs") {
-      const run = {
+      const run: StandInCheckRun = {
         id: 50_000 + this.checkRuns.length + 1,
+        name: String(body?.name ?? ""),
         headSha: String(body?.head_sha ?? ""),
-        status: body?.conclusion ? "completed" : String(body?.status ?? "queued"),
+        status: "queued",
+        conclusion: null,
+        externalId: null,
+        summary: null,
+        actions: [],
         createdBy: client,
       };
       this.checkRuns.push(run);
-      return [201, { id: run.id, head_sha: run.headSha, status: run.status, name: body?.name }];
+      return [201, this.runView(this.updateRun(run, body))];
+    }
+    if (method === "PATCH" && (m = /^\/check-runs\/(\d+)$/.exec(rest))) {
+      const run = this.checkRuns.find((r) => r.id === Number(m![1]));
+      if (!run) return [404, { message: "Not Found" }];
+      return [200, this.runView(this.updateRun(run, body))];
     }
     return null;
+  }
+
+  private updateRun(run: StandInCheckRun, body: Json | undefined): StandInCheckRun {
+    if (typeof body?.status === "string") run.status = body.status;
+    if (typeof body?.conclusion === "string") {
+      run.status = "completed";
+      run.conclusion = body.conclusion;
+    }
+    if (typeof body?.external_id === "string") run.externalId = body.external_id;
+    const output = body?.output as { summary?: unknown } | undefined;
+    if (typeof output?.summary === "string") run.summary = output.summary;
+    if (Array.isArray(body?.actions)) run.actions = body.actions as StandInCheckRun["actions"];
+    return run;
+  }
+
+  private runView(run: StandInCheckRun): Json {
+    return {
+      id: run.id,
+      name: run.name,
+      head_sha: run.headSha,
+      status: run.status,
+      conclusion: run.conclusion,
+      external_id: run.externalId,
+    };
   }
 
   private onIssue(
@@ -403,23 +459,74 @@ export class GitHubStandIn {
     )
       return null;
     const repository: Json = {};
+    const query = String(body?.query);
     for (const [name, value] of Object.entries(variables)) {
-      if (name === "owner" || name === "name") continue;
+      if (name === "owner" || name === "name" || name === "appId" || name === "checkName") continue;
       if (name === "config") {
         const text = this.fileAt(String(value), this.options.defaultBranch);
         repository.config = text === undefined ? null : blobText(text);
       } else if (/^b\d+$/.test(name)) {
         const text = this.fileAt(String(value));
         repository[name] = text === undefined ? null : blobText(text);
+      } else if (/^f\d+$/.test(name)) {
+        const dir = String(value).slice(String(value).indexOf(":") + 1);
+        const entries = this.entries(dir, 1, depthOf(query));
+        repository[name] = entries.length === 0 ? null : { entries };
+      } else if (name === "sha") {
+        const runs = this.checkRuns
+          .filter((r) => r.headSha === value && r.name === variables.checkName)
+          .map((r) => ({
+            databaseId: r.id,
+            status: r.status.toUpperCase(),
+            externalId: r.externalId,
+            summary: r.summary,
+          }));
+        repository.commit = { checkSuites: { nodes: [{ checkRuns: { nodes: runs } }] } };
       } else if (name === "appLabel" && value === APP_LABEL) {
         const own = this.issues.filter((i) => i.labels.includes(APP_LABEL));
         repository.ownIssues = { totalCount: own.length, nodes: own.map((i) => this.node(i)) };
+      } else if (/^r\d+$/.test(name)) {
+        // A plan's sync branch: none exists here.
+        repository[name] = null;
+      } else if (/^p\d+$/.test(name) && typeof variables[`r${name.slice(1)}`] === "string") {
+        continue; // the path read on that branch
       } else {
         // The stand-in does not know what this part of the query reads: a problem, not a guess.
         return null;
       }
     }
+    if (/\bdefaultBranchRef\b/.test(query)) {
+      repository.defaultBranchRef = {
+        target: { history: { nodes: [{ oid: this.options.headSha }] } },
+      };
+    }
     return [200, { data: { repository } }];
+  }
+
+  /** A folder's entries as the snapshot query's fragments list them, `depth` levels deep. */
+  private entries(dir: string, level: number, depth: number): Json[] {
+    const children = new Map<string, boolean>();
+    for (const p of this.files.keys()) {
+      if (!p.startsWith(`${dir}/`)) continue;
+      const rest = p.slice(dir.length + 1).split("/");
+      children.set(rest[0]!, rest.length > 1 || children.get(rest[0]!) === true);
+    }
+    return [...children].sort().map(([name, isTree]) => {
+      const full = `${dir}/${name}`;
+      if (isTree)
+        return {
+          name,
+          type: "tree",
+          object: level < depth ? { entries: this.entries(full, level + 1, depth) } : {},
+        };
+      const text = this.files.get(full)!;
+      const bytes = Buffer.from(text, "utf8");
+      return {
+        name,
+        type: "blob",
+        object: level === 1 ? blobText(text) : { oid: blobId(bytes), byteSize: bytes.length },
+      };
+    });
   }
 
   /** The file an `<rev>:<path>` expression names (every commit holds the same files). */
