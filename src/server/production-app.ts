@@ -18,7 +18,7 @@ export function productionApp(shared: SharedState): ApplicationFunction {
       // Warm worker threads with a deadline: a slow plan fails its own check, nobody else's.
       // Idle threads are unref'd, so the drain on SIGTERM is not held up by them.
       analyze: analyzerWithDeadline(),
-      ...(shared.redis ? redisDeps(shared.redis, shared.prefix) : {}),
+      ...(shared.redis ? redisDeps(shared.redis, shared.prefix, shared.lockTtlMs) : {}),
     }),
   );
 }

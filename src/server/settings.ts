@@ -26,7 +26,8 @@ export interface ServerSettings {
   webhookProxyUrl: string | undefined;
   /**
    * Redis mode: how long a job of an instance that died waits before another instance takes it
-   * (QUEUE_STALLED_SECONDS, default 30): the job lock's lifetime and the stalled check's period.
+   * (QUEUE_STALLED_SECONDS, default 30): the job lock's lifetime and the stalled check's period,
+   * and the lifetime of the shared locks (fan-out, sync, commit) a dead instance held.
    */
   stalledMs: number;
 }

@@ -46,6 +46,11 @@ export interface SharedState {
   redis: Redis | undefined;
   /** Redis key prefix. */
   prefix: string;
+  /**
+   * How long a Redis lock outlives an instance that died holding it: the job lock's lifetime,
+   * so a job taken over after a crash does not then wait longer for the dead holder's locks.
+   */
+  lockTtlMs: number;
 }
 
 export interface RunningServer {
@@ -108,7 +113,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   // hold them up, and their commands fail (and the job retries) when Redis is gone.
   const redis = settings.redisUrl ? new Redis(settings.redisUrl) : undefined;
   redis?.on("error", () => undefined);
-  await probot.load(options.app({ mode: queue.mode, redis, prefix }));
+  const lockTtlMs = options.lockDurationMs ?? settings.stalledMs;
+  await probot.load(options.app({ mode: queue.mode, redis, prefix, lockTtlMs }));
   const running = queue;
   running.start((delivery) =>
     probot.receive({

@@ -31,7 +31,8 @@ export type SharedDeps = Pick<
   "locks" | "configs" | "permissions" | "commandLimits" | "pacer"
 >;
 
-export function redisDeps(redis: Redis, prefix = "parallel-plans"): SharedDeps {
+/** `lockTtlMs`: how long a lock outlives a holder that died (default 30 s). */
+export function redisDeps(redis: Redis, prefix = "parallel-plans", lockTtlMs?: number): SharedDeps {
   const configCache = new RedisJsonCache<RepoConfig>(redis, `${prefix}:config`, CONFIG_TTL_MS);
   const configs: ConfigStore = {
     get: (repositoryId) => configCache.get(String(repositoryId)),
@@ -44,7 +45,7 @@ export function redisDeps(redis: Redis, prefix = "parallel-plans"): SharedDeps {
     set: (repositoryId, login, access) =>
       accessCache.set(`${repositoryId}:${login.toLowerCase()}`, access),
   };
-  const locks: KeyedLock = new RedisLock(redis, { prefix });
+  const locks: KeyedLock = new RedisLock(redis, { prefix, ttlMs: lockTtlMs });
   const pacer: RequestPacer = new RedisPacer(redis, GITHUB_CREATION_LIMITS, prefix);
   const commandLimits: CommandLimiter = new RedisCommandLimiter(
     redis,
