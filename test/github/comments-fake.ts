@@ -17,6 +17,8 @@ export interface FakePull {
   number: number;
   headSha: string;
   files: string[];
+  /** The last commit GitHub lists for it when that is not the head (past 250 commits). */
+  lastListed?: string;
 }
 
 interface ExampleEvent {
@@ -172,7 +174,7 @@ export class CommentsGitHub {
         changedFiles: pull.files.length,
         files: { nodes: pull.files.slice(0, 100).map((path) => ({ path })) },
         ...(body.query.includes("commits(last: 1)")
-          ? { commits: { nodes: [{ commit: this.commit(pull.headSha, body) }] } }
+          ? { commits: { nodes: [{ commit: this.commit(pull.lastListed ?? pull.headSha, body) }] } }
           : {}),
       };
     } else {

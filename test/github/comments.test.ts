@@ -536,6 +536,70 @@ describe("commands that do not reach the plan", () => {
   });
 });
 
+describe("when the first query cannot bring the plan", () => {
+  it("lists the repository when its config names other plan folders, and reads once next time", async () => {
+    const { gh, c } = setup(exampleFiles({ dir: `plans/${EXAMPLE}` }));
+    gh.config = "plans:\n  - plans/*\n";
+    gh.expectToken();
+    c.expectReaction(COMMENT).expectContext();
+    gh.expectTree(c.branchSha).expectGraphql();
+    c.expectReplies(1);
+    c.expectReaction(COMMENT + 1)
+      .expectContext()
+      .expectReplies(1);
+    const probot = await appProbot();
+
+    await deliver(probot, "issue_comment", commentEvent("/parallel status"));
+    const first = gh.callLines();
+    await deliver(
+      probot,
+      "issue_comment",
+      commentEvent("/parallel status", { commentId: COMMENT + 1 }),
+    );
+
+    // The first query guessed the default plan root; the config it brought names another.
+    expect(first).toEqual([REACT, QUERY, `GET /git/trees/${c.branchSha}`, QUERY, REPLY_ISSUE]);
+    // The app now knows the config: the next comment's one query reads the right root.
+    expect(gh.callLines().slice(first.length)).toEqual([
+      `POST /issues/comments/${COMMENT + 1}/reactions`,
+      QUERY,
+      REPLY_ISSUE,
+    ]);
+    const { variables } = gh.calls()[first.length + 1]!.body as {
+      variables: Record<string, unknown>;
+    };
+    expect(variables).toMatchObject({ r0: "plans" });
+    for (const reply of c.replies()) expect(reply).toContain("6/9 achievements done");
+    gh.mock.done();
+  });
+
+  it("reads the plan folder at the head again when the last commit GitHub lists is not the head", async () => {
+    const { gh, c } = setup();
+    c.pull = {
+      number: 7,
+      headSha: fakeSha("head past 250 commits"),
+      files: [`${EXAMPLE_DIR}/parallel.json`],
+      lastListed: fakeSha("the 250th commit"),
+    };
+    gh.expectToken();
+    c.expectReaction(COMMENT).expectContext();
+    gh.expectGraphql();
+    c.expectReplies(7);
+
+    await deliver(
+      await appProbot(),
+      "issue_comment",
+      commentEvent("/parallel status", { pull: 7 }),
+    );
+
+    expect(gh.callLines()).toEqual([REACT, QUERY, QUERY, REPLY_PULL]);
+    const { variables } = gh.calls()[2]!.body as { variables: Record<string, unknown> };
+    expect(variables).toMatchObject({ f0: `${c.pull.headSha}:${EXAMPLE_DIR}` });
+    expect(c.replies()[0]).toContain(`at \`${c.pull.headSha.slice(0, 7)}\``);
+    gh.mock.done();
+  });
+});
+
 describe("reading a large pull request", () => {
   it("lists more than 100 changed files over REST to find the plan it touches", async () => {
     const { gh, c } = setup();
