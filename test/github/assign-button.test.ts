@@ -4,6 +4,7 @@
  * payload) fans the level out.
  */
 import { describe, expect, it } from "@jest/globals";
+import { writeMarker } from "../../src/github/check/check-marker.js";
 import { openLevelAction, readOpenLevelAction } from "../../src/github/check/check-run.js";
 import { installNockGuards, mockGitHub } from "../support/github-mock.js";
 import { examplePayload, fakeSha, pushTouching } from "../support/webhook-fixtures.js";
@@ -71,7 +72,7 @@ describe("the Open level N issues button", () => {
     );
     for (const [p, text] of exampleFiles()) gh.files.set(p, text);
     const issues = new AssignGitHub(gh);
-    gh.expectToken().expectGraphql().expectTree(sha).expectGraphql();
+    gh.expectToken().expectGraphql();
     gh.mock.api
       .get(`/repos/${gh.owner}/${gh.repo}/collaborators/${payload.sender.login}/permission`)
       .reply(200, {
@@ -79,22 +80,17 @@ describe("the Open level N issues button", () => {
         role_name: "write",
         user: { login: payload.sender.login },
       });
-    issues
-      .expectListIssues()
-      .expectListLabels()
-      .expectCreateLabels(3)
-      .expectCreateIssues(4)
-      .expectSubIssues(3);
+    gh.expectTree(sha).expectGraphql();
+    issues.expectCreateLabels(3).expectCreateIssues(4).expectSubIssues(3);
 
     await deliver(await appProbot(), "check_run", payload);
 
+    // This summary carries no check marker: every plan of the commit is read, the tree listed.
     expect(gh.callLines()).toEqual([
       "POST /graphql",
+      `GET /collaborators/${payload.sender.login}/permission`,
       `GET /git/trees/${sha}`,
       "POST /graphql",
-      `GET /collaborators/${payload.sender.login}/permission`,
-      "GET /issues",
-      "GET /labels",
       "POST /labels",
       "POST /labels",
       "POST /labels",
@@ -107,6 +103,51 @@ describe("the Open level N issues button", () => {
       "POST /issues/100/sub_issues",
     ]);
     expect([...issues.achievementIssues().keys()]).toEqual(["3.1", "3.2", "3.3"]);
+    gh.mock.done();
+  });
+
+  it("numbers the plans of the check it was offered on: one read of that plan folder", async () => {
+    const payload = examplePayload("check_run", "requested_action");
+    const sha = payload.check_run.head_sha as string;
+    payload.check_run.name = "parallel-plans";
+    // The push touched the example plan only; another plan sorts before it in the repository.
+    payload.check_run.output.summary = `1 plan checked\n\n${writeMarker({ scope: [EXAMPLE_DIR], config: null, done: true })}`;
+    payload.requested_action = { identifier: "open:0:3" };
+    const gh = new FakeGitHub(
+      mockGitHub(),
+      payload.repository.owner.login,
+      payload.repository.name,
+      payload.repository.default_branch,
+    );
+    for (const [p, text] of exampleFiles()) gh.files.set(p, text);
+    const other = exampleFiles({
+      from: "examples/API-DOCS-REFRESH",
+      dir: "work-space/plans/API-DOCS-REFRESH",
+    });
+    for (const [p, text] of other) gh.files.set(p, text);
+    const issues = new AssignGitHub(gh);
+    gh.expectToken().expectGraphql();
+    gh.mock.api
+      .get(`/repos/${gh.owner}/${gh.repo}/collaborators/${payload.sender.login}/permission`)
+      .reply(200, {
+        permission: "admin",
+        role_name: "admin",
+        user: { login: payload.sender.login },
+      });
+    issues.expectCreateLabels(3).expectCreateIssues(4).expectSubIssues(3);
+
+    await deliver(await appProbot(), "check_run", payload);
+
+    const { variables } = gh.calls()[0]!.body as { variables: Record<string, unknown> };
+    expect(variables).toMatchObject({ f0: `${sha}:${EXAMPLE_DIR}`, appLabel: "parallel-plans" });
+    expect(variables).not.toHaveProperty("f1");
+    expect(gh.callLines().slice(0, 2)).toEqual([
+      "POST /graphql",
+      `GET /collaborators/${payload.sender.login}/permission`,
+    ]);
+    expect(issues.issues.map((i) => i.title)).toContain(
+      "[PARALLEL-EXECUTION-AUTOMATION] 3.1 Interactive Menu Polished",
+    );
     gh.mock.done();
   });
 });

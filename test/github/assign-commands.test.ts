@@ -26,17 +26,11 @@ function setup() {
 }
 
 describe("/parallel assign", () => {
-  it("opens the seeds' level 3 issues in 18 calls, and a redelivery ×3 writes nothing", async () => {
+  it("opens the seeds' level 3 issues in 14 calls, and a redelivery ×3 writes nothing", async () => {
     const { gh, c, issues } = setup();
     gh.expectToken();
     c.expectReaction(COMMENT).expectContext().expectPermission("Codertocat", "write");
-    gh.expectTree(c.branchSha).expectGraphql();
-    issues
-      .expectListIssues()
-      .expectListLabels()
-      .expectCreateLabels(3)
-      .expectCreateIssues(4)
-      .expectSubIssues(3);
+    issues.expectCreateLabels(3).expectCreateIssues(4).expectSubIssues(3);
     c.expectReplies(1);
     const probot = await appProbot();
     const event = commentEvent("/parallel assign --level 3");
@@ -47,10 +41,6 @@ describe("/parallel assign", () => {
       REACT,
       QUERY,
       PERMISSION,
-      `GET /git/trees/${c.branchSha}`,
-      QUERY,
-      LIST,
-      "GET /labels",
       "POST /labels",
       "POST /labels",
       "POST /labels",
@@ -63,6 +53,13 @@ describe("/parallel assign", () => {
       "POST /issues/100/sub_issues",
       REPLY,
     ]);
+    // One query brought the config, the plan, the app's issues and the labels.
+    const { variables, query } = gh.calls()[1]!.body as {
+      query: string;
+      variables: Record<string, unknown>;
+    };
+    expect(variables).toMatchObject({ appLabel: "parallel-plans", r0: "work-space/plans" });
+    expect(query).toContain("repoLabels: labels(first: 100)");
     const [reply] = c.replies();
     expect(reply).toContain("Level 3 of `PARALLEL-EXECUTION-AUTOMATION` (tracking issue #100):");
     expect(reply).toContain("Created 3 issues:");
@@ -86,8 +83,6 @@ describe("/parallel assign", () => {
     const { gh, c, issues } = setup();
     gh.expectToken();
     c.expectReaction(COMMENT).expectContext().expectPermission("Codertocat", "admin");
-    gh.expectTree(c.branchSha).expectGraphql();
-    issues.expectListIssues().expectListIssues();
     c.expectReplies(1);
 
     await deliver(await appProbot(), "issue_comment", commentEvent("/parallel assign --dry-run"));
@@ -107,7 +102,6 @@ describe("/parallel assign", () => {
     const { gh, c } = setup();
     gh.expectToken();
     c.expectReaction(COMMENT).expectContext().expectPermission("Codertocat", "write");
-    gh.expectTree(c.branchSha).expectGraphql();
     c.expectReplies(1);
     c.expectReaction(COMMENT + 1)
       .expectContext()
@@ -141,7 +135,6 @@ describe("/parallel assign on a plan with errors", () => {
     );
     gh.expectToken();
     c.expectReaction(COMMENT).expectContext().expectPermission("Codertocat", "write");
-    gh.expectTree(c.branchSha).expectGraphql();
     c.expectReplies(1);
 
     await deliver(await appProbot(), "issue_comment", commentEvent("/parallel assign --level 3"));

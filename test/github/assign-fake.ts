@@ -42,6 +42,17 @@ export class AssignGitHub {
         },
       };
     });
+    // The repository's labels, when the read asks for them (a click, `/parallel assign`).
+    gh.graphqlParts.push(({ query }) => {
+      if (!query.includes("repoLabels: labels(")) return {};
+      const names = [...this.labels];
+      return {
+        repoLabels: {
+          totalCount: names.length,
+          nodes: names.slice(0, 100).map((name) => ({ name })),
+        },
+      };
+    });
   }
 
   /** An issue as GitHub's GraphQL API shows it. */

@@ -11,6 +11,7 @@ import { DEFAULT_PATTERNS, resolveOptions } from "../../src/core/options.js";
 import type { SnapshotFile } from "../../src/core/types.js";
 import { fanOutLevel, type FanOutRequest } from "../../src/github/assign/fan-out.js";
 import { renderFanOut } from "../../src/github/assign/fan-out-reply.js";
+import { readLabels } from "../../src/github/assign/labels-query.js";
 import { MemoryLock } from "../../src/github/pipeline/memory-lock.js";
 import { MemoryPacer } from "../../src/github/pipeline/memory-pacer.js";
 import { paceRequests } from "../../src/github/pipeline/paced-requests.js";
@@ -301,5 +302,17 @@ describe("fanOutLevel", () => {
     expect(result.diff.createTracking?.title).toBe("[PARALLEL-EXECUTION-AUTOMATION] Level 3");
     expect(result.diff.create).toHaveLength(3);
     gh.mock.done();
+  });
+});
+
+describe("readLabels", () => {
+  it("gives the repository's label names from the event's read, or null past one page", () => {
+    const page = (total: number, names: string[]) => ({
+      repoLabels: { totalCount: total, nodes: names.map((name) => ({ name })) },
+    });
+    expect(readLabels(page(2, ["bug", "parallel-plans"]))).toEqual(["bug", "parallel-plans"]);
+    // More labels than the read brought: the fan-out lists them over REST.
+    expect(readLabels(page(101, ["bug"]))).toBeNull();
+    expect(readLabels({})).toBeNull();
   });
 });

@@ -7,9 +7,17 @@
 import { afterAll, describe, expect, it } from "@jest/globals";
 import { readFileSync, writeFileSync } from "node:fs";
 import { installNockGuards, mockGitHub } from "../support/github-mock.js";
-import { fakeSha, pullRequestEvent, pushTouching } from "../support/webhook-fixtures.js";
+import {
+  examplePayload,
+  fakeSha,
+  pullRequestEvent,
+  pushTouching,
+} from "../support/webhook-fixtures.js";
+import { writeMarker } from "../../src/github/check/check-marker.js";
 import { AssignGitHub } from "./assign-fake.js";
-import { appProbot, deliver, PLAN_ROOT } from "./harness.js";
+import { CommentsGitHub, commentEvent } from "./comments-fake.js";
+import { FakeGitHub } from "./fake-github.js";
+import { appProbot, deliver, fakeHelloWorld, PLAN_ROOT } from "./harness.js";
 import { SyncFake } from "./sync-fake.js";
 
 installNockGuards();
@@ -20,6 +28,8 @@ const APPROVED_31 = `${DIR}/execution/feedbacks/APPROVED_31.md`;
 const DOC = "docs/github-app.md";
 const START = "<!-- call-budgets:start -->\n";
 const END = "<!-- call-budgets:end -->";
+/** The comment of the `issue_comment.created` example. */
+const COMMENT = 492700400;
 
 interface Row {
   event: string;
@@ -41,7 +51,7 @@ async function setup() {
   return { gh, probot };
 }
 
-function count(gh: SyncFake, from = 0) {
+function count(gh: FakeGitHub, from = 0) {
   const calls = gh
     .callLines()
     .slice(from)
@@ -194,6 +204,131 @@ describe("call budgets", () => {
       return;
     }
     // Every scenario ran (a filtered run keeps the doc as it is).
-    if (rows.length === 9) expect(doc.slice(from, to)).toBe(table);
+    if (rows.length === 14) expect(doc.slice(from, to)).toBe(table);
+  });
+  describe("clicks and comments", () => {
+    /** The example plan's check run on the default branch, as the push left it, clicked. */
+    function clickSetup() {
+      const payload = examplePayload("check_run", "requested_action");
+      payload.check_run.name = "parallel-plans";
+      payload.check_run.output.summary = `plans checked\n\n${writeMarker({ scope: [DIR], config: null, done: true })}`;
+      payload.requested_action = { identifier: "open:0:3" };
+      const repository = payload.repository;
+      const gh = new FakeGitHub(
+        mockGitHub(),
+        repository.owner.login,
+        repository.name,
+        repository.default_branch,
+      );
+      gh.addFolder(DIR, `examples/${NAME}`);
+      const issues = new AssignGitHub(gh);
+      gh.expectToken();
+      return { gh, issues, payload, login: payload.sender.login as string };
+    }
+
+    it('a click on "Open level 3 issues" for the example plan, and its repeat', async () => {
+      const { gh, issues, payload, login } = clickSetup();
+      const probot = await appProbot({ syncOnPush: true, assignOnPush: true });
+      gh.expectGraphql();
+      gh.mock.api
+        .get(`/repos/${gh.owner}/${gh.repo}/collaborators/${login}/permission`)
+        .reply(200, { permission: "write", role_name: "write", user: { login } });
+      issues.expectCreateLabels(3).expectCreateIssues(4).expectSubIssues(3);
+
+      await deliver(probot, "check_run", payload, "click-1");
+      const first = count(gh);
+      gh.expectGraphql();
+      await deliver(probot, "check_run", payload, "click-2");
+      const again = count(gh, first.calls.length);
+
+      // One read (config, the check's plan folder, the app's issues, the labels), the
+      // permission (cached for the repeat), then the writes.
+      expect(first.calls).toEqual([
+        "POST /graphql",
+        `GET /collaborators/${login}/permission`,
+        ...Array(3).fill("POST /labels"),
+        ...Array(4).fill("POST /issues"),
+        ...Array(3).fill("POST /issues/100/sub_issues"),
+      ]);
+      expect([...issues.achievementIssues().keys()]).toEqual(["3.1", "3.2", "3.3"]);
+      // The second click finds every issue made: one read, no write.
+      expect(again).toMatchObject({ reads: 1, writes: 0 });
+      record(
+        'click on "Open level 3 issues" (example plan: 3 labels, 4 issues, 3 sub-issue links)',
+        "1 read + the permission, then the writes",
+        first,
+      );
+      record("… the same click again (everything made)", "1 read, 0 writes", again);
+      gh.mock.done();
+    });
+
+    it("/parallel status on an issue", async () => {
+      const gh = fakeHelloWorld();
+      gh.addFolder(DIR, `examples/${NAME}`);
+      const c = new CommentsGitHub(gh);
+      gh.expectToken();
+      c.expectReaction(COMMENT).expectContext().expectReplies(1);
+
+      await deliver(
+        await appProbot({ syncOnPush: true, assignOnPush: true }),
+        "issue_comment",
+        commentEvent("/parallel status"),
+      );
+      const measured = count(gh);
+
+      expect(measured.calls).toEqual([
+        `POST /issues/comments/${COMMENT}/reactions`,
+        "POST /graphql",
+        "POST /issues/1/comments",
+      ]);
+      // The one read brought the plan listing (the folders below the plan root) and the plan.
+      expect(measured.reads).toBe(1);
+      expect(c.replies()[0]).toMatch(/^> \/parallel status\n/);
+      record(
+        "`/parallel status` on an issue (👀, the read, the reply)",
+        "1 read + 2 writes",
+        measured,
+      );
+      gh.mock.done();
+    });
+
+    it("/parallel batch-subplans --level 3 on a pull request, and its redelivery", async () => {
+      const gh = fakeHelloWorld();
+      gh.addFolder(DIR, `examples/${NAME}`);
+      const c = new CommentsGitHub(gh);
+      c.pull = { number: 7, headSha: fakeSha("pull head"), files: [`${DIR}/parallel.json`] };
+      const payload = commentEvent("/parallel batch-subplans --level 3", { pull: 7 });
+      const probot = await appProbot({ syncOnPush: true, assignOnPush: true });
+      gh.expectToken();
+      c.expectReaction(COMMENT).expectContext().expectReplies(7);
+
+      await deliver(probot, "issue_comment", payload, "comment-1");
+      const first = count(gh);
+      c.expectReaction(COMMENT, 200).expectThread(7, c.replies(), payload.comment.created_at);
+      await deliver(probot, "issue_comment", payload, "comment-1");
+      const again = count(gh, first.calls.length);
+
+      expect(first.calls).toEqual([
+        `POST /issues/comments/${COMMENT}/reactions`,
+        "POST /graphql",
+        "POST /issues/7/comments",
+      ]);
+      // The head's plan folders came with the changed files, in the same query.
+      expect(first.reads).toBe(1);
+      expect(c.replies()[0]).toMatch(/^> \/parallel batch-subplans --level 3\n/);
+      // The 👀 is already there: only the thread is read, and every reply is found posted.
+      expect(again.calls).toEqual([
+        `POST /issues/comments/${COMMENT}/reactions`,
+        "GET /issues/7/comments",
+      ]);
+      expect(c.replies()).toHaveLength(1);
+      record(
+        "`/parallel batch-subplans --level 3` on a pull request (👀, the read, the reply)",
+        "1 read + 2 writes",
+        first,
+      );
+      record("… its redelivery (replies all posted)", "👀 + the thread, no reply", again);
+      gh.mock.done();
+    });
   });
 });

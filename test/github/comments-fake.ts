@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fakeSha, type WebhookPayload } from "../support/webhook-fixtures.js";
-import type { FakeGitHub } from "./fake-github.js";
+import type { FakeGitHub, GraphqlBody } from "./fake-github.js";
 import { blobText } from "./fake-git.js";
 
 const TEMPLATES = ".github/parallel-plans/templates/";
@@ -17,6 +17,8 @@ export interface FakePull {
   number: number;
   headSha: string;
   files: string[];
+  /** The last commit GitHub lists for it when that is not the head (past 250 commits). */
+  lastListed?: string;
 }
 
 interface ExampleEvent {
@@ -102,9 +104,7 @@ export class CommentsGitHub {
         String(body.query).includes("ParallelPlansComment"),
       )
       .reply(200, (_uri, body) => ({
-        data: {
-          repository: this.answer((body as { variables: Record<string, unknown> }).variables),
-        },
+        data: { repository: this.answer(body as GraphqlBody) },
       }));
     return this;
   }
@@ -151,8 +151,11 @@ export class CommentsGitHub {
       .map((r) => (r.body as { body: string }).body);
   }
 
-  private answer(variables: Record<string, unknown>): Record<string, unknown> {
+  private answer(body: GraphqlBody): Record<string, unknown> {
+    const variables = body.variables ?? {};
     const repository: Record<string, unknown> = {};
+    // The app's issues and the labels, when `/parallel assign` asks for them.
+    for (const part of this.gh.graphqlParts) Object.assign(repository, part(body));
     const branch = `${this.gh.defaultBranch}:`;
     repository.config =
       variables.config === `${branch}.github/parallel-plans.yml` && this.gh.config !== null
@@ -170,10 +173,44 @@ export class CommentsGitHub {
         headRefOid: pull.headSha,
         changedFiles: pull.files.length,
         files: { nodes: pull.files.slice(0, 100).map((path) => ({ path })) },
+        ...(body.query.includes("commits(last: 1)")
+          ? { commits: { nodes: [{ commit: this.commit(pull.lastListed ?? pull.headSha, body) }] } }
+          : {}),
       };
     } else {
-      repository.defaultBranchRef = { target: { oid: this.branchSha } };
+      repository.defaultBranchRef = { target: this.commit(this.branchSha, body) };
     }
     return repository;
+  }
+
+  /** The commit node: its oid, and the plan folders and roots the query reads in it. */
+  private commit(oid: string, { query, variables = {} }: GraphqlBody): Record<string, unknown> {
+    const depth = Math.max(1, (query.match(/fragment E\d+ /g) ?? []).length + 1);
+    const node: Record<string, unknown> = { oid };
+    for (const [name, value] of Object.entries(variables)) {
+      if (/^f\d+$/.test(name)) {
+        const folder = this.gh.folderAnswer(value as string, depth);
+        node[name] = folder === null ? null : { object: folder };
+      } else if (/^r\d+$/.test(name)) {
+        node[name] = this.root(value as string, depth);
+      }
+    }
+    return node;
+  }
+
+  /** A plan root: its folders, each listed like a plan folder; null when there is none. */
+  private root(dir: string, depth: number): unknown {
+    const children = new Set<string>();
+    for (const p of this.gh.files.keys()) {
+      if (p.startsWith(`${dir}/`)) children.add(p.slice(dir.length + 1).split("/")[0]!);
+    }
+    if (children.size === 0) return null;
+    const entries = [...children].sort().map((name) => {
+      const folder = this.gh.folderAnswer(`${dir}/${name}`, depth);
+      return folder !== null && typeof folder === "object" && "entries" in folder
+        ? { name, type: "tree", object: folder }
+        : { name, type: "blob", object: {} };
+    });
+    return { object: { entries } };
   }
 }

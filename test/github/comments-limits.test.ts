@@ -1,7 +1,7 @@
 /** The per-user command limit and the permission cache, on an injected clock. */
 import { describe, expect, it } from "@jest/globals";
 import { CommandRateLimiter } from "../../src/github/comments/rate-limiter.js";
-import { buildCommentQuery } from "../../src/github/comments/comment-query.js";
+import { buildCommentQuery, readCommentContext } from "../../src/github/comments/comment-query.js";
 
 describe("CommandRateLimiter", () => {
   it("admits up to the limit per person and repository, then frees a slot as the window slides", async () => {
@@ -59,5 +59,47 @@ describe("buildCommentQuery", () => {
     expect(built.query).toContain("defaultBranchRef { target { oid } }");
     expect(built.query).not.toContain("templates");
     expect(Object.keys(built.variables)).toEqual(["owner", "name", "config"]);
+  });
+
+  it("reads plan folders and roots in the commit it reads, their paths as variables", () => {
+    const hostile = 'work-space/plans/x") { y }';
+    const at = { folders: [hostile], roots: ["work-space/plans"], depth: 4 };
+    const built = buildCommentQuery({
+      owner: "o",
+      name: "r",
+      defaultBranch: "main",
+      pull: 7,
+      templates: false,
+      at,
+    });
+    expect(built.query).not.toContain('x")');
+    expect(built.variables).toMatchObject({ f0: hostile, r0: "work-space/plans", number: 7 });
+    expect(built.query).toContain(
+      "commits(last: 1) { nodes { commit { oid ... on Commit { f0: file(path: $f0)",
+    );
+    // Four levels below a plan folder: Top plus E0…E2.
+    expect(built.query.match(/fragment E\d+ /g)).toHaveLength(3);
+
+    const entries = [{ name: "parallel.json", type: "blob", object: { byteSize: 2, text: "{}" } }];
+    const commit = (oid: string) => ({
+      oid,
+      f0: null,
+      r0: { object: { entries: [{ name: "A", type: "tree", object: { entries } }] } },
+    });
+    const answer = (last: string) => ({
+      pullRequest: {
+        headRefOid: "head",
+        changedFiles: 0,
+        files: { nodes: [] },
+        commits: { nodes: [{ commit: commit(last) }] },
+      },
+    });
+    const read = readCommentContext(answer("head"), { at });
+    expect(read.at?.folders.get(hostile)).toBeNull();
+    expect(read.at?.roots.get("work-space/plans")).toEqual(
+      new Map([["work-space/plans/A", entries]]),
+    );
+    // Past 250 commits GitHub's last listed commit is not the head: its files are not used.
+    expect(readCommentContext(answer("older"), { at }).at).toBeNull();
   });
 });

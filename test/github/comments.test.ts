@@ -60,12 +60,10 @@ describe("issue_comment.created", () => {
     gh.mock.done();
   });
 
-  it("answers /parallel status in an issue from the repository's only plan in 5 calls", async () => {
+  it("answers /parallel status in an issue from the repository's only plan in 3 calls", async () => {
     const { gh, c } = setup();
     gh.expectToken();
-    c.expectReaction(COMMENT).expectContext();
-    gh.expectTree(c.branchSha).expectGraphql();
-    c.expectReplies(1);
+    c.expectReaction(COMMENT).expectContext().expectReplies(1);
 
     await deliver(
       await appProbot(),
@@ -73,13 +71,8 @@ describe("issue_comment.created", () => {
       commentEvent("Where are we?\r\n/parallel status\r\n"),
     );
 
-    expect(gh.callLines()).toEqual([
-      REACT,
-      QUERY,
-      `GET /git/trees/${c.branchSha}`,
-      QUERY,
-      REPLY_ISSUE,
-    ]);
+    // One query: the config, the default branch's head and every folder below the plan root.
+    expect(gh.callLines()).toEqual([REACT, QUERY, REPLY_ISSUE]);
     const [reply] = c.replies();
     expect(reply).toContain(
       `**PARALLEL-EXECUTION-AUTOMATION** at \`${c.branchSha.slice(0, 7)}\` (default branch master): 6/9 achievements done (67%)`,
@@ -91,12 +84,10 @@ describe("issue_comment.created", () => {
     gh.mock.done();
   });
 
-  it("reads the plan named by --plan without listing the repository: 4 calls", async () => {
+  it("reads the plan named by --plan with the first query, without listing the repository: 3 calls", async () => {
     const { gh, c } = setup();
     gh.expectToken();
-    c.expectReaction(COMMENT).expectContext();
-    gh.expectGraphql();
-    c.expectReplies(1);
+    c.expectReaction(COMMENT).expectContext().expectReplies(1);
 
     await deliver(
       await appProbot(),
@@ -104,7 +95,10 @@ describe("issue_comment.created", () => {
       commentEvent(`/parallel validate --plan ${EXAMPLE}`),
     );
 
-    expect(gh.callLines()).toEqual([REACT, QUERY, QUERY, REPLY_ISSUE]);
+    expect(gh.callLines()).toEqual([REACT, QUERY, REPLY_ISSUE]);
+    const { variables } = gh.calls()[1]!.body as { variables: Record<string, unknown> };
+    expect(variables).toMatchObject({ f0: EXAMPLE_DIR });
+    expect(variables).not.toHaveProperty("r0");
     expect(c.replies()[0]).toContain("passes the parallel-plans check");
     expect(c.replies()[0]).toContain("## ✅ PARALLEL-EXECUTION-AUTOMATION");
     gh.mock.done();
@@ -120,13 +114,11 @@ describe("issue_comment.created", () => {
     ]);
     const { gh, c } = setup(files);
     gh.expectToken();
-    c.expectReaction(COMMENT).expectContext();
-    gh.expectTree(c.branchSha);
-    c.expectReplies(1);
+    c.expectReaction(COMMENT).expectContext().expectReplies(1);
 
     await deliver(await appProbot(), "issue_comment", commentEvent("/parallel batch-subplans"));
 
-    expect(gh.callLines()).toEqual([REACT, QUERY, `GET /git/trees/${c.branchSha}`, REPLY_ISSUE]);
+    expect(gh.callLines()).toEqual([REACT, QUERY, REPLY_ISSUE]);
     expect(c.replies()[0]).toContain(
       "This repository has 2 plans: say which one with `--plan`:\n\n- `/parallel batch-subplans --plan API-DOCS-REFRESH`",
     );
@@ -176,13 +168,11 @@ describe("pull request comments", () => {
     gh.mock.done();
   });
 
-  it("answers several commands with one reply each, reading the plan once: 7 calls", async () => {
+  it("answers several commands with one reply each, reading the plan once: 6 calls", async () => {
     const { gh, c } = setup();
     c.pull = { number: 7, headSha: fakeSha("pr head 2"), files: [`${EXAMPLE_DIR}/parallel.json`] };
     gh.expectToken();
-    c.expectReaction(COMMENT).expectContext();
-    gh.expectGraphql();
-    c.expectReplies(7, 4);
+    c.expectReaction(COMMENT).expectContext().expectReplies(7, 4);
     const body = [
       "/parallel status",
       "```",
@@ -198,15 +188,7 @@ describe("pull request comments", () => {
 
     await deliver(await appProbot(), "issue_comment", commentEvent(body, { pull: 7 }));
 
-    expect(gh.callLines()).toEqual([
-      REACT,
-      QUERY,
-      QUERY,
-      REPLY_PULL,
-      REPLY_PULL,
-      REPLY_PULL,
-      REPLY_PULL,
-    ]);
+    expect(gh.callLines()).toEqual([REACT, QUERY, REPLY_PULL, REPLY_PULL, REPLY_PULL, REPLY_PULL]);
     const [status, validate, discover, dryRun] = c.replies();
     expect(status).toMatch(/^> \/parallel status\n/);
     expect(validate).toMatch(/^> \/parallel validate\n/);
@@ -242,9 +224,7 @@ describe("pull request comments", () => {
       ]),
     );
     gh.expectToken();
-    c.expectReaction(COMMENT).expectContext();
-    gh.expectGraphql();
-    c.expectReplies(1, 2);
+    c.expectReaction(COMMENT).expectContext().expectReplies(1, 2);
 
     await deliver(
       await appProbot(),
@@ -538,16 +518,84 @@ describe("commands that do not reach the plan", () => {
     const { gh, c } = setup();
     gh.expectToken();
     c.expectReaction(COMMENT).expectContext();
-    gh.mock.api.post("/graphql").reply(502, { message: "Bad Gateway" });
+    // The guessed folder (the name in another case) is not there: the repository is listed.
+    gh.mock.api
+      .get(`/repos/Codertocat/Hello-World/git/trees/${c.branchSha}`)
+      .query({ recursive: "1" })
+      .reply(502, { message: "Bad Gateway" });
     c.expectReplies(1);
 
     await deliver(
       await appProbot(),
       "issue_comment",
-      commentEvent(`/parallel status --plan ${EXAMPLE}`),
+      commentEvent(`/parallel status --plan ${EXAMPLE.toLowerCase()}`),
     );
 
     expect(c.replies()[0]).toContain("Could not answer: GitHub answered 502");
+    gh.mock.done();
+  });
+});
+
+describe("when the first query cannot bring the plan", () => {
+  it("lists the repository when its config names other plan folders, and reads once next time", async () => {
+    const { gh, c } = setup(exampleFiles({ dir: `plans/${EXAMPLE}` }));
+    gh.config = "plans:\n  - plans/*\n";
+    gh.expectToken();
+    c.expectReaction(COMMENT).expectContext();
+    gh.expectTree(c.branchSha).expectGraphql();
+    c.expectReplies(1);
+    c.expectReaction(COMMENT + 1)
+      .expectContext()
+      .expectReplies(1);
+    const probot = await appProbot();
+
+    await deliver(probot, "issue_comment", commentEvent("/parallel status"));
+    const first = gh.callLines();
+    await deliver(
+      probot,
+      "issue_comment",
+      commentEvent("/parallel status", { commentId: COMMENT + 1 }),
+    );
+
+    // The first query guessed the default plan root; the config it brought names another.
+    expect(first).toEqual([REACT, QUERY, `GET /git/trees/${c.branchSha}`, QUERY, REPLY_ISSUE]);
+    // The app now knows the config: the next comment's one query reads the right root.
+    expect(gh.callLines().slice(first.length)).toEqual([
+      `POST /issues/comments/${COMMENT + 1}/reactions`,
+      QUERY,
+      REPLY_ISSUE,
+    ]);
+    const { variables } = gh.calls()[first.length + 1]!.body as {
+      variables: Record<string, unknown>;
+    };
+    expect(variables).toMatchObject({ r0: "plans" });
+    for (const reply of c.replies()) expect(reply).toContain("6/9 achievements done");
+    gh.mock.done();
+  });
+
+  it("reads the plan folder at the head again when the last commit GitHub lists is not the head", async () => {
+    const { gh, c } = setup();
+    c.pull = {
+      number: 7,
+      headSha: fakeSha("head past 250 commits"),
+      files: [`${EXAMPLE_DIR}/parallel.json`],
+      lastListed: fakeSha("the 250th commit"),
+    };
+    gh.expectToken();
+    c.expectReaction(COMMENT).expectContext();
+    gh.expectGraphql();
+    c.expectReplies(7);
+
+    await deliver(
+      await appProbot(),
+      "issue_comment",
+      commentEvent("/parallel status", { pull: 7 }),
+    );
+
+    expect(gh.callLines()).toEqual([REACT, QUERY, QUERY, REPLY_PULL]);
+    const { variables } = gh.calls()[2]!.body as { variables: Record<string, unknown> };
+    expect(variables).toMatchObject({ f0: `${c.pull.headSha}:${EXAMPLE_DIR}` });
+    expect(c.replies()[0]).toContain(`at \`${c.pull.headSha.slice(0, 7)}\``);
     gh.mock.done();
   });
 });
@@ -566,7 +614,6 @@ describe("reading a large pull request", () => {
       7,
       files.map((filename) => ({ filename })),
     );
-    gh.expectGraphql();
     c.expectReplies(7);
 
     await deliver(
@@ -580,7 +627,6 @@ describe("reading a large pull request", () => {
       QUERY,
       "GET /pulls/7/files",
       "GET /pulls/7/files",
-      QUERY,
       REPLY_PULL,
     ]);
     expect(c.replies()[0]).toContain("(head of this pull request): 6/9 achievements done");

@@ -236,6 +236,14 @@ export class FakeGitHub {
       }));
   }
 
+  /**
+   * A folder as GraphQL lists it `depth` levels deep (texts of its own files inline): its
+   * entries, null when the commit has no such folder, `{}` when the path is a file.
+   */
+  folderAnswer(dir: string, depth: number): unknown {
+    return this.folder(dir, depth);
+  }
+
   private folder(dir: string, depth: number): unknown {
     if (this.files.has(dir)) return {};
     const entries = this.entries(dir, 1, depth);

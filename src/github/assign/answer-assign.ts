@@ -10,7 +10,7 @@ import type { RepoConfig } from "../../core/config.js";
 import type { PlanReport } from "../../core/model.js";
 import type { NamingPatterns } from "../../core/options.js";
 import type { AppDeps } from "../deps.js";
-import { fanOutLevel } from "./fan-out.js";
+import { fanOutLevel, type EventRead } from "./fan-out.js";
 import { renderDryRun, renderFanOut } from "./fan-out-reply.js";
 import { listOwnIssues } from "./own-issues.js";
 
@@ -22,6 +22,8 @@ export interface AssignSession {
   deps: AppDeps;
   config: RepoConfig;
   patterns: NamingPatterns;
+  /** The app's issues and labels as the comment's read found them, under the issues lock. */
+  read?: EventRead;
 }
 
 /** The reply to `/parallel assign` for `plan`. */
@@ -32,7 +34,7 @@ export async function answerAssign(
 ): Promise<string> {
   let level = args.level;
   if (level === null) {
-    const own = await listOwnIssues(session.octokit, session.repo);
+    const own = session.read?.own ?? (await listOwnIssues(session.octokit, session.repo));
     const has = new Set(
       own.flatMap((i) =>
         i.marker.kind === "achievement" && i.marker.plan === plan.name ? [i.marker.id] : [],
@@ -57,6 +59,7 @@ export async function answerAssign(
     assign: session.config.assign,
     lock: session.deps.locks,
     dryRun: args.dryRun,
+    ...(session.read ? { read: session.read } : {}),
   });
   session.log.info(
     {

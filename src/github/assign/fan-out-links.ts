@@ -12,17 +12,25 @@ import { MAX_SUB_ISSUES, type LevelIssues } from "../../core/assignment/level-is
 import type { FanOutRequest, FanOutResult } from "./fan-out.js";
 import type { RepoRef } from "./own-issues.js";
 
-/** Create the labels the repository lacks; returns their names. */
+/**
+ * Create the labels the repository lacks; returns their names. `known` is the repository's
+ * label names when the event's read brought them all; null lists them.
+ */
 export async function ensureLabels(
   octokit: ProbotOctokit,
   where: RepoRef,
   wanted: readonly LabelSpec[],
+  known: readonly string[] | null = null,
 ): Promise<string[]> {
-  const present = (await octokit.paginate("GET /repos/{owner}/{repo}/labels", {
-    ...where,
-    per_page: 100,
-  })) as { name: string }[];
-  const names = new Set(present.map((l) => l.name.toLowerCase()));
+  const present =
+    known ??
+    (
+      (await octokit.paginate("GET /repos/{owner}/{repo}/labels", {
+        ...where,
+        per_page: 100,
+      })) as { name: string }[]
+    ).map((l) => l.name);
+  const names = new Set(present.map((name) => name.toLowerCase()));
   const created: string[] = [];
   for (const label of wanted) {
     if (names.has(label.name.toLowerCase())) continue;

@@ -1,5 +1,5 @@
 /**
- * Level fan-out, applied: list the app's issues, compare with what the level wants, and write
+ * Level fan-out, applied: list the app's issues (or take them from the event's read), compare with what the level wants, and write
  * only the difference — labels, the tracking issue, the achievement issues, edits, sub-issue and
  * "blocked by" links. Runs under a lock per repository, plan and level, so a double click or a
  * redelivered webhook in this process waits and then finds everything made. Stops at the first
@@ -7,7 +7,12 @@
  */
 import type { Logger, ProbotOctokit } from "probot";
 import { achievementIssue } from "../../core/assignment/achievement-issue.js";
-import { diffLevel, indexIssues, type LevelDiff } from "../../core/assignment/diff-level.js";
+import {
+  diffLevel,
+  indexIssues,
+  type ExistingIssue,
+  type LevelDiff,
+} from "../../core/assignment/diff-level.js";
 import { markerKey } from "../../core/assignment/issue-marker.js";
 import { levelIssues } from "../../core/assignment/level-issues.js";
 import type { PlanReport } from "../../core/model.js";
@@ -28,6 +33,19 @@ export interface FanOutRequest {
   lock: KeyedLock;
   /** Only compute and return the diff. */
   dryRun: boolean;
+  /**
+   * The app's issues and the repository's labels as the event's one read found them. Only valid
+   * when that read was made under `issuesKey` (no other fan-out of the repository ran since);
+   * without it, the fan-out lists both once it holds the level's lock.
+   */
+  read?: EventRead;
+}
+
+/** What an event's read under the repository's issues lock already knows. */
+export interface EventRead {
+  own: readonly ExistingIssue[];
+  /** Label names of the repository; null when the read did not bring all of them. */
+  labels: readonly string[] | null;
 }
 
 /** An issue made (or found) for the level. */
@@ -74,7 +92,7 @@ export async function fanOutLevel(request: FanOutRequest): Promise<FanOutResult>
 async function apply(request: FanOutRequest): Promise<FanOutResult> {
   const { octokit, plan, repo } = request;
   const where = { owner: repo.owner, repo: repo.repo };
-  const own = indexIssues(await listOwnIssues(octokit, where));
+  const own = indexIssues(request.read?.own ?? (await listOwnIssues(octokit, where)));
   const numbers = new Map<string, number>();
   const ids = new Map<string, number>();
   for (const issue of own.values()) {
@@ -110,7 +128,12 @@ async function apply(request: FanOutRequest): Promise<FanOutResult> {
   try {
     if (diff.labels.length > 0) {
       current = "the labels";
-      result.labelsCreated = await ensureLabels(octokit, where, diff.labels);
+      result.labelsCreated = await ensureLabels(
+        octokit,
+        where,
+        diff.labels,
+        request.read?.labels ?? null,
+      );
     }
     let tracking = own.get(markerKey(wanted.tracking.marker)) ?? null;
     if (diff.createTracking) {

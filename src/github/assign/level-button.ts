@@ -6,7 +6,8 @@
 import type { Context, Logger, ProbotOctokit } from "probot";
 import type { ExistingIssue } from "../../core/assignment/diff-level.js";
 import { defaultLevel, levelRefusal } from "../../core/assignment/level-issues.js";
-import { configToOptions } from "../../core/config.js";
+import { configToOptions, DEFAULT_CONFIG } from "../../core/config.js";
+import type { AnalysisOptions } from "../../core/options.js";
 import type { PlanReport } from "../../core/model.js";
 import { allows } from "../../commands/permission.js";
 import {
@@ -16,14 +17,19 @@ import {
   readOpenLevelAction,
   type CheckAction,
 } from "../check/check-run.js";
-import { CommitReader } from "../pipeline/commit-reader.js";
+import { CommitReader, listingDepth } from "../pipeline/commit-reader.js";
+import { issuesKey } from "../pipeline/lock-keys.js";
+import { repositoryRef, type RepositoryRef } from "../pipeline/repository-ref.js";
+import { readSnapshot } from "../pipeline/snapshot-read.js";
+import { readMarker, type Scope } from "../check/check-marker.js";
 import type { AppDeps } from "../deps.js";
-import { buildSnapshotQuery } from "../pipeline/graphql-query.js";
-import type { BlobNode } from "../pipeline/commit-files.js";
 import { loadRepoConfig, type LoadedConfig } from "../pipeline/repo-config.js";
 import { commenterAccess } from "../comments/permission-cache.js";
 import { CONFIG_PATH } from "../pipeline/touched-plans.js";
 import { fanOutLevel } from "./fan-out.js";
+import { labelsField, readLabels } from "./labels-query.js";
+import { ownIssuesField, readOwnIssues } from "./own-issues-query.js";
+import { listOwnIssues } from "./own-issues.js";
 import { renderFanOut } from "./fan-out-reply.js";
 
 /** Plans in the order button identifiers number them. */
@@ -49,30 +55,49 @@ export function levelButtons(
   return actions.slice(0, MAX_CHECK_ACTIONS);
 }
 
-/** The config of the default branch and the plans at `sha` (all of them). */
-async function readPlans(
+/** What the click's one read found. */
+interface ClickRead {
+  loaded: LoadedConfig;
+  options: AnalysisOptions;
+  reader: CommitReader;
+  own: ExistingIssue[];
+  labels: string[] | null;
+}
+
+/**
+ * The click's one read: the config of the default branch, the check's plan folders at `sha`,
+ * the app's issues and the repository's labels, in one GraphQL query. A check of every plan
+ * (after a config change or a re-run) lists the commit's tree and reads its plan files too.
+ */
+async function readClick(
   octokit: ProbotOctokit,
-  repo: { owner: string; name: string },
-  defaultBranch: string,
+  repo: RepositoryRef,
   sha: string,
-  analyze: AppDeps["analyze"],
-): Promise<{ loaded: LoadedConfig; plans: PlanReport[] }> {
-  const { query, variables } = buildSnapshotQuery({
-    owner: repo.owner,
-    name: repo.name,
-    sha,
-    depth: 1,
-    configExpression: `${defaultBranch}:${CONFIG_PATH}`,
-  });
-  const answer = await octokit.graphql<{ repository: { config?: BlobNode | null } | null }>(
-    query,
-    variables,
-  );
-  const loaded = loadRepoConfig(answer.repository?.config ?? null);
-  const options = configToOptions(loaded.config);
+  scope: Scope,
+  deps: AppDeps,
+): Promise<ClickRead> {
+  const assumed = configToOptions((await deps.configs.get(repo.id)) ?? DEFAULT_CONFIG);
   const reader = new CommitReader(octokit, repo, sha);
-  await reader.complete("all", options);
-  return { loaded, plans: (await analyze(reader.files.snapshot(options), options)).plans };
+  const answer = await readSnapshot(octokit, reader, {
+    repo,
+    sha,
+    configExpression: `${repo.defaultBranch}:${CONFIG_PATH}`,
+    folders: scope === "all" ? [] : scope,
+    depth: listingDepth(assumed),
+    parts: [ownIssuesField(), labelsField()],
+  });
+  const loaded = loadRepoConfig(answer.config);
+  if (loaded.findings.length === 0) await deps.configs.set(repo.id, loaded.config);
+  const own =
+    readOwnIssues(answer.repository) ??
+    (await listOwnIssues(octokit, { owner: repo.owner, repo: repo.name }));
+  return {
+    loaded,
+    options: configToOptions(loaded.config),
+    reader,
+    own,
+    labels: readLabels(answer.repository),
+  };
 }
 
 /** `check_run.requested_action`: the "Open level N issues" button was clicked. */
@@ -85,47 +110,51 @@ export async function onOpenLevelClicked(
   if (payload.check_run.name !== CHECK_NAME) return;
   const wanted = readOpenLevelAction(payload.requested_action?.identifier ?? "");
   if (!wanted) return;
-  const repository = payload.repository;
-  const repo = { owner: repository.owner.login, name: repository.name, id: repository.id };
-  const { loaded, plans } = await readPlans(
-    octokit,
-    repo,
-    repository.default_branch,
-    payload.check_run.head_sha,
-    deps.analyze,
-  );
-  if (loaded.findings.length > 0) return;
-  const config = loaded.config;
-  const access = await commenterAccess(deps.permissions, octokit, repo, payload.sender.login);
-  if (!allows(access, config.commands.min_permission.assign)) {
-    log.info({ login: payload.sender.login, access }, "level button refused for permission");
-    return;
-  }
-  const plan = plansInOrder(plans)[wanted.planIndex];
-  if (
-    !plan ||
-    levelRefusal(
+  const repo = repositoryRef(payload.repository);
+  // The buttons number the plans of the check's scope (its marker), as the push offered them.
+  const scope = readMarker(payload.check_run.output?.summary)?.scope ?? "all";
+  const sha = payload.check_run.head_sha;
+  // Under the repository's issues lock from before the read: the issues it lists stay true until
+  // the fan-out has written (a double click waits here, then finds everything made).
+  const result = await deps.locks.run(issuesKey(repo.id), async () => {
+    const read = await readClick(octokit, repo, sha, scope, deps);
+    if (read.loaded.findings.length > 0) return null;
+    const config = read.loaded.config;
+    const access = await commenterAccess(deps.permissions, octokit, repo, payload.sender.login);
+    if (!allows(access, config.commands.min_permission.assign)) {
+      log.info({ login: payload.sender.login, access }, "level button refused for permission");
+      return null;
+    }
+    await read.reader.complete(scope, read.options);
+    const snapshot = read.reader.files.snapshot(read.options);
+    const plans = (await deps.analyze(snapshot, read.options)).plans;
+    const plan = plansInOrder(plans)[wanted.planIndex];
+    if (
+      !plan ||
+      levelRefusal(
+        plan,
+        plan.levels.find((l) => l.level === wanted.level),
+      ) !== null
+    ) {
+      log.info({ ...wanted }, "level button no longer applies");
+      return null;
+    }
+    return fanOutLevel({
+      octokit,
+      log,
+      repo: { owner: repo.owner, repo: repo.name, id: repo.id },
       plan,
-      plan.levels.find((l) => l.level === wanted.level),
-    ) !== null
-  ) {
-    log.info({ ...wanted }, "level button no longer applies");
-    return;
-  }
-  const options = configToOptions(config);
-  const result = await fanOutLevel({
-    octokit,
-    log,
-    repo: { owner: repo.owner, repo: repo.name, id: repo.id },
-    plan,
-    level: wanted.level,
-    patterns: options.patterns,
-    assign: config.assign,
-    lock: deps.locks,
-    dryRun: false,
+      level: wanted.level,
+      patterns: read.options.patterns,
+      assign: config.assign,
+      lock: deps.locks,
+      dryRun: false,
+      read: { own: read.own, labels: read.labels },
+    });
   });
+  if (!result) return;
   log.info(
-    { plan: plan.name, level: wanted.level, created: result.created.length },
+    { plan: result.plan, level: wanted.level, created: result.created.length },
     "level fanned out from the check run",
   );
   // Only a stop is worth a comment: the issues themselves are the answer to a click.

@@ -47,6 +47,19 @@ export function isPromptKind(name: string): name is PromptKind {
 }
 
 /**
+ * Whether answering the command reads a plan (so the first query may bring its folder): every
+ * command but help, sync, claims, named assignment and refusals; `/parallel assign` only in an
+ * issue. The `--plan` value, or null for the touched or the only plan.
+ */
+export function planRead(parsed: ParsedCommand, inPull: boolean): { plan: string | null } | null {
+  if (parsed.kind !== "command" || parsed.spec.unavailable !== null) return null;
+  const { spec, args } = parsed;
+  if (["help", "sync", "claim", "unclaim"].includes(spec.name)) return null;
+  if (spec.name === "assign" && (inPull || args.ids.length + args.users.length > 0)) return null;
+  return { plan: args.plan };
+}
+
+/**
  * The reply content for one command: refusals and help need at most the first query; the
  * others resolve their plan and render its status, check or prompt.
  */
@@ -137,6 +150,7 @@ export async function answerCommand(
       repo,
       config: context.config.config,
       patterns: context.options.patterns,
+      read: context.own === null ? undefined : { own: context.own, labels: context.labels },
     };
     return { body: await answerAssign(report, args, assign) };
   }

@@ -1,17 +1,23 @@
 /**
  * What answering one comment reads, each part at most once however many commands the comment
- * holds: the first query (config, template overrides, the commit to read), the plan listing
- * when the plan must be looked up, and each plan folder (SUBPLAN texts inline when a batch
- * EXECUTION prompt needs them). Reuses the check's reader, so the app analyses what the CLI does.
+ * holds. Usually one query: the config, template overrides, the commit to read and, in that
+ * commit, the plan folders the commands want (those `--plan` names, or every folder below the
+ * config's plan roots, which is also the plan listing), plus the app's issues for
+ * `/parallel assign`. The folders are guessed from the config the app last read; when the
+ * repository's config turns out to name other folders, or a plan needs more (a SUBPLAN folder
+ * for a batch EXECUTION prompt, deeper listings), the reads fall back to the plan listing (one
+ * recursive tree) and a query per plan folder. Reuses the check's reader, so the app analyses
+ * what the CLI does.
  */
 import path from "node:path";
 import type { ProbotOctokit } from "probot";
-import { configToOptions } from "../../core/config.js";
+import type { ExistingIssue } from "../../core/assignment/diff-level.js";
+import { configToOptions, DEFAULT_CONFIG, type RepoConfig } from "../../core/config.js";
 import { discoverPlans } from "../../core/discover-plans.js";
 import type { PlanReport } from "../../core/model.js";
 import type { AnalysisOptions } from "../../core/options.js";
 import { fillPattern, isDone } from "../../core/plan-files.js";
-import { planRef, type PlanRef } from "../../commands/plan-choice.js";
+import { guessPlanFolders, planRef, type PlanRef } from "../../commands/plan-choice.js";
 import type { PromptTemplates } from "../../prompts/prompt-types.js";
 import { MAX_TEMPLATE_CHARS } from "../../prompts/render-template.js";
 import { defaultTemplates, withOverrides } from "../../prompts/templates.js";
@@ -22,7 +28,15 @@ import { CommitReader, listingDepth, type RepoRef } from "../pipeline/commit-rea
 import { analyzeInProcess, type Analyze, type ConfigStore } from "../deps.js";
 import { buildSnapshotQuery } from "../pipeline/graphql-query.js";
 import { loadRepoConfig, type LoadedConfig } from "../pipeline/repo-config.js";
-import { buildCommentQuery, readCommentContext, type CommentContextData } from "./comment-query.js";
+import { labelsField, readLabels } from "../assign/labels-query.js";
+import { ownIssuesField, readOwnIssues } from "../assign/own-issues-query.js";
+import {
+  buildCommentQuery,
+  readCommentContext,
+  type CommentContextData,
+  type CommentQuery,
+  type FolderEntries,
+} from "./comment-query.js";
 
 /** The repository and thread a comment was posted on. */
 export interface CommentTarget extends RepoRef {
@@ -38,7 +52,30 @@ export interface CommentContext {
   config: LoadedConfig;
   options: AnalysisOptions;
   templates: PromptTemplates;
+  /**
+   * The app's issues and the labels, when `/parallel assign` asked for them and the answer held
+   * them all (the command runs under the issues lock, so they stay true until it has written).
+   */
+  own: ExistingIssue[] | null;
+  labels: string[] | null;
 }
+
+/** What the commands of a comment will read, known before the first query. */
+export interface CommentWants {
+  templates: boolean;
+  subplans: boolean;
+  /** The `--plan` values of the commands that read a plan. */
+  named: readonly string[];
+  /** Some command reads a plan without `--plan` (the touched plan, or the only one). */
+  unnamed: boolean;
+  /** `/parallel assign` of a level: the app's issues and the labels. */
+  assign: boolean;
+}
+
+/** Plan roots read with the first query: more globs than this are listed the usual way. */
+const MAX_ROOTS = 5;
+/** Guessed `--plan` folders read with the first query, per name. */
+const GUESSES_PER_NAME = 3;
 
 /** One plan as read at the commit, with the SUBPLAN texts a prompt may quote. */
 export interface ReadPlan {
@@ -54,11 +91,16 @@ export class CommentReader {
   private plansListed: Promise<PlanRef[]> | undefined;
   private changed: Promise<string[] | "all"> | undefined;
   private readonly folders = new Map<string, Promise<ReadPlan | null>>();
+  /** Plan folders the first query read, and how deep. */
+  private readonly prefetched = new Map<string, FolderEntries>();
+  private prefetchDepth = 0;
+  /** The plan folders below the roots, when they are every plan of the commit. */
+  private rootPlans: string[] | null = null;
 
   constructor(
     private readonly octokit: ProbotOctokit,
     readonly target: CommentTarget,
-    private readonly wants: { templates: boolean; subplans: boolean },
+    private readonly wants: CommentWants,
     /** Where a valid config read here is remembered for the other handlers (push, sync). */
     private readonly configs?: ConfigStore,
     /** The app's one analysis runner. */
@@ -85,7 +127,8 @@ export class CommentReader {
   /** Every plan of the commit, from its recursive tree (one request). */
   listPlans(sha: string): Promise<PlanRef[]> {
     this.plansListed ??= (async () => {
-      const { options } = await this.context();
+      const { options, data: context } = await this.context();
+      if (this.rootPlans !== null && context.sha === sha) return this.listRoots(options);
       const { data } = await this.octokit.rest.git.getTree({
         owner: this.target.owner,
         repo: this.target.name,
@@ -99,6 +142,14 @@ export class CommentReader {
     return this.plansListed;
   }
 
+  /** The plans among the folders the first query read below the plan roots. */
+  private listRoots(options: AnalysisOptions): PlanRef[] {
+    const files = new CommitFiles(this.target.name);
+    for (const dir of this.rootPlans ?? [])
+      files.addFolder(dir, this.prefetched.get(dir) ?? null, this.prefetchDepth);
+    return discoverPlans(files.snapshot(options), options).map((folder) => planRef(folder.dir));
+  }
+
   /** The plan in `dir` at `sha` analysed, or null when the folder holds no plan. */
   readPlan(sha: string, dir: string): Promise<ReadPlan | null> {
     let read = this.folders.get(dir);
@@ -110,13 +161,18 @@ export class CommentReader {
   }
 
   private async readContext(): Promise<CommentContext> {
-    const built = buildCommentQuery({
+    const assumed = (await this.configs?.get(this.target.id)) ?? DEFAULT_CONFIG;
+    const at = planReads(this.wants, assumed);
+    const request: CommentQuery = {
       owner: this.target.owner,
       name: this.target.name,
       defaultBranch: this.target.defaultBranch,
       pull: this.target.pull,
       templates: this.wants.templates,
-    });
+      ...(at ? { at } : {}),
+      parts: this.wants.assign ? [ownIssuesField(), labelsField()] : [],
+    };
+    const built = buildCommentQuery(request);
     const response = await this.octokit.graphql<{ repository: Record<string, unknown> | null }>(
       built.query,
       built.variables,
@@ -125,20 +181,40 @@ export class CommentReader {
       throw new Error(
         `${this.target.owner}/${this.target.name} is not readable with this installation`,
       );
-    const data = readCommentContext(response.repository);
+    const data = readCommentContext(response.repository, request);
     const config = loadRepoConfig(data.config);
     if (config.findings.length === 0) await this.configs?.set(this.target.id, config.config);
+    if (data.at && at) {
+      this.prefetchDepth = at.depth;
+      for (const [dir, entries] of data.at.folders) this.prefetched.set(dir, entries);
+      for (const plans of data.at.roots.values())
+        for (const [dir, entries] of plans) this.prefetched.set(dir, entries);
+      // What was read is the plan listing only when the repository's globs are those assumed.
+      const listing = { named: [], unnamed: true };
+      const assumedAll = planReads(listing, assumed);
+      const realAll = planReads(listing, config.config);
+      if (this.wants.unnamed && assumedAll && realAll && sameReads(assumedAll, realAll)) {
+        this.rootPlans = [
+          ...[...data.at.roots.values()].flatMap((plans) => [...plans.keys()]),
+          ...assumedAll.folders,
+        ];
+      }
+    }
     return {
       data,
       config,
       options: configToOptions(config.config),
       templates: withOverrides(defaultTemplates(), overrideTexts(data.templates)),
+      own: this.wants.assign ? readOwnIssues(data.repository) : null,
+      labels: this.wants.assign ? readLabels(data.repository) : null,
     };
   }
 
   private async readFolder(sha: string, dir: string): Promise<ReadPlan | null> {
-    const { options } = await this.context();
+    const { options, data } = await this.context();
     const reader = new CommitReader(this.octokit, this.target, sha);
+    const prefetched = data.sha === sha ? this.prefetched.get(dir) : undefined;
+    if (prefetched !== undefined) reader.files.addFolder(dir, prefetched, this.prefetchDepth);
     const folders = [dir];
     const subplanDir = path.posix.dirname(
       fillPattern(options.patterns.subplan, { plan: dir.slice(dir.lastIndexOf("/") + 1) }),
@@ -205,6 +281,46 @@ export class CommentReader {
     if (missing.length > 0) take();
     return texts;
   }
+}
+
+/**
+ * The plan folders and roots the first query reads under `config`: each `--plan` guess, and
+ * when a command needs the touched or the only plan, the root of each `<root>/*` glob and each
+ * glob naming one folder. Null when nothing is wanted, or a glob reaches further (`**`, `{a,b}`):
+ * then the listing is the recursive tree, as before. A root read costs bytes, not requests: it
+ * brings the top-level texts (parallel.json, the PLAN) of every plan below the root.
+ */
+function planReads(
+  wants: Pick<CommentWants, "named" | "unnamed">,
+  config: RepoConfig,
+): CommentQuery["at"] | null {
+  const folders = new Set<string>();
+  const roots = new Set<string>();
+  for (const name of wants.named)
+    for (const dir of guessPlanFolders(config.plans, name).slice(0, GUESSES_PER_NAME))
+      folders.add(dir);
+  if (wants.unnamed) {
+    if (config.plans.length === 0) return null;
+    for (const glob of config.plans) {
+      const root = /^([^*?[\]{}()!+@]+)\/\*$/.exec(glob)?.[1];
+      if (root !== undefined) roots.add(root);
+      else if (!/[*?[\]{}()!+@]/.test(glob)) folders.add(glob);
+      else return null;
+    }
+    if (roots.size > MAX_ROOTS) return null;
+  }
+  if (folders.size === 0 && roots.size === 0) return null;
+  const depth = listingDepth(configToOptions(config));
+  return { folders: [...folders].sort(), roots: [...roots].sort(), depth };
+}
+
+function sameReads(
+  a: NonNullable<CommentQuery["at"]>,
+  b: NonNullable<CommentQuery["at"]>,
+): boolean {
+  const same = (x: readonly string[], y: readonly string[]) =>
+    x.length === y.length && x.every((item, i) => item === y[i]);
+  return same(a.roots, b.roots) && same(a.folders, b.folders);
 }
 
 /** Override texts by file name; an override GitHub cannot give as text says why. */

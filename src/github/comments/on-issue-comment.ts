@@ -16,7 +16,8 @@ import { parseCommand, type ParsedCommand } from "../../commands/parse-command.j
 import type { ReplyContent } from "../../commands/reply-layout.js";
 import type { AppDeps } from "../deps.js";
 import { describeFailure } from "../pipeline/failure.js";
-import { answerCommand, isPromptKind } from "./answer-command.js";
+import { issuesKey } from "../pipeline/lock-keys.js";
+import { answerCommand, isPromptKind, planRead } from "./answer-command.js";
 import { CommentReader } from "./comment-reader.js";
 import type { Admission } from "./rate-limiter.js";
 import { ReplyWriter } from "./reply-writer.js";
@@ -69,19 +70,30 @@ export async function onIssueComment(
   const prompts = answered.filter(
     (p, i) => skips[i] !== null && p.kind === "command" && isPromptKind(p.spec.name),
   );
+  const inPull = issue.pull_request !== undefined && issue.pull_request !== null;
+  const pending = answered.filter((_, i) => skips[i] !== null);
+  const reads = pending.flatMap((p) => planRead(p, inPull) ?? []);
+  // A level fan-out trusts the issues of the comment's read: that read and the fan-out both run
+  // under the repository's issues lock (as a push's and a button's do).
+  const fanOuts = pending.some(
+    (p) => p.kind === "command" && p.spec.name === "assign" && planRead(p, inPull) !== null,
+  );
   const reader = new CommentReader(
     context.octokit,
     {
       ...repo,
       id: repository.id,
       defaultBranch: repository.default_branch,
-      pull: issue.pull_request ? issue.number : null,
+      pull: inPull ? issue.number : null,
     },
     {
       templates: prompts.some((p) => p.kind === "command" && !p.args.dryRun),
       subplans: prompts.some(
         (p) => p.kind === "command" && p.spec.name === "batch-executions" && !p.args.dryRun,
       ),
+      named: reads.flatMap((r) => (r.plan === null ? [] : [r.plan])),
+      unnamed: reads.some((r) => r.plan === null),
+      assign: fanOuts,
     },
     deps.configs,
     deps.analyze,
@@ -96,29 +108,33 @@ export async function onIssueComment(
     issueNumber: issue.number,
   };
 
-  for (const [index, command] of answered.entries()) {
-    const skip = skips[index];
-    if (skip === null || skip === undefined) continue;
-    const name = commandName(command);
-    let content: ReplyContent;
-    try {
-      content = await answerCommand(command, session);
-    } catch (error) {
-      log.warn(
-        { err: error, comment: comment.id, command: name },
-        "command failed; replying with the reason",
-      );
-      content = { body: renderFailure(describeFailure(error)) };
+  const answerAll = async () => {
+    for (const [index, command] of answered.entries()) {
+      const skip = skips[index];
+      if (skip === null || skip === undefined) continue;
+      const name = commandName(command);
+      let content: ReplyContent;
+      try {
+        content = await answerCommand(command, session);
+      } catch (error) {
+        log.warn(
+          { err: error, comment: comment.id, command: name },
+          "command failed; replying with the reason",
+        );
+        content = { body: renderFailure(describeFailure(error)) };
+      }
+      if (index === answered.length - 1 && lines.length > parsed.length) {
+        content = {
+          ...content,
+          body: `${content.body}\n\n${renderTooManyCommands(parsed.length, lines.length)}`,
+        };
+      }
+      const parts = await replies.reply(command.line, name, content, skip);
+      log.info({ comment: comment.id, command: name, parts }, "command answered");
     }
-    if (index === answered.length - 1 && lines.length > parsed.length) {
-      content = {
-        ...content,
-        body: `${content.body}\n\n${renderTooManyCommands(parsed.length, lines.length)}`,
-      };
-    }
-    const parts = await replies.reply(command.line, name, content, skip);
-    log.info({ comment: comment.id, command: name, parts }, "command answered");
-  }
+  };
+  if (fanOuts) await deps.locks.run(issuesKey(repository.id), answerAll);
+  else await answerAll();
   const refused = parsed[admission.allowed];
   const refusedSkip = skips[admission.allowed];
   if (admission.notify && refused && refusedSkip) {

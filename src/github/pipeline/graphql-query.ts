@@ -118,7 +118,7 @@ export function buildSnapshotQuery(request: SnapshotQuery): BuiltQuery {
  * markdown live there); `E0`…`E<depth-2>` list the folders below with names and sizes only, so
  * a folder of 500 SUBPLAN/EXECUTION files costs bytes, not requests.
  */
-function treeFragments(depth: number): string[] {
+export function treeFragments(depth: number): string[] {
   const fragments = [
     "fragment E0 on TreeEntry { name type object { ... on Blob { oid byteSize } } }",
   ];
