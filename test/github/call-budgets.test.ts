@@ -144,22 +144,21 @@ describe("call budgets", () => {
     const sha = fakeSha("pull head");
     const event = pullRequestEvent("opened", { headSha: sha, number: 12 });
     event.pull_request.changed_files = 1;
-    gh.expectPullFiles(12, [{ filename: `${DIR}/parallel.json` }])
-      .expectGraphql()
-      .expectCreate();
+    gh.pullChanges.set(12, [{ path: `${DIR}/parallel.json` }]);
+    gh.expectGraphql(2).expectCreate();
 
     await deliver(probot, "pull_request", event, "pull-1");
     const first = count(gh);
-    gh.expectPullFiles(12, [{ filename: `${DIR}/parallel.json` }]).expectGraphql();
+    gh.expectGraphql();
     await deliver(probot, "pull_request", event, "pull-1");
     const again = count(gh, first.calls.length);
 
-    expect(first.calls).toEqual(["GET /pulls/12/files", "POST /graphql", "POST /check-runs"]);
+    // The files come with the config and the check run; the folders, once known, in a second query.
+    expect(first.calls).toEqual(["POST /graphql", "POST /graphql", "POST /check-runs"]);
     expect(first.calls.length).toBeLessThanOrEqual(3);
-    // The file list comes from GitHub, not the payload: a redelivery reads it again.
-    expect(again).toMatchObject({ reads: 2, writes: 0 });
+    expect(again).toMatchObject({ reads: 1, writes: 0 });
     record("pull request opened / synchronize / reopened touching one plan", "≤ 3", first);
-    record("… its redelivery (the file list and the read)", "0 writes", again);
+    record("… its redelivery", "1 read, 0 writes", again);
     gh.mock.done();
   });
 

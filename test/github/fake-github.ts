@@ -39,6 +39,11 @@ export class FakeGitHub {
    * and its variables, like the features' parts of the app's one query.
    */
   readonly graphqlParts: ((body: GraphqlBody) => Record<string, unknown>)[] = [];
+  /**
+   * Pull requests' changed files by number, as GraphQL's `pullRequest(number: $pull) { files }`
+   * lists them (path and change type, first 100); `expectPullFiles` is the REST list.
+   */
+  readonly pullChanges = new Map<number, { path: string; changeType?: string }[]>();
   private nextRunId = 9000;
 
   constructor(
@@ -72,11 +77,15 @@ export class FakeGitHub {
     return this;
   }
 
-  /** One GraphQL query answered from the fake's state. */
-  expectGraphql(times = 1): this {
+  /**
+   * One GraphQL query answered from the fake's state. `optional` only where the order of two
+   * concurrent events decides whether the query is made (two instances racing for one SHA).
+   */
+  expectGraphql(times = 1, { optional = false } = {}): this {
     for (let i = 0; i < times; i++) {
       this.mock.api
         .post(this.enterprise ? "/api/graphql" : "/graphql")
+        .optionally(optional)
         .reply(200, (_uri, body) => ({ data: this.answer(body as GraphqlBody) }));
     }
     return this;
@@ -215,6 +224,8 @@ export class FakeGitHub {
         repository.commit = {
           checkSuites: { nodes: [{ checkRuns: { nodes: this.lookup(value as string) } }] },
         };
+      } else if (name === "pull") {
+        repository.pullRequest = this.pullFiles(value as number);
       } else if (/^f\d+$/.test(name)) {
         repository[name] = this.folder(pathOf(value as string), depthOf(query));
       } else if (/^b\d+$/.test(name)) {
@@ -223,6 +234,13 @@ export class FakeGitHub {
       }
     }
     return { repository };
+  }
+
+  private pullFiles(number: number): unknown {
+    const files = this.pullChanges.get(number);
+    if (files === undefined) return null;
+    const nodes = files.slice(0, 100).map((f) => ({ changeType: "MODIFIED", ...f }));
+    return { files: { nodes, pageInfo: { hasNextPage: files.length > 100 } } };
   }
 
   private lookup(sha: string) {

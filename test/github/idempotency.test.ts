@@ -50,8 +50,9 @@ describe("one check run per SHA", () => {
     const sha = fakeSha("race");
     const pull = pullRequestEvent("synchronize", { headSha: sha, number: 7 });
     pull.pull_request.changed_files = 1;
-    gh.expectToken().expectPullFiles(7, [{ filename: `${GRAPH}/parallel.json` }]);
-    gh.expectGraphql(2).expectCreate();
+    gh.pullChanges.set(7, [{ path: `${GRAPH}/parallel.json` }]);
+    // The pull request (files, then folders) and the push each read; one of them writes.
+    gh.expectToken().expectGraphql(3).expectCreate();
     const probot = await appProbot();
 
     await Promise.all([
@@ -84,11 +85,11 @@ describe("one check run per SHA", () => {
 
     const pull = pullRequestEvent("synchronize", { headSha: sha, number: 7 });
     pull.pull_request.changed_files = 2;
-    gh.expectPullFiles(7, [
-      { filename: `${AUTOMATION}/parallel.json` },
-      { filename: `${GRAPH}/parallel.json` },
+    gh.pullChanges.set(7, [
+      { path: `${AUTOMATION}/parallel.json` },
+      { path: `${GRAPH}/parallel.json` },
     ]);
-    gh.expectGraphql().expectUpdate();
+    gh.expectGraphql(2).expectUpdate();
     await deliver(probot, "pull_request", pull);
 
     expect(gh.runs).toHaveLength(1);

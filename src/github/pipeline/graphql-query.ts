@@ -11,11 +11,11 @@
 /**
  * Fields a feature adds to the event's one query (its own issues, sync branches), with their
  * variable declarations and values; variable names must not clash with `f…`, `b…`, `config`,
- * `sha`, `appId`, `checkName`, `owner`, `name`.
+ * `sha`, `appId`, `checkName`, `owner`, `name`, and one another's (`pull`, `r…`, `p…`, …).
  */
 export interface QueryPart {
   declarations: string[];
-  variables: Record<string, string>;
+  variables: Record<string, string | number>;
   fields: string[];
 }
 
