@@ -1,9 +1,10 @@
 /**
  * A small stand-in for GitHub behind nock: one commit's files, the default branch's config and
  * this app's check runs. GraphQL answers are computed from the query's variables (`$config`,
- * `$sha`, `$f0`… folders, `$b0`… blobs) the way GitHub would; check-run writes update the runs the
- * next lookup returns. Every interceptor is registered one call at a time, so `mock.done()`
- * fails on an unused one and a test asserts exactly the calls it expects.
+ * `$sha`, `$f0`… folders, `$t0`… plan roots, `$b0`… blobs, `$pull` a pull request's files) the
+ * way GitHub would; check-run writes update the runs the next lookup returns. Every interceptor
+ * is registered one call at a time, so `mock.done()` fails on an unused one and a test asserts
+ * exactly the calls it expects.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -228,6 +229,8 @@ export class FakeGitHub {
         repository.pullRequest = this.pullFiles(value as number);
       } else if (/^f\d+$/.test(name)) {
         repository[name] = this.folder(pathOf(value as string), depthOf(query));
+      } else if (/^t\d+$/.test(name)) {
+        repository[name] = this.root(pathOf(value as string), depthOf(query));
       } else if (/^b\d+$/.test(name)) {
         const file = this.files.get(pathOf(value as string));
         repository[name] = file === undefined ? null : blobText(file);
@@ -257,6 +260,20 @@ export class FakeGitHub {
   private folder(dir: string, depth: number): unknown {
     if (this.files.has(dir)) return {};
     const entries = this.entries(dir, 1, depth);
+    return entries.length === 0 ? null : { entries };
+  }
+
+  /** A plan root: its files by name and size, each child folder listed like a plan folder. */
+  private root(dir: string, depth: number): unknown {
+    if (this.files.has(dir)) return {};
+    const entries = this.entries(dir, 1, 1).map((entry) => {
+      const { name, type } = entry as { name: string; type: string };
+      if (type === "blob") {
+        const bytes = bytesOf(this.files.get(`${dir}/${name}`)!);
+        return { name, type, object: { oid: blobId(bytes), byteSize: bytes.length } };
+      }
+      return { name, type, object: { entries: this.entries(`${dir}/${name}`, 1, depth) } };
+    });
     return entries.length === 0 ? null : { entries };
   }
 

@@ -164,20 +164,21 @@ describe("one check run per SHA", () => {
       summary,
       headSha: sha,
     });
-    gh.expectToken().expectTree(sha).expectGraphql().expectCreate().expectUpdate();
+    gh.expectToken().expectGraphql().expectCreate().expectUpdate();
     const probot = await appProbot();
 
     await deliver(probot, "check_suite", checkSuiteRerequested(sha), "rerun-1");
+    // One read (every plan of work-space/plans/* with the config and the runs), then the run.
     expect(gh.callLines()).toEqual([
-      `GET /git/trees/${sha}`,
       "POST /graphql",
       "POST /check-runs",
       expect.stringMatching(/^PATCH/),
     ]);
     expect(gh.writes()[1].output.title).toMatch(/^2 plans checked/);
 
-    gh.expectTree(sha).expectGraphql();
+    gh.expectGraphql();
     await deliver(probot, "check_suite", checkSuiteRerequested(sha), "rerun-1");
+    expect(gh.callLines().slice(3)).toEqual(["POST /graphql"]);
     expect(gh.runs).toHaveLength(2);
     gh.mock.done();
   });
@@ -188,7 +189,7 @@ describe("one check run per SHA", () => {
       "examples/broken/BROKEN-GRAPH",
     );
     const sha = fakeSha("run rerun");
-    gh.expectToken().expectTree(sha).expectGraphql().expectCreate().expectUpdate();
+    gh.expectToken().expectGraphql().expectCreate().expectUpdate();
     const probot = await appProbot();
 
     await deliver(probot, "check_run", checkRunRerequested(sha, "something-else"));

@@ -106,8 +106,8 @@ describe("what sync acts on", () => {
     gh.files.set(".github/parallel-plans.yml", gh.config);
     const sha = fakeSha("config");
     gh.commitMain(sha);
-    gh.expectToken().expectTree(sha).expectGraphql().expectCreate().expectUpdate();
-    // Every plan: the push's read cannot name the sync branches before the tree is listed.
+    gh.expectToken().expectGraphql().expectCreate().expectUpdate();
+    // Every plan: the push's one read finds the plans, so it cannot name their sync branches yet.
     gh.expectGraphql();
     gh.expectCreateRef().expectPutContents().expectCreatePull();
 
@@ -117,10 +117,9 @@ describe("what sync acts on", () => {
       pushTouching({ modified: [".github/parallel-plans.yml"] }, { after: sha }),
     );
 
-    // One listing of the tree, shared by the check and sync.
-    const trees = gh.syncCalls().filter((call) => call === `GET /git/trees/${sha}`);
-    expect(trees).toHaveLength(1);
-    expect(gh.syncCalls().filter((call) => !trees.includes(call))).toEqual([
+    // The plans come with the check's read (no tree listing), shared with sync.
+    expect(gh.syncCalls().filter((call) => call.includes("/git/trees/"))).toEqual([]);
+    expect(gh.syncCalls()).toEqual([
       "graphql: sync state",
       "POST /git/refs",
       `PUT /contents/${DIR}/parallel.json`,
