@@ -7,8 +7,15 @@
 import { afterAll, describe, expect, it } from "@jest/globals";
 import { readFileSync, writeFileSync } from "node:fs";
 import { installNockGuards, mockGitHub } from "../support/github-mock.js";
-import { fakeSha, pullRequestEvent, pushTouching } from "../support/webhook-fixtures.js";
+import {
+  checkRunRerequested,
+  checkSuiteRerequested,
+  fakeSha,
+  pullRequestEvent,
+  pushTouching,
+} from "../support/webhook-fixtures.js";
 import { AssignGitHub } from "./assign-fake.js";
+import { FakeGitHub } from "./fake-github.js";
 import { appProbot, deliver, PLAN_ROOT } from "./harness.js";
 import { SyncFake } from "./sync-fake.js";
 
@@ -41,7 +48,7 @@ async function setup() {
   return { gh, probot };
 }
 
-function count(gh: SyncFake, from = 0) {
+function count(gh: FakeGitHub, from = 0) {
   const calls = gh
     .callLines()
     .slice(from)
@@ -162,6 +169,95 @@ describe("call budgets", () => {
     gh.mock.done();
   });
 
+  it("a push to the default branch editing the config (every plan, no sync branch): 1 read, and 1 for its redelivery", async () => {
+    const { gh, probot } = await setup();
+    const sha = fakeSha("config edit");
+    gh.config = "fail_on: error\n";
+    gh.files.set(".github/parallel-plans.yml", gh.config);
+    gh.commitMain(sha);
+    gh.expectGraphql().expectCreate().expectUpdate();
+    const push = pushTouching(
+      { modified: [".github/parallel-plans.yml"] },
+      { after: sha, ref: "refs/heads/master" },
+    );
+
+    await deliver(probot, "push", push, "config-1");
+    const first = count(gh);
+    gh.expectGraphql();
+    await deliver(probot, "push", push, "config-1");
+    const again = count(gh, first.calls.length);
+
+    // Every plan of work-space/plans/* and the sync branches' names come with the one read.
+    expect(first.calls).toEqual([
+      "POST /graphql",
+      "POST /check-runs",
+      expect.stringMatching(/^PATCH \/check-runs\/\d+$/),
+    ]);
+    expect(again).toMatchObject({ reads: 1, writes: 0 });
+    record(
+      "push to the default branch editing the config: every plan, no sync branch",
+      "1 read + the run (in progress, then complete)",
+      first,
+    );
+    record("… its redelivery", "1 read, 0 writes", again);
+    gh.mock.done();
+  });
+
+  it("a check suite re-run (every plan on a new run): 1 read, and 1 for its redelivery", async () => {
+    const { gh, probot } = await setup();
+    const sha = fakeSha("suite re-run");
+    gh.expectGraphql().expectCreate().expectUpdate();
+
+    await deliver(probot, "check_suite", checkSuiteRerequested(sha), "suite-1");
+    const first = count(gh);
+    gh.expectGraphql();
+    await deliver(probot, "check_suite", checkSuiteRerequested(sha), "suite-1");
+    const again = count(gh, first.calls.length);
+
+    expect(first.calls).toEqual([
+      "POST /graphql",
+      "POST /check-runs",
+      expect.stringMatching(/^PATCH \/check-runs\/\d+$/),
+    ]);
+    expect(again).toMatchObject({ reads: 1, writes: 0 });
+    record(
+      "check suite re-run (every plan, on a new run)",
+      "1 read + the run (in progress, then complete)",
+      first,
+    );
+    record("… its redelivery", "1 read, 0 writes", again);
+    gh.mock.done();
+  });
+
+  it("a check run re-run (every plan on a new run): 1 read, and 1 for its redelivery", async () => {
+    const payload = checkRunRerequested(fakeSha("run re-run"));
+    const { owner, name } = payload.repository as { owner: { login: string }; name: string };
+    const gh = new FakeGitHub(mockGitHub(), owner.login, name);
+    gh.addFolder(DIR, `examples/${NAME}`);
+    gh.expectToken().expectGraphql().expectCreate().expectUpdate();
+    const probot = await appProbot({ syncOnPush: true, assignOnPush: true });
+
+    await deliver(probot, "check_run", payload, "run-1");
+    const first = count(gh);
+    gh.expectGraphql();
+    await deliver(probot, "check_run", payload, "run-1");
+    const again = count(gh, first.calls.length);
+
+    expect(first.calls).toEqual([
+      "POST /graphql",
+      "POST /check-runs",
+      expect.stringMatching(/^PATCH \/check-runs\/\d+$/),
+    ]);
+    expect(again).toMatchObject({ reads: 1, writes: 0 });
+    record(
+      "check run re-run (every plan, on a new run)",
+      "1 read + the run (in progress, then complete)",
+      first,
+    );
+    record("… its redelivery", "1 read, 0 writes", again);
+    gh.mock.done();
+  });
+
   it("a push touching no plan: 0 calls", async () => {
     const mock = mockGitHub();
     const probot = await appProbot({ syncOnPush: true, assignOnPush: true });
@@ -193,6 +289,6 @@ describe("call budgets", () => {
       return;
     }
     // Every scenario ran (a filtered run keeps the doc as it is).
-    if (rows.length === 9) expect(doc.slice(from, to)).toBe(table);
+    if (rows.length === 15) expect(doc.slice(from, to)).toBe(table);
   });
 });
