@@ -79,7 +79,7 @@ async function run(env: Record<string, string>) {
 function pullRequestTouching(folder: string, number: number, sha: string): WebhookPayload {
   const event = pullRequestEvent("opened", { headSha: sha, number });
   event.pull_request.changed_files = 1;
-  return { event, files: [{ filename: `${folder}/parallel.json` }] };
+  return { event, files: [{ path: `${folder}/parallel.json` }] };
 }
 
 describe("the GitHub Action on a pull_request workflow", () => {
@@ -90,15 +90,16 @@ describe("the GitHub Action on a pull_request workflow", () => {
     );
     const sha = fakeSha("action pr");
     const { event, files } = pullRequestTouching(GRAPH, 7, sha);
-    gh.expectPullFiles(7, files).expectGraphql().expectCreate();
+    gh.pullChanges.set(7, files);
+    gh.expectGraphql(2).expectCreate();
 
     const result = await run(await runnerEnv("pull_request", event));
 
-    expect(gh.callLines()).toEqual(["GET /pulls/7/files", "POST /graphql", "POST /check-runs"]);
+    expect(gh.callLines()).toEqual(["POST /graphql", "POST /graphql", "POST /check-runs"]);
     for (const request of gh.mock.requests) {
       expect(request.headers.authorization).toBe("token ghs_workflow_token");
     }
-    const { variables } = gh.calls()[1]!.body as { variables: Record<string, unknown> };
+    const { variables } = gh.calls()[0]!.body as { variables: Record<string, unknown> };
     expect(variables).toMatchObject({ sha, appId: GITHUB_ACTIONS_APP_ID });
     const written = gh.writes()[0];
     expect(written).toMatchObject({
@@ -130,7 +131,8 @@ describe("the GitHub Action on a pull_request workflow", () => {
     );
     const sha = fakeSha("action clean");
     const { event, files } = pullRequestTouching(AUTOMATION, 8, sha);
-    gh.expectPullFiles(8, files).expectGraphql().expectCreate();
+    gh.pullChanges.set(8, files);
+    gh.expectGraphql(2).expectCreate();
 
     const result = await run(
       await runnerEnv("pull_request", event, {
@@ -158,9 +160,11 @@ describe("the GitHub Action on a pull_request workflow", () => {
     );
     const sha = fakeSha("action rerun");
     const { event, files } = pullRequestTouching(GRAPH, 9, sha);
-    gh.expectPullFiles(9, files).expectGraphql().expectCreate();
+    gh.pullChanges.set(9, files);
+    gh.expectGraphql(2).expectCreate();
     const first = await run(await runnerEnv("pull_request", event));
-    gh.expectPullFiles(9, files).expectGraphql();
+    // The Action reports the result again: the re-run reads the folders to analyse them.
+    gh.expectGraphql(2);
 
     const again = await run(await runnerEnv("pull_request", event, { GITHUB_RUN_ATTEMPT: "2" }));
 
@@ -180,9 +184,9 @@ describe("the GitHub Action on a pull_request workflow", () => {
     ).addFolder(GRAPH, "examples/broken/BROKEN-GRAPH");
     const sha = fakeSha("action ghes");
     const { event, files } = pullRequestTouching(GRAPH, 10, sha);
-    gh.expectPullFiles(10, files);
+    gh.pullChanges.set(10, files);
     gh.mock.api.get("/api/v3/apps/github-actions").reply(200, { id: 77, slug: "github-actions" });
-    gh.expectGraphql().expectCreate();
+    gh.expectGraphql(2).expectCreate();
 
     const result = await run(
       await runnerEnv("pull_request", event, {
@@ -193,8 +197,8 @@ describe("the GitHub Action on a pull_request workflow", () => {
 
     const query = gh.mock.requests.find((r) => r.path === "/api/graphql")!;
     expect(gh.mock.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
-      "GET /api/v3/repos/Codertocat/Hello-World/pulls/10/files?per_page=100&page=1",
       "GET /api/v3/apps/github-actions",
+      "POST /api/graphql",
       "POST /api/graphql",
       "POST /api/v3/repos/Codertocat/Hello-World/check-runs",
     ]);

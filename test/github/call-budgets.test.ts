@@ -8,6 +8,8 @@ import { afterAll, describe, expect, it } from "@jest/globals";
 import { readFileSync, writeFileSync } from "node:fs";
 import { installNockGuards, mockGitHub } from "../support/github-mock.js";
 import {
+  checkRunRerequested,
+  checkSuiteRerequested,
   examplePayload,
   fakeSha,
   pullRequestEvent,
@@ -154,22 +156,110 @@ describe("call budgets", () => {
     const sha = fakeSha("pull head");
     const event = pullRequestEvent("opened", { headSha: sha, number: 12 });
     event.pull_request.changed_files = 1;
-    gh.expectPullFiles(12, [{ filename: `${DIR}/parallel.json` }])
-      .expectGraphql()
-      .expectCreate();
+    gh.pullChanges.set(12, [{ path: `${DIR}/parallel.json` }]);
+    gh.expectGraphql(2).expectCreate();
 
     await deliver(probot, "pull_request", event, "pull-1");
     const first = count(gh);
-    gh.expectPullFiles(12, [{ filename: `${DIR}/parallel.json` }]).expectGraphql();
+    gh.expectGraphql();
     await deliver(probot, "pull_request", event, "pull-1");
     const again = count(gh, first.calls.length);
 
-    expect(first.calls).toEqual(["GET /pulls/12/files", "POST /graphql", "POST /check-runs"]);
+    // The files come with the config and the check run; the folders, once known, in a second query.
+    expect(first.calls).toEqual(["POST /graphql", "POST /graphql", "POST /check-runs"]);
     expect(first.calls.length).toBeLessThanOrEqual(3);
-    // The file list comes from GitHub, not the payload: a redelivery reads it again.
-    expect(again).toMatchObject({ reads: 2, writes: 0 });
+    expect(again).toMatchObject({ reads: 1, writes: 0 });
     record("pull request opened / synchronize / reopened touching one plan", "≤ 3", first);
-    record("… its redelivery (the file list and the read)", "0 writes", again);
+    record("… its redelivery", "1 read, 0 writes", again);
+    gh.mock.done();
+  });
+
+  it("a push to the default branch editing the config (every plan, no sync branch): 1 read, and 1 for its redelivery", async () => {
+    const { gh, probot } = await setup();
+    const sha = fakeSha("config edit");
+    gh.config = "fail_on: error\n";
+    gh.files.set(".github/parallel-plans.yml", gh.config);
+    gh.commitMain(sha);
+    gh.expectGraphql().expectCreate().expectUpdate();
+    const push = pushTouching(
+      { modified: [".github/parallel-plans.yml"] },
+      { after: sha, ref: "refs/heads/master" },
+    );
+
+    await deliver(probot, "push", push, "config-1");
+    const first = count(gh);
+    gh.expectGraphql();
+    await deliver(probot, "push", push, "config-1");
+    const again = count(gh, first.calls.length);
+
+    // Every plan of work-space/plans/* and the sync branches' names come with the one read.
+    expect(first.calls).toEqual([
+      "POST /graphql",
+      "POST /check-runs",
+      expect.stringMatching(/^PATCH \/check-runs\/\d+$/),
+    ]);
+    expect(again).toMatchObject({ reads: 1, writes: 0 });
+    record(
+      "push to the default branch editing the config: every plan, no sync branch",
+      "1 read + the run (in progress, then complete)",
+      first,
+    );
+    record("… its redelivery", "1 read, 0 writes", again);
+    gh.mock.done();
+  });
+
+  it("a check suite re-run (every plan on a new run): 1 read, and 1 for its redelivery", async () => {
+    const { gh, probot } = await setup();
+    const sha = fakeSha("suite re-run");
+    gh.expectGraphql().expectCreate().expectUpdate();
+
+    await deliver(probot, "check_suite", checkSuiteRerequested(sha), "suite-1");
+    const first = count(gh);
+    gh.expectGraphql();
+    await deliver(probot, "check_suite", checkSuiteRerequested(sha), "suite-1");
+    const again = count(gh, first.calls.length);
+
+    expect(first.calls).toEqual([
+      "POST /graphql",
+      "POST /check-runs",
+      expect.stringMatching(/^PATCH \/check-runs\/\d+$/),
+    ]);
+    expect(again).toMatchObject({ reads: 1, writes: 0 });
+    record(
+      "check suite re-run (every plan, on a new run)",
+      "1 read + the run (in progress, then complete)",
+      first,
+    );
+    record("… its redelivery", "1 read, 0 writes", again);
+    gh.mock.done();
+  });
+
+  it("a check run re-run (every plan on a new run): 1 read, and 1 for its redelivery", async () => {
+    const payload = checkRunRerequested(fakeSha("run re-run"));
+    const { owner, name } = payload.repository as { owner: { login: string }; name: string };
+    const gh = new FakeGitHub(mockGitHub(), owner.login, name);
+    gh.addFolder(DIR, `examples/${NAME}`);
+    gh.expectToken().expectGraphql().expectCreate().expectUpdate();
+    const probot = await appProbot({ syncOnPush: true, assignOnPush: true });
+
+    await deliver(probot, "check_run", payload, "run-1");
+    const first = count(gh);
+    gh.expectGraphql();
+    await deliver(probot, "check_run", payload, "run-1");
+    const again = count(gh, first.calls.length);
+
+    expect(first.calls).toEqual([
+      "POST /graphql",
+      "POST /check-runs",
+      expect.stringMatching(/^PATCH \/check-runs\/\d+$/),
+    ]);
+    expect(again).toMatchObject({ reads: 1, writes: 0 });
+    record(
+      "check run re-run (every plan, on a new run)",
+      "1 read + the run (in progress, then complete)",
+      first,
+    );
+    record("… its redelivery", "1 read, 0 writes", again);
     gh.mock.done();
   });
 
@@ -204,7 +294,7 @@ describe("call budgets", () => {
       return;
     }
     // Every scenario ran (a filtered run keeps the doc as it is).
-    if (rows.length === 14) expect(doc.slice(from, to)).toBe(table);
+    if (rows.length === 20) expect(doc.slice(from, to)).toBe(table);
   });
   describe("clicks and comments", () => {
     /** The example plan's check run on the default branch, as the push left it, clicked. */

@@ -61,6 +61,45 @@ describe("CommitFiles", () => {
   });
 });
 
+describe("CommitFiles.addRoot", () => {
+  it("holds what the folder listings of each plan under the root hold", () => {
+    const fake = new FakeGitHub(mockGitHub(), "o", "r")
+      .addFolder(`${PLAN_ROOT}/A`, "examples/PARALLEL-EXECUTION-AUTOMATION")
+      .addFolder(`${PLAN_ROOT}/B`, "examples/broken/BROKEN-GRAPH");
+    fake.files.set(`${PLAN_ROOT}/README.md`, "# plans\n");
+    const answers = fake as unknown as {
+      root(d: string, depth: number): { entries: EntryNode[] };
+      folder(d: string, depth: number): { entries: EntryNode[] };
+    };
+    const byRoot = new CommitFiles("r");
+    byRoot.addRoot(PLAN_ROOT, answers.root(PLAN_ROOT, 4).entries, 4);
+    const byFolder = new CommitFiles("r");
+    for (const dir of [`${PLAN_ROOT}/A`, `${PLAN_ROOT}/B`])
+      byFolder.addFolder(dir, answers.folder(dir, 4).entries, 4);
+    byFolder.addBlob(`${PLAN_ROOT}/README.md`, { oid: "x", byteSize: 8 });
+
+    const plans = (files: CommitFiles) =>
+      analyzeSnapshot(files.snapshot(options), options).plans.map((p) => [
+        p.dir,
+        p.ok,
+        p.findings.length,
+      ]);
+    expect(plans(byRoot)).toEqual(plans(byFolder));
+    expect(plans(byRoot)).toEqual([
+      [`${PLAN_ROOT}/A`, true, expect.any(Number)],
+      [`${PLAN_ROOT}/B`, false, expect.any(Number)],
+    ]);
+    expect([...byRoot.snapshot(options).files.keys()]).toEqual([
+      ...byFolder.snapshot(options).files.keys(),
+    ]);
+    expect([...byRoot.listedFolders]).toEqual([
+      [`${PLAN_ROOT}/A`, 4],
+      [`${PLAN_ROOT}/B`, 4],
+    ]);
+    fake.mock.done();
+  });
+});
+
 describe("odd files through the app", () => {
   const PLAN = `${PLAN_ROOT}/ODD`;
   const push = pushTouching({ modified: [`${PLAN}/parallel.json`] });

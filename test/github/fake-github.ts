@@ -1,9 +1,10 @@
 /**
  * A small stand-in for GitHub behind nock: one commit's files, the default branch's config and
  * this app's check runs. GraphQL answers are computed from the query's variables (`$config`,
- * `$sha`, `$f0`… folders, `$b0`… blobs) the way GitHub would; check-run writes update the runs the
- * next lookup returns. Every interceptor is registered one call at a time, so `mock.done()`
- * fails on an unused one and a test asserts exactly the calls it expects.
+ * `$sha`, `$f0`… folders, `$t0`… plan roots, `$b0`… blobs, `$pull` a pull request's files) the
+ * way GitHub would; check-run writes update the runs the next lookup returns. Every interceptor
+ * is registered one call at a time, so `mock.done()` fails on an unused one and a test asserts
+ * exactly the calls it expects.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -39,6 +40,11 @@ export class FakeGitHub {
    * and its variables, like the features' parts of the app's one query.
    */
   readonly graphqlParts: ((body: GraphqlBody) => Record<string, unknown>)[] = [];
+  /**
+   * Pull requests' changed files by number, as GraphQL's `pullRequest(number: $pull) { files }`
+   * lists them (path and change type, first 100); `expectPullFiles` is the REST list.
+   */
+  readonly pullChanges = new Map<number, { path: string; changeType?: string }[]>();
   private nextRunId = 9000;
 
   constructor(
@@ -61,22 +67,32 @@ export class FakeGitHub {
     return this;
   }
 
-  /** The installation token Probot asks for before the first installation request. */
-  expectToken(): this {
-    this.mock.api.post(TOKEN_PATH).reply(201, {
-      token: "ghs_test",
-      expires_at: "2999-01-01T00:00:00Z",
-      permissions: { checks: "write", contents: "read", metadata: "read", pull_requests: "read" },
-      repository_selection: "all",
-    });
+  /**
+   * The installation token Probot asks for before the first installation request; `optional`
+   * where it depends on which of two instances takes a job.
+   */
+  expectToken({ optional = false } = {}): this {
+    this.mock.api
+      .post(TOKEN_PATH)
+      .optionally(optional)
+      .reply(201, {
+        token: "ghs_test",
+        expires_at: "2999-01-01T00:00:00Z",
+        permissions: { checks: "write", contents: "read", metadata: "read", pull_requests: "read" },
+        repository_selection: "all",
+      });
     return this;
   }
 
-  /** One GraphQL query answered from the fake's state. */
-  expectGraphql(times = 1): this {
+  /**
+   * One GraphQL query answered from the fake's state. `optional` only where the order of two
+   * concurrent events decides whether the query is made (two instances racing for one SHA).
+   */
+  expectGraphql(times = 1, { optional = false } = {}): this {
     for (let i = 0; i < times; i++) {
       this.mock.api
         .post(this.enterprise ? "/api/graphql" : "/graphql")
+        .optionally(optional)
         .reply(200, (_uri, body) => ({ data: this.answer(body as GraphqlBody) }));
     }
     return this;
@@ -215,14 +231,25 @@ export class FakeGitHub {
         repository.commit = {
           checkSuites: { nodes: [{ checkRuns: { nodes: this.lookup(value as string) } }] },
         };
+      } else if (name === "pull") {
+        repository.pullRequest = this.pullFiles(value as number);
       } else if (/^f\d+$/.test(name)) {
         repository[name] = this.folder(pathOf(value as string), depthOf(query));
+      } else if (/^t\d+$/.test(name)) {
+        repository[name] = this.root(pathOf(value as string), depthOf(query));
       } else if (/^b\d+$/.test(name)) {
         const file = this.files.get(pathOf(value as string));
         repository[name] = file === undefined ? null : blobText(file);
       }
     }
     return { repository };
+  }
+
+  private pullFiles(number: number): unknown {
+    const files = this.pullChanges.get(number);
+    if (files === undefined) return null;
+    const nodes = files.slice(0, 100).map((f) => ({ changeType: "MODIFIED", ...f }));
+    return { files: { nodes, pageInfo: { hasNextPage: files.length > 100 } } };
   }
 
   private lookup(sha: string) {
@@ -247,6 +274,20 @@ export class FakeGitHub {
   private folder(dir: string, depth: number): unknown {
     if (this.files.has(dir)) return {};
     const entries = this.entries(dir, 1, depth);
+    return entries.length === 0 ? null : { entries };
+  }
+
+  /** A plan root: its files by name and size, each child folder listed like a plan folder. */
+  private root(dir: string, depth: number): unknown {
+    if (this.files.has(dir)) return {};
+    const entries = this.entries(dir, 1, 1).map((entry) => {
+      const { name, type } = entry as { name: string; type: string };
+      if (type === "blob") {
+        const bytes = bytesOf(this.files.get(`${dir}/${name}`)!);
+        return { name, type, object: { oid: blobId(bytes), byteSize: bytes.length } };
+      }
+      return { name, type, object: { entries: this.entries(`${dir}/${name}`, 1, depth) } };
+    });
     return entries.length === 0 ? null : { entries };
   }
 

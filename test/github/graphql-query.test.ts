@@ -50,6 +50,8 @@ describe("buildSnapshotQuery", () => {
     ["folders, two levels", { ...base, depth: 2, folders: ["p/A"] }],
     ["blobs only", { ...base, blobs: ["p/A/parallel.json"] }],
     ["the lookup only", { ...base, lookup: { appId: 1, checkName: "parallel-plans" } }],
+    ["plan roots only", { ...base, roots: ["p"] }],
+    ["plan roots, one level", { ...base, depth: 1, roots: ["p"] }],
   ])("is well-formed with %s", (_what, request) => {
     expect(shapeProblems(buildSnapshotQuery(request).query)).toEqual([]);
   });
@@ -60,6 +62,16 @@ describe("buildSnapshotQuery", () => {
     expect(built.query).not.toContain("p/");
     expect(built.variables).toMatchObject({ f0: `${SHA}:${hostile}`, b0: `${SHA}:${hostile}` });
     expect([...built.folderAliases]).toEqual([["f0", hostile]]);
+  });
+
+  it("lists every child folder of a plan root like a plan folder, the root as a variable", () => {
+    const built = buildSnapshotQuery({ ...base, depth: 3, roots: ["work-space/plans"] });
+    expect(built.variables).toMatchObject({ t0: `${SHA}:work-space/plans` });
+    expect([...built.rootAliases]).toEqual([["t0", "work-space/plans"]]);
+    expect(built.query).not.toContain("work-space");
+    expect(built.query).toContain(
+      "fragment Root on TreeEntry { name type object { ... on Blob { oid byteSize } ... on Tree { entries { ...Top } } } }",
+    );
   });
 
   it("lists as many levels below a plan folder as asked", () => {

@@ -50,8 +50,9 @@ describe("one check run per SHA", () => {
     const sha = fakeSha("race");
     const pull = pullRequestEvent("synchronize", { headSha: sha, number: 7 });
     pull.pull_request.changed_files = 1;
-    gh.expectToken().expectPullFiles(7, [{ filename: `${GRAPH}/parallel.json` }]);
-    gh.expectGraphql(2).expectCreate();
+    gh.pullChanges.set(7, [{ path: `${GRAPH}/parallel.json` }]);
+    // The pull request (files, then folders) and the push each read; one of them writes.
+    gh.expectToken().expectGraphql(3).expectCreate();
     const probot = await appProbot();
 
     await Promise.all([
@@ -84,11 +85,11 @@ describe("one check run per SHA", () => {
 
     const pull = pullRequestEvent("synchronize", { headSha: sha, number: 7 });
     pull.pull_request.changed_files = 2;
-    gh.expectPullFiles(7, [
-      { filename: `${AUTOMATION}/parallel.json` },
-      { filename: `${GRAPH}/parallel.json` },
+    gh.pullChanges.set(7, [
+      { path: `${AUTOMATION}/parallel.json` },
+      { path: `${GRAPH}/parallel.json` },
     ]);
-    gh.expectGraphql().expectUpdate();
+    gh.expectGraphql(2).expectUpdate();
     await deliver(probot, "pull_request", pull);
 
     expect(gh.runs).toHaveLength(1);
@@ -163,20 +164,21 @@ describe("one check run per SHA", () => {
       summary,
       headSha: sha,
     });
-    gh.expectToken().expectTree(sha).expectGraphql().expectCreate().expectUpdate();
+    gh.expectToken().expectGraphql().expectCreate().expectUpdate();
     const probot = await appProbot();
 
     await deliver(probot, "check_suite", checkSuiteRerequested(sha), "rerun-1");
+    // One read (every plan of work-space/plans/* with the config and the runs), then the run.
     expect(gh.callLines()).toEqual([
-      `GET /git/trees/${sha}`,
       "POST /graphql",
       "POST /check-runs",
       expect.stringMatching(/^PATCH/),
     ]);
     expect(gh.writes()[1].output.title).toMatch(/^2 plans checked/);
 
-    gh.expectTree(sha).expectGraphql();
+    gh.expectGraphql();
     await deliver(probot, "check_suite", checkSuiteRerequested(sha), "rerun-1");
+    expect(gh.callLines().slice(3)).toEqual(["POST /graphql"]);
     expect(gh.runs).toHaveLength(2);
     gh.mock.done();
   });
@@ -187,7 +189,7 @@ describe("one check run per SHA", () => {
       "examples/broken/BROKEN-GRAPH",
     );
     const sha = fakeSha("run rerun");
-    gh.expectToken().expectTree(sha).expectGraphql().expectCreate().expectUpdate();
+    gh.expectToken().expectGraphql().expectCreate().expectUpdate();
     const probot = await appProbot();
 
     await deliver(probot, "check_run", checkRunRerequested(sha, "something-else"));

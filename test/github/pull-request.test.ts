@@ -1,6 +1,7 @@
 /**
  * `pull_request` opened / synchronize / reopened through the real app: the plans of the pull
- * request's file list, checked on its head SHA, in ≤ 3 calls (files, query, the finished run).
+ * request's file list, checked on its head SHA, in ≤ 3 calls (the query with the files, the
+ * folders' query, the finished run); REST lists the files only for renames or long lists.
  */
 import { describe, expect, it } from "@jest/globals";
 import { installNockGuards } from "../support/github-mock.js";
@@ -20,19 +21,26 @@ describe("pull_request", () => {
       const sha = fakeSha(`pr ${action}`);
       const event = pullRequestEvent(action, { headSha: sha, number: 12 });
       event.pull_request.changed_files = 2;
-      gh.expectToken()
-        .expectPullFiles(12, [
-          { filename: "README.md" },
-          { filename: `${GRAPH}/subplans/SUBPLAN_BROKEN-GRAPH_12.md`, status: "added" },
-        ])
-        .expectGraphql()
-        .expectCreate();
+      gh.pullChanges.set(12, [
+        { path: "README.md" },
+        { path: `${GRAPH}/subplans/SUBPLAN_BROKEN-GRAPH_12.md`, changeType: "ADDED" },
+      ]);
+      gh.expectToken().expectGraphql(2).expectCreate();
 
       await deliver(await appProbot(), "pull_request", event);
 
-      expect(gh.callLines()).toEqual(["GET /pulls/12/files", "POST /graphql", "POST /check-runs"]);
-      const { variables } = gh.calls()[1]!.body as { variables: Record<string, unknown> };
-      expect(variables).toMatchObject({ sha, appId: APP_ID, checkName: "parallel-plans" });
+      expect(gh.callLines()).toEqual(["POST /graphql", "POST /graphql", "POST /check-runs"]);
+      const [withFiles, folders] = gh
+        .calls()
+        .slice(0, 2)
+        .map((c) => (c.body as { variables: Record<string, unknown> }).variables);
+      expect(withFiles).toMatchObject({
+        sha,
+        appId: APP_ID,
+        checkName: "parallel-plans",
+        pull: 12,
+      });
+      expect(folders).toEqual({ owner: "Codertocat", name: "Hello-World", f0: `${sha}:${GRAPH}` });
       expect(gh.writes()[0]).toMatchObject({ head_sha: sha });
       expect(gh.writes()[0].conclusion).toBe("failure");
       gh.mock.done();
@@ -53,22 +61,81 @@ describe("pull_request", () => {
 
     await deliver(await appProbot(), "pull_request", event);
 
-    expect(gh.callLines().filter((l) => l.endsWith("/files"))).toHaveLength(3);
+    // Past one GraphQL page the payload's count sends the list to REST before the one read.
+    expect(gh.callLines()).toEqual([
+      "GET /pulls/3/files",
+      "GET /pulls/3/files",
+      "GET /pulls/3/files",
+      "POST /graphql",
+      "POST /check-runs",
+    ]);
     const complete = gh.writes()[0];
     expect(complete.output.summary).toContain("work-space/plans/OLD was removed in this commit");
     expect(complete.conclusion).toBe("success");
     gh.mock.done();
   });
 
-  it("stops after the file list when the pull request touches no plan", async () => {
-    const gh = fakeHelloWorld();
-    const event = pullRequestEvent("synchronize", { number: 4 });
-    event.pull_request.changed_files = 1;
-    gh.expectToken().expectPullFiles(4, [{ filename: "README.md" }]);
+  it("lists a short pull request with a rename over REST: GraphQL has no previous path", async () => {
+    const gh = fakeHelloWorld().addFolder(AUTOMATION, "examples/PARALLEL-EXECUTION-AUTOMATION");
+    const event = pullRequestEvent("opened", { number: 5 });
+    event.pull_request.changed_files = 2;
+    gh.pullChanges.set(5, [
+      { path: "README.md" },
+      { path: `${AUTOMATION}/notes.md`, changeType: "RENAMED" },
+    ]);
+    gh.expectToken()
+      .expectGraphql()
+      .expectPullFiles(5, [
+        { filename: "README.md" },
+        {
+          filename: `${AUTOMATION}/notes.md`,
+          previous_filename: `${PLAN_ROOT}/OLD/notes.md`,
+          status: "renamed",
+        },
+      ])
+      .expectGraphql()
+      .expectCreate();
 
     await deliver(await appProbot(), "pull_request", event);
 
-    expect(gh.callLines()).toEqual(["GET /pulls/4/files"]);
+    expect(gh.callLines()).toEqual([
+      "POST /graphql",
+      "GET /pulls/5/files",
+      "POST /graphql",
+      "POST /check-runs",
+    ]);
+    const complete = gh.writes()[0];
+    expect(complete.output.summary).toContain("work-space/plans/OLD was removed in this commit");
+    expect(complete.conclusion).toBe("success");
+    gh.mock.done();
+  });
+
+  it("stops after the one read when the pull request touches no plan", async () => {
+    const gh = fakeHelloWorld();
+    const event = pullRequestEvent("synchronize", { number: 4 });
+    event.pull_request.changed_files = 1;
+    gh.pullChanges.set(4, [{ path: "README.md" }]);
+    gh.expectToken().expectGraphql();
+
+    await deliver(await appProbot(), "pull_request", event);
+
+    expect(gh.callLines()).toEqual(["POST /graphql"]);
+    gh.mock.done();
+  });
+
+  it("writes no run when the read fails before the pull request's plans are known", async () => {
+    const gh = fakeHelloWorld();
+    const event = pullRequestEvent("opened", { number: 6 });
+    event.pull_request.changed_files = 1;
+    gh.expectToken();
+    gh.mock.api.post("/graphql").reply(502, { message: "Bad Gateway" });
+
+    const failure = await deliver(await appProbot(), "pull_request", event).catch(
+      (error: unknown) => error,
+    );
+
+    expect(String(failure)).toContain("reading Codertocat/Hello-World@");
+    expect(gh.callLines()).toEqual(["POST /graphql"]);
     gh.mock.done();
   });
 
@@ -84,10 +151,8 @@ describe("pull_request", () => {
       name: "Hello-World",
       owner: { ...event.pull_request.head.repo.owner, login: "someone" },
     };
-    gh.expectToken()
-      .expectPullFiles(9, [{ filename: `${AUTOMATION}/parallel.json` }])
-      .expectGraphql()
-      .expectCreate();
+    gh.pullChanges.set(9, [{ path: `${AUTOMATION}/parallel.json` }]);
+    gh.expectToken().expectGraphql(2).expectCreate();
 
     await deliver(await appProbot(), "pull_request", event);
 

@@ -201,11 +201,12 @@ describe("push", () => {
     gh.mock.api
       .get(`/repos/Codertocat/Hello-World/compare/${payload.before}...${sha}`)
       .reply(404, { message: "Not Found" });
-    gh.expectTree(sha).expectGraphql().expectCreate().expectUpdate();
+    gh.expectGraphql().expectCreate().expectUpdate();
 
     await deliver(await appProbot(), "push", { ...payload, forced: true });
 
-    expect(gh.callLines().slice(1)).toEqual([`GET /git/trees/${sha}`, ...LONG_CHECK_CALLS]);
+    // Every plan of `work-space/plans/*` comes with the one query: no tree listing.
+    expect(gh.callLines().slice(1)).toEqual(LONG_CHECK_CALLS);
     expect(gh.writes()[0]).toMatchObject({ status: "in_progress" });
     expect(gh.writes()[1].output.title).toBe("1 plan checked: 12 errors, 7 warnings, 0 notices");
     gh.mock.done();
@@ -218,7 +219,7 @@ describe("push", () => {
     gh.files.set("README.md", "# hello\n");
     gh.config = "fail_on: error\n";
     const sha = fakeSha("config change");
-    gh.expectToken().expectTree(sha).expectGraphql().expectCreate().expectUpdate();
+    gh.expectToken().expectGraphql().expectCreate().expectUpdate();
 
     await deliver(
       await appProbot(),
@@ -226,10 +227,36 @@ describe("push", () => {
       pushTouching({ modified: [".github/parallel-plans.yml"] }, { after: sha }),
     );
 
-    expect(gh.callLines()).toEqual([`GET /git/trees/${sha}`, ...LONG_CHECK_CALLS]);
+    expect(gh.callLines()).toEqual(LONG_CHECK_CALLS);
     const complete = gh.writes()[1];
     expect(complete.output.title).toMatch(/^2 plans checked/);
     expect(complete.conclusion).toBe("failure");
+    gh.mock.done();
+  });
+
+  it("lists the recursive tree when the config's plan globs do not name the plans' parent folder", async () => {
+    const gh = fakeHelloWorld()
+      .addFolder(GRAPH, "examples/broken/BROKEN-GRAPH")
+      .addFolder("docs/plans/AUTOMATION", "examples/PARALLEL-EXECUTION-AUTOMATION");
+    gh.config = 'plans: ["work-space/plans/*", "docs/**/AUTOMATION"]\n';
+    const sha = fakeSha("glob config");
+    gh.expectToken().expectGraphql().expectTree(sha).expectGraphql().expectCreate().expectUpdate();
+
+    await deliver(
+      await appProbot(),
+      "push",
+      pushTouching({ modified: [".github/parallel-plans.yml"] }, { after: sha }),
+    );
+
+    // The first query assumed the default globs; the real ones need the tree, then the texts.
+    expect(gh.callLines()).toEqual([
+      "POST /graphql",
+      "POST /check-runs",
+      `GET /git/trees/${sha}`,
+      "POST /graphql",
+      expect.stringMatching(/^PATCH /),
+    ]);
+    expect(gh.writes()[1].output.title).toMatch(/^2 plans checked/);
     gh.mock.done();
   });
 

@@ -312,6 +312,16 @@ export class SyncFake extends FakeGitHub {
         target: { history: { nodes: this.history.slice(0, 100).map((oid) => ({ oid })) } },
       };
     }
+    if (query.includes("syncBranches: refs(")) {
+      // GitHub splits a listed ref into the prefix asked for and the rest.
+      const prefix = /refPrefix: "([^"]+)"/.exec(query)![1]!;
+      const nodes = [...this.branches.keys()]
+        .map((branch) => `refs/heads/${branch}`)
+        .filter((ref) => ref.startsWith(prefix))
+        .sort()
+        .map((ref) => ({ prefix, name: ref.slice(prefix.length) }));
+      repository.syncBranches = { totalCount: nodes.length, nodes: nodes.slice(0, 100) };
+    }
     for (const [name, value] of Object.entries(variables)) {
       if (!/^r\d+$/.test(name)) continue;
       const branch = (value as string).replace(/^refs\/heads\//, "");

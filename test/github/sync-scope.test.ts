@@ -106,9 +106,8 @@ describe("what sync acts on", () => {
     gh.files.set(".github/parallel-plans.yml", gh.config);
     const sha = fakeSha("config");
     gh.commitMain(sha);
-    gh.expectToken().expectTree(sha).expectGraphql().expectCreate().expectUpdate();
-    // Every plan: the push's read cannot name the sync branches before the tree is listed.
-    gh.expectGraphql();
+    // Every plan, in the push's one read; it lists the sync branches, and there is none to read.
+    gh.expectToken().expectGraphql().expectCreate().expectUpdate();
     gh.expectCreateRef().expectPutContents().expectCreatePull();
 
     await deliver(
@@ -117,14 +116,44 @@ describe("what sync acts on", () => {
       pushTouching({ modified: [".github/parallel-plans.yml"] }, { after: sha }),
     );
 
-    // One listing of the tree, shared by the check and sync.
-    const trees = gh.syncCalls().filter((call) => call === `GET /git/trees/${sha}`);
-    expect(trees).toHaveLength(1);
-    expect(gh.syncCalls().filter((call) => !trees.includes(call))).toEqual([
-      "graphql: sync state",
+    // The plans come with the check's read (no tree listing), shared with sync.
+    expect(gh.syncCalls().filter((call) => call.includes("/git/trees/"))).toEqual([]);
+    expect(gh.syncCalls()).toEqual([
       "POST /git/refs",
       `PUT /contents/${DIR}/parallel.json`,
       "POST /pulls",
+    ]);
+    gh.mock.done();
+  });
+
+  it("reads only the sync branches that exist when every plan is re-synced", async () => {
+    const gh = repository();
+    gh.addFolder(`${PLAN_ROOT}/RELEASE-PIPELINE`, "examples/RELEASE-PIPELINE");
+    const probot = await appProbot({ syncOnPush: true });
+    gh.expectToken();
+    const approved = approve(gh, fakeSha("approve"));
+    gh.expectCreateRef().expectPutContents().expectCreatePull();
+    await deliver(probot, "push", approved);
+    const before = gh.calls().length;
+    gh.config = "fail_on: warning\n";
+    gh.files.set(".github/parallel-plans.yml", gh.config);
+    const sha = fakeSha("config");
+    gh.commitMain(sha);
+    gh.expectGraphql().expectCreate().expectUpdate();
+    // The sync pull request's branch exists: it alone is read, by name, then rebased.
+    gh.expectGraphql().expectUpdateRef().expectPutContents().expectUpdatePull();
+
+    await deliver(
+      probot,
+      "push",
+      pushTouching({ modified: [".github/parallel-plans.yml"] }, { after: sha }),
+    );
+
+    const state = gh.calls().slice(before).at(3)!.body as { variables: Record<string, unknown> };
+    expect(state.variables).toMatchObject({ r0: `refs/heads/${BRANCH}` });
+    expect(Object.keys(state.variables).filter((v) => /^r\d+$/.test(v))).toEqual(["r0"]);
+    expect(gh.syncCalls().filter((call) => call.startsWith("graphql"))).toEqual([
+      "graphql: sync state",
     ]);
     gh.mock.done();
   });

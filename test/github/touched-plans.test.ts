@@ -3,6 +3,7 @@ import { describe, expect, it } from "@jest/globals";
 import { DEFAULT_CONFIG } from "../../src/core/config.js";
 import {
   rulesFor,
+  type PlanRules,
   touchedPlanFolders,
   touchesConfig,
 } from "../../src/github/pipeline/touched-plans.js";
@@ -75,6 +76,19 @@ describe("touchedPlanFolders", () => {
     const paths = Array.from({ length: 3000 }, (_, i) => `${"deep/".repeat(40)}file-${i}.md`);
     const started = performance.now();
     expect(touchedPlanFolders(paths, assumed)).toEqual([]);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+  it("matches a placeholder-heavy naming pattern in linear time, without building a regex", () => {
+    const hostile: PlanRules = {
+      plans: [],
+      patterns: { ...DEFAULT_CONFIG.patterns, plan: `${"{token}".repeat(25)}x.md` },
+      known: false,
+    };
+    const long = `${"a".repeat(5000)}.md`;
+    const started = performance.now();
+    expect(touchedPlanFolders([`p/X/${long}`, `p/Y/${"b".repeat(25)}x.md`], hostile)).toEqual([
+      "p/Y",
+    ]);
     expect(performance.now() - started).toBeLessThan(2000);
   });
 });

@@ -119,11 +119,13 @@ describeWithRedis("state shared in Redis", (redis) => {
     const sha = fakeSha("two instances");
     const pull = pullRequestEvent("synchronize", { headSha: sha, number: 7 });
     pull.pull_request.changed_files = 1;
-    // Each instance asks for its own installation token; the second reader sees the run.
-    gh.expectToken()
-      .expectToken()
-      .expectPullFiles(7, [{ filename: `${GRAPH}/parallel.json` }]);
-    gh.expectGraphql(2).expectCreate();
+    // Each instance asks for its own installation token (the queue is shared, so one instance
+    // may take both jobs and ask once); the second reader sees the run. The pull request's files
+    // come with its first query; when it reads first, its folders take one more query (the order
+    // of the two events is not fixed).
+    gh.pullChanges.set(7, [{ path: `${GRAPH}/parallel.json` }]);
+    gh.expectToken().expectToken({ optional: true }).expectGraphql(2).expectCreate();
+    gh.expectGraphql(1, { optional: true });
     const servers: RunningServer[] = [];
     for (let i = 0; i < 2; i++)
       servers.push(

@@ -37,18 +37,41 @@ export interface CommitCheck {
   log: Logger;
   repo: { owner: string; name: string; id: number; defaultBranch: string };
   sha: string;
-  /** The changed paths of the event, or "all" to check every plan of the commit. */
-  changes: readonly string[] | "all";
+  /**
+   * The changed paths of the event, "all" to check every plan of the commit, or paths the first
+   * read brings (a pull request's files).
+   */
+  changes: Changes | ChangesInRead;
   /** check_suite / check_run `rerequested`. */
   rerequest: boolean;
   deliveryId: string;
 }
 
-/** The plan folders the change touches as far as the app knows the config (no request). */
+/** Changed paths, or "all" plans. */
+export type Changes = readonly string[] | "all";
+
+/**
+ * Changes the event's first read brings along (a pull request's files): the part asking for them,
+ * and how to take them from the answer (with a request of its own when the answer cannot tell).
+ */
+export interface ChangesInRead {
+  part: QueryPart;
+  read: (first: FirstRead) => Promise<Changes>;
+}
+
+function inRead(changes: CommitCheck["changes"]): changes is ChangesInRead {
+  return typeof changes === "object" && "part" in changes;
+}
+
+/**
+ * The plan folders the change touches as far as the app knows the config (no request); null
+ * when the changes come with the first read.
+ */
 async function initialScope(
   check: Pick<CommitCheck, "changes" | "repo">,
   deps: AppDeps,
-): Promise<Scope> {
+): Promise<Scope | null> {
+  if (inRead(check.changes)) return null;
   if (check.changes === "all") return "all";
   return touchedPlanFolders(check.changes, rulesFor(await deps.configs.get(check.repo.id)));
 }
@@ -80,8 +103,9 @@ export interface CheckOutcome {
 }
 
 /**
- * Check the commit when the change touches a plan; a change touching none costs no request.
- * Returns what was read and found (null when nothing was).
+ * Check the commit when the change touches a plan; a change touching none costs no request (or,
+ * when the changes come with the read, only that read). Returns what was read and found (null
+ * when nothing was).
  */
 export async function checkCommit(
   check: CommitCheck,
@@ -89,7 +113,7 @@ export async function checkCommit(
   extras: CheckExtras = {},
 ): Promise<CheckOutcome | null> {
   const scope = await initialScope(check, deps);
-  if (scope !== "all" && scope.length === 0) {
+  if (scope !== null && scope !== "all" && scope.length === 0) {
     check.log.debug({ sha: check.sha }, "no plan touched");
     return null;
   }
@@ -100,7 +124,7 @@ export async function checkCommit(
 
 async function runCheck(
   check: CommitCheck,
-  assumed: Scope,
+  initial: Scope | null,
   deps: AppDeps,
   extras: CheckExtras,
 ): Promise<CheckOutcome | null> {
@@ -109,23 +133,31 @@ async function runCheck(
   const reader = new CommitReader(octokit, repo, sha);
   const writer = new CheckRunWriter(octokit, repo, deps.now, check.deliveryId);
   const known = await deps.configs.get(repo.id);
+  const pending = inRead(check.changes) ? check.changes : null;
 
   let first: FirstRead;
+  let changes: Changes;
   try {
     const appId = await identityOf(deps).appId();
+    // Changes that come with the read leave the folders to a second query, once they are known.
     first = await reader.first(
-      assumed,
+      initial ?? [],
       {
         configExpression: `${repo.defaultBranch}:${CONFIG_PATH}`,
         appId,
         checkName: CHECK_NAME,
       },
       configToOptions(known ?? DEFAULT_CONFIG),
-      extras.parts,
+      pending ? [...(extras.parts ?? []), pending.part] : extras.parts,
     );
+    changes = pending ? await pending.read(first) : (check.changes as Changes);
   } catch (error) {
+    // Before the read, a pull request's plans are unknown: a failure is the event's, not a run's.
+    if (initial === null) {
+      throw new Error(`reading ${where} failed: ${describeFailure(error)}`, { cause: error });
+    }
     // Without the lookup the existing run is unknown: report on a new one so the failure shows.
-    const marker = writeMarker({ scope: assumed, config: null, done: false });
+    const marker = writeMarker({ scope: initial, config: null, done: false });
     await writer
       .create(sha, errorCheck(describeFailure(error), marker))
       .catch((reportError: unknown) =>
@@ -138,10 +170,12 @@ async function runCheck(
   if (loaded.findings.length === 0) await deps.configs.set(repo.id, loaded.config);
   else await deps.configs.forget(repo.id);
   const options = configToOptions(loaded.config);
+  const assumed =
+    initial ?? (changes === "all" ? "all" : touchedPlanFolders(changes, rulesFor(known)));
   const scope: Scope =
-    assumed === "all" || check.changes === "all" || loaded.findings.length > 0
+    assumed === "all" || changes === "all" || loaded.findings.length > 0
       ? assumed
-      : touchedPlanFolders(check.changes, rulesFor(loaded.config));
+      : touchedPlanFolders(changes, rulesFor(loaded.config));
   if (scope !== "all" && scope.length === 0) {
     log.info({ sha }, "no plan touched under the repository config");
     return null;

@@ -47,6 +47,8 @@ export class CommitFiles {
   private readonly files = new Map<string, StoredFile>();
   /** Plan folders listed, with how many levels deep. */
   readonly listedFolders = new Map<string, number>();
+  /** Plan roots listed (every child folder as a plan folder), with how many levels deep. */
+  readonly listedRoots = new Map<string, number>();
   /** Plan folders that do not exist in the commit (deleted, or never there). */
   readonly removedFolders = new Set<string>();
   /** The whole commit was listed (recursive tree). */
@@ -65,6 +67,21 @@ export class CommitFiles {
     }
     this.removedFolders.delete(folder);
     this.addEntries(folder, entries, true);
+  }
+
+  /**
+   * A plan root's GraphQL listing: each child folder is listed like a plan folder `depth` deep;
+   * `null` when the root is not in the commit (no plans there).
+   */
+  addRoot(root: string, entries: EntryNode[] | null, depth: number): void {
+    this.listedRoots.set(root, depth);
+    for (const entry of entries ?? []) {
+      const path = `${root}/${entry.name}`;
+      const object = entry.object;
+      if (entry.type === "tree" && object?.entries) this.addFolder(path, object.entries, depth);
+      else if (entry.type === "blob" && object?.byteSize !== undefined)
+        this.store(path, object, false);
+    }
   }
 
   /** A single file read by path; `null` when the path is not a file of the commit. */

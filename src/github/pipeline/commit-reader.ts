@@ -1,9 +1,10 @@
 /**
  * Reads one commit for a check with a constant number of requests, however many files the plan
  * folders hold: one GraphQL query for the config, the existing check run and the touched plan
- * folders (texts of top-level files inline); a recursive tree when every plan is checked; and
- * only for the odd case (a custom config naming other folders, a binary or truncated input) one
- * more query or blob read.
+ * folders (texts of top-level files inline); when every plan is checked, the plan roots in that
+ * same query (plans globbed as `<folder>/*`), or else a recursive tree first; and only for the
+ * odd case (a custom config naming other folders, a binary or truncated input) one more query or
+ * blob read.
  */
 import type { ProbotOctokit } from "probot";
 import type { AnalysisOptions } from "../../core/options.js";
@@ -11,6 +12,7 @@ import type { Scope } from "../check/check-marker.js";
 import type { ExistingRun } from "../check/check-target.js";
 import { CommitFiles, type BlobNode, type EntryNode } from "./commit-files.js";
 import { buildSnapshotQuery, type QueryPart, type SnapshotQuery } from "./graphql-query.js";
+import { planRoots } from "./plan-roots.js";
 
 /** Plan folders (or single files) per GraphQL query: keeps each response a sane size. */
 const FOLDERS_PER_QUERY = 50;
@@ -56,8 +58,8 @@ export class CommitReader {
   }
 
   /**
-   * The first read: config, check runs and the plan folders (or, for "all", the recursive tree
-   * and the plan inputs found in it) in one query.
+   * The first read: config, check runs and the plan folders (or, for "all", the plan roots; or
+   * the recursive tree and the plan inputs found in it) in one query.
    */
   async first(
     scope: Scope,
@@ -68,7 +70,11 @@ export class CommitReader {
     const { configExpression, appId, checkName } = lookup;
     const base = { configExpression, lookup: { appId, checkName }, parts };
     let repository: Repository;
-    if (scope === "all") {
+    const roots = scope === "all" ? planRoots(options.plans) : null;
+    if (roots) {
+      // Every plan is a child of a root: all of them come with the config and the runs.
+      repository = await this.query({ ...base, roots }, options);
+    } else if (scope === "all") {
       await this.listTree();
       const blobs = this.files.missingContents(options).map((m) => m.path);
       repository = await this.query({ ...base, blobs: blobs.slice(0, BLOBS_PER_QUERY) }, options);
@@ -84,7 +90,7 @@ export class CommitReader {
   /** Read whatever `scope` still lacks under the repository's real options. */
   async complete(scope: Scope, options: AnalysisOptions): Promise<void> {
     if (scope === "all") {
-      if (!this.files.wholeTree) await this.listTree();
+      if (!this.files.wholeTree && !this.rootsListed(options)) await this.listTree();
     } else {
       const depth = listingDepth(options);
       const listed = this.files.listedFolders;
@@ -111,6 +117,15 @@ export class CommitReader {
     }
   }
 
+  /** Whether the plan roots of `options` were listed deep enough to hold every plan input. */
+  private rootsListed(options: AnalysisOptions): boolean {
+    const roots = planRoots(options.plans);
+    const depth = listingDepth(options);
+    return (
+      roots !== null && roots.every((root) => (this.files.listedRoots.get(root) ?? 0) >= depth)
+    );
+  }
+
   private async listTree(): Promise<void> {
     const { data } = await this.octokit.rest.git.getTree({
       owner: this.repo.owner,
@@ -135,7 +150,10 @@ export class CommitReader {
 
   /** One GraphQL query; its folders and blobs land in `files`. */
   private async query(
-    parts: Pick<SnapshotQuery, "configExpression" | "lookup" | "folders" | "blobs" | "parts">,
+    parts: Pick<
+      SnapshotQuery,
+      "configExpression" | "lookup" | "folders" | "blobs" | "roots" | "parts"
+    >,
     options: AnalysisOptions,
   ): Promise<Repository> {
     const depth = listingDepth(options);
@@ -149,6 +167,10 @@ export class CommitReader {
     for (const [alias, folder] of built.folderAliases) {
       const tree = repository[alias] as { entries?: EntryNode[] | null } | null | undefined;
       this.files.addFolder(folder, tree?.entries ?? null, depth);
+    }
+    for (const [alias, root] of built.rootAliases) {
+      const tree = repository[alias] as { entries?: EntryNode[] | null } | null | undefined;
+      this.files.addRoot(root, tree?.entries ?? null, depth);
     }
     for (const [alias, path] of built.blobAliases) {
       this.files.addBlob(path, (repository[alias] as BlobNode | null | undefined) ?? null);

@@ -1,7 +1,8 @@
 /**
  * The one GraphQL query that reads a commit for a check: the config blob from the default
  * branch, this app's `parallel-plans` check runs on the SHA, each plan folder's tree (names and
- * sizes, texts of its top-level files inline) and single blobs by path. Pure: what to read in,
+ * sizes, texts of its top-level files inline), every plan folder under a plan root (`t…`), and
+ * single blobs by path. Pure: what to read in,
  * query text and variables out.
  *
  * Paths come from pushes and pull requests, so they are attacker-controlled: every path and ref
@@ -10,12 +11,12 @@
 
 /**
  * Fields a feature adds to the event's one query (its own issues, sync branches), with their
- * variable declarations and values; variable names must not clash with `f…`, `b…`, `config`,
- * `sha`, `appId`, `checkName`, `owner`, `name`.
+ * variable declarations and values; variable names must not clash with `f…`, `b…`, `t…`, `config`,
+ * `sha`, `appId`, `checkName`, `owner`, `name`, and one another's (`pull`, `r…`, `p…`, …).
  */
 export interface QueryPart {
   declarations: string[];
-  variables: Record<string, string>;
+  variables: Record<string, string | number>;
   fields: string[];
 }
 
@@ -33,6 +34,8 @@ export interface SnapshotQuery {
   folders?: readonly string[];
   /** Single files (repository-relative paths) read as blobs. */
   blobs?: readonly string[];
+  /** Plan roots (see `plan-roots.ts`): each child folder listed like a plan folder. */
+  roots?: readonly string[];
   /** Levels of folders below a plan folder that are listed (at least 1). */
   depth: number;
   /** What features add to the event's first query. */
@@ -45,6 +48,7 @@ export interface BuiltQuery {
   /** Response alias → repository path, for folders and for blobs. */
   folderAliases: Map<string, string>;
   blobAliases: Map<string, string>;
+  rootAliases: Map<string, string>;
 }
 
 /** How many check suites and runs the lookup reads: a SHA rarely has more than one of each. */
@@ -52,6 +56,9 @@ const LOOKUP_SUITES = 10;
 const LOOKUP_RUNS = 10;
 
 const BLOB_TEXT = "fragment BlobText on Blob { oid byteSize isBinary isTruncated text }";
+/** A plan root's entry: a file (names and sizes), or a folder listed like a plan folder. */
+const ROOT =
+  "fragment Root on TreeEntry { name type object { ... on Blob { oid byteSize } ... on Tree { entries { ...Top } } } }";
 
 export function buildSnapshotQuery(request: SnapshotQuery): BuiltQuery {
   const declarations = ["$owner: String!", "$name: String!"];
@@ -59,6 +66,7 @@ export function buildSnapshotQuery(request: SnapshotQuery): BuiltQuery {
   const fields: string[] = [];
   const folderAliases = new Map<string, string>();
   const blobAliases = new Map<string, string>();
+  const rootAliases = new Map<string, string>();
   let usesBlobText = false;
 
   if (request.configExpression !== undefined) {
@@ -90,6 +98,14 @@ export function buildSnapshotQuery(request: SnapshotQuery): BuiltQuery {
     usesBlobText = true;
   });
 
+  (request.roots ?? []).forEach((path, i) => {
+    const alias = `t${i}`;
+    declarations.push(`$${alias}: String!`);
+    variables[alias] = `${request.sha}:${path}`;
+    rootAliases.set(alias, path);
+    fields.push(`${alias}: object(expression: $${alias}) { ... on Tree { entries { ...Root } } }`);
+  });
+
   for (const part of request.parts ?? []) {
     declarations.push(...part.declarations);
     Object.assign(variables, part.variables);
@@ -97,10 +113,11 @@ export function buildSnapshotQuery(request: SnapshotQuery): BuiltQuery {
   }
 
   const fragments: string[] = [];
-  if (folderAliases.size > 0) {
+  if (folderAliases.size > 0 || rootAliases.size > 0) {
     fragments.push(...treeFragments(Math.max(1, request.depth)));
     usesBlobText = true;
   }
+  if (rootAliases.size > 0) fragments.push(ROOT);
   if (usesBlobText) fragments.push(BLOB_TEXT);
   const query = [
     `query ParallelPlansSnapshot(${declarations.join(", ")}) {`,
@@ -110,7 +127,7 @@ export function buildSnapshotQuery(request: SnapshotQuery): BuiltQuery {
     "}",
     ...fragments,
   ].join("\n");
-  return { query, variables, folderAliases, blobAliases };
+  return { query, variables, folderAliases, blobAliases, rootAliases };
 }
 
 /**

@@ -10,6 +10,7 @@
  */
 import picomatch from "picomatch";
 import { DEFAULT_CONFIG, type RepoConfig } from "../../core/config.js";
+import { namePatternMatcher, type NamePatternMatcher } from "../../core/name-pattern.js";
 
 /** Where the repository config lives (read from the default branch only). */
 export const CONFIG_PATH = ".github/parallel-plans.yml";
@@ -41,8 +42,8 @@ export function touchedPlanFolders(paths: Iterable<string>, rules: PlanRules): s
     }
     for (const shape of shaped) {
       if (segments.length <= shape.depth) continue;
-      const tail = segments.slice(-shape.depth).join("/");
-      if (shape.regex.test(tail)) folders.add(segments.slice(0, -shape.depth).join("/"));
+      if (shape.matches(segments.slice(-shape.depth).join("/")))
+        folders.add(segments.slice(0, -shape.depth).join("/"));
     }
   }
   return [...folders].sort();
@@ -56,12 +57,12 @@ export function touchesConfig(paths: Iterable<string>): boolean {
 
 interface Shape {
   depth: number;
-  regex: RegExp;
+  matches: NamePatternMatcher;
 }
 
 /**
- * A matcher per naming pattern for the last `depth` segments of a path, placeholders confined to
- * one segment: linear on any path (the patterns are at most 200 characters, schema-checked).
+ * A matcher per naming pattern for the last `depth` segments of a path: the core's linear
+ * matcher (placeholders confined to one segment), so no regex is ever built from configured text.
  */
 function planFileShapes(patterns: RepoConfig["patterns"]): Shape[] {
   const all = [
@@ -71,11 +72,8 @@ function planFileShapes(patterns: RepoConfig["patterns"]): Shape[] {
     patterns.execution,
     patterns.approved,
   ];
-  return all.map((pattern) => {
-    const source = pattern
-      .split(/(\{plan\}|\{token\}|\{nn\})/)
-      .map((part, i) => (i % 2 === 1 ? "[^/]*" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
-      .join("");
-    return { depth: pattern.split("/").length, regex: new RegExp(`^${source}$`) };
-  });
+  return all.map((pattern) => ({
+    depth: pattern.split("/").length,
+    matches: namePatternMatcher(pattern),
+  }));
 }

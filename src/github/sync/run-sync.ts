@@ -21,7 +21,7 @@ import { readSyncState, syncStateFields, type SyncState } from "./sync-state-que
 import type { CheckOutcome } from "../check/check-commit.js";
 import type { QueryPart } from "../pipeline/graphql-query.js";
 import type { AnalysisOptions } from "../../core/options.js";
-import { branchRequestOf, branchRequests, syncTargets } from "./sync-targets.js";
+import { branchRequestOf, branchRequests, syncTargets, type SyncTarget } from "./sync-targets.js";
 import { SyncWriter } from "./sync-writer.js";
 
 export type { PlanSyncReport } from "./carry-out.js";
@@ -67,8 +67,7 @@ async function run(request: SyncRequest, assumed: Scope, deps: AppDeps): Promise
     name: repo.name,
     defaultBranch: repo.defaultBranch,
     configExpression: `${repo.defaultBranch}:${CONFIG_PATH}`,
-    history: true,
-    branches: assumed === "all" ? [] : branchRequests(assumed),
+    ...stateRequest(assumed),
   });
   const loaded = loadRepoConfig(first.config);
   if (loaded.findings.length > 0) {
@@ -126,9 +125,13 @@ async function syncFromRead(request: SyncRequest, read: SyncRead): Promise<SyncR
   if (targets.length === 0 && request.plan !== undefined) {
     return { skipped: `no plan named ${request.plan} on ${repo.defaultBranch}`, plans: [] };
   }
-  // Plans the event's read did not know would be synced (the config changed how plans are
-  // found) have their branches read now.
-  const unread = targets.filter((t) => !first.branches.has(t.plan)).map(branchRequestOf);
+  // Plans the event's read did not know would be synced (every plan, or the config changed how
+  // plans are found) have their branches read now: only those whose branch exists, when the
+  // read listed the sync branches.
+  const exists = (t: SyncTarget) => first.existing === null || first.existing.has(t.branch);
+  const unread = targets
+    .filter((t) => !first.branches.has(t.plan) && exists(t))
+    .map(branchRequestOf);
   const more =
     unread.length === 0
       ? null
@@ -149,9 +152,18 @@ async function syncFromRead(request: SyncRequest, read: SyncRead): Promise<SyncR
   return { skipped: null, plans };
 }
 
-/** The sync part of a push's one read: history and the branches of the plans it touches. */
+/**
+ * The sync part of a push's one read: history and the branches of the plans it touches; for
+ * every plan (not known before the read), the names of the existing sync branches.
+ */
 export function syncQueryPart(scope: Scope): QueryPart {
-  return syncStateFields({ history: true, branches: scope === "all" ? [] : branchRequests(scope) });
+  return syncStateFields(stateRequest(scope));
+}
+
+function stateRequest(scope: Scope) {
+  return scope === "all"
+    ? { history: true, branches: [], listBranches: true }
+    : { history: true, branches: branchRequests(scope) };
 }
 
 /**
@@ -173,8 +185,7 @@ export async function syncFromEvent(
     owner: request.repo.owner,
     name: request.repo.name,
     defaultBranch: request.repo.defaultBranch,
-    history: true,
-    branches: outcome.scope === "all" ? [] : branchRequests(outcome.scope),
+    ...stateRequest(outcome.scope),
   });
   if (!state.history.includes(request.sha)) {
     request.log.info(

@@ -6,7 +6,9 @@
 
 import { createHash } from "node:crypto";
 
-const PREFIX = "parallel-plans/sync/";
+/** Every sync branch is under this prefix (below `refs/heads/`). */
+export const SYNC_BRANCH_PREFIX = "parallel-plans/sync/";
+const PREFIX = SYNC_BRANCH_PREFIX;
 
 /**
  * The branch of a plan. Plan folder names are free text; characters git refuses in a branch name

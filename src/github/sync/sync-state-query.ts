@@ -8,12 +8,14 @@
 import type { BlobNode } from "../pipeline/commit-files.js";
 import type { QueryPart } from "../pipeline/graphql-query.js";
 import { hasSyncMarker } from "./sync-marker.js";
-import type { BranchCommit } from "./sync-branch.js";
+import { SYNC_BRANCH_PREFIX, type BranchCommit } from "./sync-branch.js";
 
 /** Commits of the default branch read to order pushes: far more than arrive between two syncs. */
 export const HISTORY_DEPTH = 100;
 /** Comments of the sync pull request searched for the app's "stopped" notice. */
 const COMMENTS = 50;
+/** Sync branches listed by name when the plans are not known before the read (every plan). */
+export const LISTED_SYNC_BRANCHES = 100;
 
 export interface BranchRequest {
   plan: string;
@@ -32,6 +34,11 @@ export interface SyncStateRequest {
   /** Read the default branch's recent history (to order pushes). */
   history: boolean;
   branches: readonly BranchRequest[];
+  /**
+   * List the names of the existing sync branches: when every plan is synced, plans whose branch
+   * is not among them need no branch read at all.
+   */
+  listBranches?: boolean;
 }
 
 export interface OpenPull {
@@ -58,6 +65,8 @@ export interface SyncState {
   history: string[];
   /** Per plan: its branch, or null when the branch does not exist. */
   branches: Map<string, BranchState | null>;
+  /** Names of every existing sync branch; null when not listed (or more than one page). */
+  existing: ReadonlySet<string> | null;
 }
 
 const FILE = "object { ... on Blob { text isTruncated } }";
@@ -68,11 +77,16 @@ const FILE = "object { ... on Blob { text isTruncated } }";
  * on a push to the default branch, so sync reads nothing of its own.
  */
 export function syncStateFields(
-  request: Pick<SyncStateRequest, "history" | "branches">,
+  request: Pick<SyncStateRequest, "history" | "branches" | "listBranches">,
 ): QueryPart {
   const declarations: string[] = [];
   const variables: Record<string, string> = {};
   const fields: string[] = [];
+  if (request.listBranches) {
+    fields.push(
+      `syncBranches: refs(refPrefix: "refs/heads/${SYNC_BRANCH_PREFIX}", first: ${LISTED_SYNC_BRANCHES}) { totalCount nodes { prefix name } }`,
+    );
+  }
   if (request.history) {
     fields.push(
       `defaultBranchRef { target { ... on Commit { history(first: ${HISTORY_DEPTH}) { nodes { oid } } } } }`,
@@ -142,6 +156,10 @@ interface RefNode {
 }
 type RepositoryNode = Record<string, unknown> & {
   config?: BlobNode | null;
+  syncBranches?: {
+    totalCount?: number;
+    nodes?: ({ prefix?: string; name?: string } | null)[] | null;
+  } | null;
   defaultBranchRef?: {
     target?: { history?: { nodes?: ({ oid: string } | null)[] } } | null;
   } | null;
@@ -178,7 +196,20 @@ export function readSyncState(repository: RepositoryNode, request: SyncStateRequ
       pull: pull ? readPull(pull, plan) : null,
     });
   });
-  return { config: repository.config ?? null, history, branches };
+  return { config: repository.config ?? null, history, branches, existing: listed(repository) };
+}
+
+/** The branch names (`parallel-plans/sync/X`) of the listed sync branches, when all are listed. */
+function listed(repository: RepositoryNode): ReadonlySet<string> | null {
+  const refs = repository.syncBranches;
+  const nodes = refs?.nodes;
+  if (!nodes || typeof refs.totalCount !== "number" || refs.totalCount > nodes.length) return null;
+  // Whichever way GitHub splits a listed ref into prefix and name, together they are the ref.
+  return new Set(
+    nodes.flatMap((node) =>
+      node?.name ? [`${node.prefix ?? ""}${node.name}`.replace(/^refs\/heads\//, "")] : [],
+    ),
+  );
 }
 
 function readPull(pull: PullNode, plan: string): OpenPull {

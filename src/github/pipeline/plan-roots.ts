@@ -1,0 +1,30 @@
+/**
+ * The folders whose children are the plans, when the config's plan globs say so plainly: every
+ * glob is `<literal folder>/*` (the default `work-space/plans/*` is). Then every plan of a commit
+ * is listed by one GraphQL field per root, in the event's one query, instead of the recursive
+ * tree first and the plan texts after. Any other glob (`**`, a wildcard inside the folder, no
+ * glob at all) needs the tree. Pure.
+ */
+
+/** More roots than this and the tree is the cheaper, bounded read. */
+export const MAX_PLAN_ROOTS = 10;
+
+/** Characters that make a path segment a pattern (picomatch's globs and extglobs). */
+const GLOB_SYNTAX = /[*?[\]{}()!+@\\]/;
+
+/** The roots the globs list the plans of, sorted; null when some glob is not `<folder>/*`. */
+export function planRoots(globs: readonly string[]): string[] | null {
+  if (globs.length === 0) return null;
+  const roots = new Set<string>();
+  for (const glob of globs) {
+    if (!glob.endsWith("/*")) return null;
+    const root = glob.slice(0, -2);
+    const plain =
+      root !== "" &&
+      !GLOB_SYNTAX.test(root) &&
+      root.split("/").every((segment) => segment !== "" && segment !== "." && segment !== "..");
+    if (!plain) return null;
+    roots.add(root);
+  }
+  return roots.size > MAX_PLAN_ROOTS ? null : [...roots].sort();
+}
