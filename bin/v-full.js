@@ -1,2 +1,0 @@
-const { main } = await import("../dist/v-full/main.js");
-process.exitCode = await main(process.argv);
