@@ -22,6 +22,11 @@ export interface InlineLine {
 /** Returned when a line uses a construct outside the subset. */
 export const OUTSIDE = null;
 
+/**
+ * Matching emphasis and code spans is quadratic in the delimiter and backtick runs of a paragraph;
+ * past this many, remark reads the piece within the PLAN reader's cost budget.
+ */
+const MAX_DELIMITER_RUNS = 256;
 const WHITESPACE = 1;
 const PUNCTUATION = 2;
 const PUNCTUATION_RE = /\p{P}|\p{S}/u;
@@ -84,10 +89,12 @@ export function plainInline(lines: readonly InlineLine[]): PhrasingContent[] | n
   const flushText = (to: number) => {
     if (to > plainFrom) pieces.push({ kind: "text", from: plainFrom, to });
   };
+  let delimiterRuns = 0;
   let i = 0;
   while (i < text.length) {
     const unit = text[i] ?? "";
     if (unit === "`") {
+      if (++delimiterRuns > MAX_DELIMITER_RUNS) return OUTSIDE;
       let run = i;
       while (text[run] === "`") run++;
       const size = run - i;
@@ -109,6 +116,7 @@ export function plainInline(lines: readonly InlineLine[]): PhrasingContent[] | n
       continue;
     }
     if (unit === "*" || unit === "_") {
+      if (++delimiterRuns > MAX_DELIMITER_RUNS) return OUTSIDE;
       let run = i;
       while (text[run] === unit) run++;
       flushText(i);
