@@ -94,12 +94,13 @@ export function plainInline(lines: readonly InlineLine[]): PhrasingContent[] | n
   while (i < text.length) {
     const unit = text[i] ?? "";
     if (unit === "`") {
-      if (++delimiterRuns > MAX_DELIMITER_RUNS) return OUTSIDE;
       let run = i;
       while (text[run] === "`") run++;
       const size = run - i;
       const close = findBackticks(text, run, size);
       if (close === -1) {
+        // Each unmatched run scanned the rest of the paragraph.
+        if (++delimiterRuns > MAX_DELIMITER_RUNS) return OUTSIDE;
         i = run;
         continue;
       }
