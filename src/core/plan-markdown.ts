@@ -9,10 +9,12 @@
  * - index form: a list item `- Achievement 1.1: Title (2-3h)`, kept only when no detailed entry
  *   exists for the id.
  *
- * remark does the markdown; this module walks the tree (iteratively) and matches the text of
- * headings and line starts with small anchored regexes that run in linear time. The parts live in
- * `plan-markdown/`: the text is cut into pieces (`chunking.ts`), each piece parsed within a cost
- * budget (`piece-parser.ts`) and walked (`tree-walk.ts`) into the reader's state machine
+ * remark does the markdown, except for pieces written in the plain subset most PLANs keep to,
+ * which `plain-blocks.ts` reads into the same tree without micromark (far cheaper on a cold
+ * start); this module walks the tree (iteratively) and matches the text of headings and line
+ * starts with small anchored regexes that run in linear time. The parts live in `plan-markdown/`:
+ * the text is cut into pieces (`chunking.ts`), each piece parsed within a cost budget
+ * (`piece-parser.ts`) and walked (`tree-walk.ts`) into the reader's state machine
  * (`achievement-reader.ts`).
  */
 import type { PlanDocument } from "./model.js";

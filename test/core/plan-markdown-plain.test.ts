@@ -104,6 +104,11 @@ describe("the plain PLAN reader", () => {
     ["an item holding a heading", "- # x"],
     ["a code span over a line end", "a `b\nc` d"],
     ["CRLF line ends", "a\r\nb"],
+    ["a paragraph of hundreds of delimiter runs", "*a ".repeat(300)],
+    [
+      "a paragraph of hundreds of unmatched backtick runs",
+      Array.from({ length: 300 }, (_, i) => "`".repeat(i + 1)).join(" a "),
+    ],
   ])("leaves %s to remark", (_name, text) => {
     expect(parsePlainBlocks(text)).toBeNull();
   });

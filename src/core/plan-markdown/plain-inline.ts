@@ -22,6 +22,11 @@ export interface InlineLine {
 /** Returned when a line uses a construct outside the subset. */
 export const OUTSIDE = null;
 
+/**
+ * Matching emphasis and code spans is quadratic in the delimiter and backtick runs of a paragraph;
+ * past this many, remark reads the piece within the PLAN reader's cost budget.
+ */
+const MAX_DELIMITER_RUNS = 256;
 const WHITESPACE = 1;
 const PUNCTUATION = 2;
 const PUNCTUATION_RE = /\p{P}|\p{S}/u;
@@ -53,58 +58,38 @@ interface Piece {
  * reproducing).
  */
 export function plainInline(lines: readonly InlineLine[]): PhrasingContent[] | null {
-  // The joined text ("\n" between lines, trailing spaces removed) and each unit's point.
+  // The joined text ("\n" between lines, trailing spaces removed), and where each line's part
+  // of it starts (a point per line, not per unit: this runs cold on every CLI start).
   let text = "";
-  const offsets: number[] = [];
   const hardBreakAfter = new Set<number>();
-  const points: { line: number; column: number }[] = [];
+  const segments: { from: number; line: InlineLine }[] = [];
   lines.forEach((line, index) => {
-    const trimmed = line.text.replace(/ +$/, "");
+    const trimmed = line.text.slice(0, trimmedLength(line.text));
     if (index < lines.length - 1 && line.text.length - trimmed.length >= 2) {
       hardBreakAfter.add(text.length + trimmed.length);
     }
-    for (let i = 0; i < trimmed.length; i++) {
-      offsets.push(line.offset + i);
-      points.push({ line: line.line, column: line.column + i });
-    }
-    text += trimmed;
-    if (index < lines.length - 1) {
-      offsets.push(line.offset + trimmed.length);
-      points.push({ line: line.line, column: line.column + trimmed.length });
-      text += "\n";
-    }
+    segments.push({ from: text.length, line });
+    text += index < lines.length - 1 ? `${trimmed}\n` : trimmed;
   });
-  offsets.push(text.length === 0 ? 0 : (offsets[offsets.length - 1] ?? 0) + 1);
-  const lastLine = lines[lines.length - 1];
-  points.push(
-    lastLine
-      ? {
-          line: lastLine.line,
-          column: lastLine.column + lastLine.text.replace(/ +$/, "").length,
-        }
-      : { line: 1, column: 1 },
-  );
-  const point = (index: number): Point => ({
-    line: points[index]?.line ?? 1,
-    column: points[index]?.column ?? 1,
-    offset: offsets[index] ?? 0,
-  });
-  const position = (from: number, to: number): Position => ({
-    start: point(from),
-    end: to >= text.length ? endPoint() : point(to),
-  });
-  const endPoint = (): Point => {
-    const last = text.length - 1;
-    if (last < 0) return point(0);
-    const p = point(last);
-    return { line: p.line, column: p.column + 1, offset: (p.offset ?? 0) + 1 };
+  const point = (index: number): Point => {
+    let k = segments.length - 1;
+    while (k > 0 && (segments[k]?.from ?? 0) > index) k--;
+    const segment = segments[k];
+    const delta = index - (segment?.from ?? 0);
+    return {
+      line: segment?.line.line ?? 1,
+      column: (segment?.line.column ?? 1) + delta,
+      offset: (segment?.line.offset ?? 0) + delta,
+    };
   };
+  const position = (from: number, to: number): Position => ({ start: point(from), end: point(to) });
 
   const pieces: Piece[] = [];
   let plainFrom = 0;
   const flushText = (to: number) => {
     if (to > plainFrom) pieces.push({ kind: "text", from: plainFrom, to });
   };
+  let delimiterRuns = 0;
   let i = 0;
   while (i < text.length) {
     const unit = text[i] ?? "";
@@ -114,6 +99,8 @@ export function plainInline(lines: readonly InlineLine[]): PhrasingContent[] | n
       const size = run - i;
       const close = findBackticks(text, run, size);
       if (close === -1) {
+        // Each unmatched run scanned the rest of the paragraph.
+        if (++delimiterRuns > MAX_DELIMITER_RUNS) return OUTSIDE;
         i = run;
         continue;
       }
@@ -130,6 +117,7 @@ export function plainInline(lines: readonly InlineLine[]): PhrasingContent[] | n
       continue;
     }
     if (unit === "*" || unit === "_") {
+      if (++delimiterRuns > MAX_DELIMITER_RUNS) return OUTSIDE;
       let run = i;
       while (text[run] === unit) run++;
       flushText(i);
@@ -161,6 +149,13 @@ export function plainInline(lines: readonly InlineLine[]): PhrasingContent[] | n
   flushText(text.length);
 
   return build(resolveEmphasis(pieces), text, position);
+}
+
+/** Length of `text` without its trailing spaces. */
+function trimmedLength(text: string): number {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 32) end--;
+  return end;
 }
 
 /** Index of the next run of exactly `size` backticks from `from`, or -1. */
