@@ -163,3 +163,7 @@ const bound = before.timedOut ? "≥ " : "";
 console.log(
   `time to the last check: ${bound}${fmt(before.lastCheckMs / now.lastCheckMs, 1)}× faster; requests per push: ${fmt(now.requestsPerPush)} vs ${fmt(before.requestsPerPush)}${before.timedOut ? " (unfinished side: requests so far)" : ""}`,
 );
+// A side cut off by the timeout still has requests queued in its throttle (Probot's limiter lets
+// them out one a second, against a stand-in already closed): they would keep the process alive
+// for minutes after the figures are printed.
+process.exit(0);
