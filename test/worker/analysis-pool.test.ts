@@ -51,13 +51,14 @@ describe("AnalysisPool", () => {
   });
 
   it("stops only the thread past its deadline; the next analysis runs in a new thread", async () => {
-    const pool = poolOf(2, 500);
+    // The deadline leaves a loaded machine room to start two threads and sleep 200 ms in each.
+    const pool = poolOf(2, 3000);
     const [a, b] = await Promise.all([run(pool, "sleep"), run(pool, "sleep")]);
     const warm = new Set([a.threadId, b.threadId]);
     expect(warm.size).toBe(2);
 
     const stuck = run(pool, "spin");
-    await expect(stuck).rejects.toThrow("analysis took too long (over 0.5 s)");
+    await expect(stuck).rejects.toThrow("analysis took too long (over 3 s)");
     await expect(stuck).rejects.toBeInstanceOf(AnalysisTimeoutError);
 
     const [c, d] = await Promise.all([run(pool, "sleep"), run(pool, "sleep")]);
