@@ -142,14 +142,10 @@ export class RedisQueue implements DeliveryQueue {
     this.queue.on("error", () => undefined);
   }
 
-  /** The connection this queue uses, shared with the Redis-backed locks and caches. */
-  get redis(): Redis {
-    return this.connection;
-  }
-
   async enqueue(delivery: Delivery): Promise<EnqueueOutcome> {
     if (this.closing) throw new Error("the delivery queue is closing");
-    // Commands wait for a Redis that is away; GitHub waits 10 s: answer 503 well before that.
+    // A Redis that is away fails at once; a slow one must not hold the answer past GitHub's
+    // 10 s either: answer 503 well before that.
     return within(this.claimAndAdd(delivery), ENQUEUE_TIMEOUT_MS, "queueing the delivery");
   }
 

@@ -6,6 +6,7 @@
 import { describe, expect, it } from "@jest/globals";
 import type { Delivery } from "../../src/queue/delivery.js";
 import { MemoryQueue } from "../../src/queue/memory-queue.js";
+import { waitFor } from "../server/server-harness.js";
 
 function push(id: string, installation: number, ref = "refs/heads/main", repository = 1): Delivery {
   return {
@@ -87,9 +88,8 @@ describe("the embedded queue", () => {
     });
     expect(await queue.enqueue(push("same", 1))).toBe("queued");
     expect(await queue.enqueue(push("same", 1))).toBe("duplicate");
-    // Wait for the run to end (however loaded the machine), then it counts as done recently.
-    while (runs.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    // Done by now (waited for, not slept: a loaded machine runs it late).
+    await waitFor("the delivery to run", () => runs.length === 1);
     expect(await queue.enqueue(push("same", 1))).toBe("duplicate");
     expect(runs).toEqual(["same"]);
     await queue.close(1000);
