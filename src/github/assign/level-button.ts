@@ -78,9 +78,7 @@ async function readClick(
 ): Promise<ClickRead> {
   const assumed = configToOptions((await deps.configs.get(repo.id)) ?? DEFAULT_CONFIG);
   const reader = new CommitReader(octokit, repo, sha);
-  const answer = await readSnapshot(octokit, reader, {
-    repo,
-    sha,
+  const answer = await readSnapshot(reader, {
     configExpression: `${repo.defaultBranch}:${CONFIG_PATH}`,
     folders: scope === "all" ? [] : scope,
     depth: listingDepth(assumed),

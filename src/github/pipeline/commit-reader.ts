@@ -30,6 +30,12 @@ interface RunNode {
   summary?: string | null;
 }
 
+/** What one query of the reader may ask for besides the commit itself. */
+export type ReaderQuery = Pick<
+  SnapshotQuery,
+  "configExpression" | "lookup" | "folders" | "blobs" | "roots" | "parts"
+>;
+
 type Repository = Record<string, unknown> & {
   config?: BlobNode | null;
   commit?: {
@@ -148,15 +154,15 @@ export class CommitReader {
     }
   }
 
-  /** One GraphQL query; its folders and blobs land in `files`. */
-  private async query(
-    parts: Pick<
-      SnapshotQuery,
-      "configExpression" | "lookup" | "folders" | "blobs" | "roots" | "parts"
-    >,
-    options: AnalysisOptions,
-  ): Promise<Repository> {
-    const depth = listingDepth(options);
+  private query(parts: ReaderQuery, options: AnalysisOptions): Promise<Repository> {
+    return this.read(parts, listingDepth(options));
+  }
+
+  /**
+   * One GraphQL query of this commit; its folders and blobs land in `files`, so `complete` reads
+   * only what is still missing. Features outside the pipeline (a button click) read through it.
+   */
+  async read(parts: ReaderQuery, depth: number): Promise<Repository> {
     const built = buildSnapshotQuery({ ...this.repo, sha: this.sha, depth, ...parts });
     const response = await this.octokit.graphql<{ repository: Repository | null }>(
       built.query,

@@ -3,15 +3,12 @@
  * config, plan folders at the SHA and whatever the features add (their query parts), with the
  * folders landing in a `CommitReader` so its `complete` reads only what is still missing.
  */
-import type { ProbotOctokit } from "probot";
-import type { BlobNode, EntryNode } from "./commit-files.js";
-import type { CommitReader, RepoRef } from "./commit-reader.js";
-import { buildSnapshotQuery, type QueryPart } from "./graphql-query.js";
+import type { BlobNode } from "./commit-files.js";
+import type { CommitReader } from "./commit-reader.js";
+import type { QueryPart } from "./graphql-query.js";
 
-/** What the one read asks for. */
+/** What the one read asks for (the commit is the reader's). */
 export interface SnapshotRead {
-  repo: RepoRef;
-  sha: string;
   /** `<default branch>:.github/parallel-plans.yml`. */
   configExpression: string;
   /** Plan folders read at the SHA (none: only the config and the parts). */
@@ -30,27 +27,10 @@ export interface SnapshotAnswer {
 
 /** Read the config, the folders and the parts in one query; the folders go into `reader`. */
 export async function readSnapshot(
-  octokit: ProbotOctokit,
   reader: CommitReader,
   request: SnapshotRead,
 ): Promise<SnapshotAnswer> {
-  const built = buildSnapshotQuery({
-    ...request.repo,
-    sha: request.sha,
-    configExpression: request.configExpression,
-    folders: request.folders,
-    depth: request.depth,
-    parts: request.parts,
-  });
-  const response = await octokit.graphql<{ repository: Record<string, unknown> | null }>(
-    built.query,
-    built.variables,
-  );
-  const repository = response.repository;
-  if (!repository) throw new Error("the repository is not readable with this installation");
-  for (const [alias, folder] of built.folderAliases) {
-    const tree = repository[alias] as { entries?: EntryNode[] | null } | null | undefined;
-    reader.files.addFolder(folder, tree?.entries ?? null, request.depth);
-  }
-  return { config: (repository.config as BlobNode | null | undefined) ?? null, repository };
+  const { depth, ...query } = request;
+  const repository = await reader.read(query, depth);
+  return { config: repository.config ?? null, repository };
 }
