@@ -28,6 +28,7 @@ import { CommitReader, listingDepth, type RepoRef } from "../pipeline/commit-rea
 import { analyzeInProcess, type Analyze, type ConfigStore } from "../deps.js";
 import { buildSnapshotQuery } from "../pipeline/graphql-query.js";
 import { loadRepoConfig, type LoadedConfig } from "../pipeline/repo-config.js";
+import { isPlainPath, plainRoot } from "../pipeline/plan-roots.js";
 import { labelsField, readLabels } from "../assign/labels-query.js";
 import { ownIssuesField, readOwnIssues } from "../assign/own-issues-query.js";
 import {
@@ -302,9 +303,9 @@ function planReads(
   if (wants.unnamed) {
     if (config.plans.length === 0) return null;
     for (const glob of config.plans) {
-      const root = /^([^*?[\]{}()!+@]+)\/\*$/.exec(glob)?.[1];
-      if (root !== undefined) roots.add(root);
-      else if (!/[*?[\]{}()!+@]/.test(glob)) folders.add(glob);
+      const root = plainRoot(glob);
+      if (root !== null) roots.add(root);
+      else if (isPlainPath(glob)) folders.add(glob);
       else return null;
     }
     if (roots.size > MAX_ROOTS) return null;

@@ -17,14 +17,25 @@ export function planRoots(globs: readonly string[]): string[] | null {
   if (globs.length === 0) return null;
   const roots = new Set<string>();
   for (const glob of globs) {
-    if (!glob.endsWith("/*")) return null;
-    const root = glob.slice(0, -2);
-    const plain =
-      root !== "" &&
-      !GLOB_SYNTAX.test(root) &&
-      root.split("/").every((segment) => segment !== "" && segment !== "." && segment !== "..");
-    if (!plain) return null;
+    const root = plainRoot(glob);
+    if (root === null) return null;
     roots.add(root);
   }
   return roots.size > MAX_PLAN_ROOTS ? null : [...roots].sort();
+}
+
+/** The folder of a `<literal folder>/*` glob, or null for any other glob. */
+export function plainRoot(glob: string): string | null {
+  if (!glob.endsWith("/*")) return null;
+  const root = glob.slice(0, -2);
+  return isPlainPath(root) ? root : null;
+}
+
+/** A path with no pattern syntax and no empty, `.` or `..` segment: it names one folder. */
+export function isPlainPath(path: string): boolean {
+  return (
+    path !== "" &&
+    !GLOB_SYNTAX.test(path) &&
+    path.split("/").every((segment) => segment !== "" && segment !== "." && segment !== "..")
+  );
 }
