@@ -20,12 +20,6 @@ describeWithRedis("the server while Redis is away", (redis) => {
     // watchdog (the drain delay, 5 s, plus 1 s); it then ends by itself. Let it, so the file
     // leaves nothing running.
     await new Promise((resolve) => setTimeout(resolve, 6500));
-    setTimeout(
-      () =>
-        process.stderr.write(`RES ${process.getActiveResourcesInfo().join(",")}
-`),
-      3000,
-    ).unref();
   });
 
   it("answers 503 to /ready and to deliveries, and recovers when Redis is back", async () => {
