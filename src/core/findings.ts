@@ -107,3 +107,11 @@ function resolveLocations(locations: readonly Location[]): Position[] {
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * V8 gives an object the hidden class its fields were added in, and keeps those classes only while
+ * some object uses them: when every FindingCollector of one analysis has been collected, a full collection
+ * drops the class and deoptimizes the code compiled against it, so the next analysis first runs
+ * slowly and recompiles. This one instance, never used, keeps the class (and the code) alive.
+ */
+export const FINDING_COLLECTOR_SHAPE = new FindingCollector(1);

@@ -3,7 +3,7 @@
  * naming patterns, and the status those files prove (filesystem first, DESIGN.md §2).
  */
 import type { AchievementFiles } from "./model.js";
-import type { NamingPatterns } from "./options.js";
+import { DEFAULT_PATTERNS, type NamingPatterns } from "./options.js";
 import type { Status } from "./types.js";
 
 /** Fill a pattern's placeholders. */
@@ -134,6 +134,14 @@ export class PlanFileIndex {
     return this.dir === "" ? path : `${this.dir}/${path}`;
   }
 }
+
+/**
+ * V8 gives an object the hidden class its fields were added in, and keeps those classes only while
+ * some object uses them: when every PlanFileIndex of one analysis has been collected, a full collection
+ * drops the class and deoptimizes the code compiled against it, so the next analysis first runs
+ * slowly and recompiles. This one instance, never used, keeps the class (and the code) alive.
+ */
+export const PLAN_FILE_INDEX_SHAPE = new PlanFileIndex("", "", DEFAULT_PATTERNS, []);
 
 /** The status the files prove: APPROVED → complete, EXECUTION_TASK → in_progress, SUBPLAN → subplan_created. */
 export function deriveStatus(files: AchievementFiles): Status {
