@@ -56,6 +56,14 @@ export class JsonDocument {
   }
 }
 
+/**
+ * V8 gives an object the hidden class its fields were added in, and keeps those classes only while
+ * some object uses them: when every JsonDocument of one analysis has been collected, a full collection
+ * drops the class and deoptimizes the code compiled against it, so the next analysis first runs
+ * slowly and recompiles. This one instance, never used, keeps the class (and the code) alive.
+ */
+export const JSON_DOCUMENT_SHAPE = new JsonDocument("", null);
+
 /** One container being walked: the trie node for it (null when nothing inside is wanted). */
 interface Frame {
   trie: PathTrie | null;

@@ -49,6 +49,14 @@ export class PathTrie {
   }
 }
 
+/**
+ * V8 gives an object the hidden class its fields were added in, and keeps those classes only while
+ * some object uses them: when every PathTrie of one analysis has been collected, a full collection
+ * drops the class and deoptimizes the code compiled against it, so the next analysis first runs
+ * slowly and recompiles. This one instance, never used, keeps the class (and the code) alive.
+ */
+export const PATH_TRIE_SHAPE = new PathTrie();
+
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const COMMA = 0x2c;

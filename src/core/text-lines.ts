@@ -32,3 +32,11 @@ export class LineIndex {
     return starts;
   }
 }
+
+/**
+ * V8 gives an object the hidden class its fields were added in, and keeps those classes only while
+ * some object uses them: when every LineIndex of one analysis has been collected, a full collection
+ * drops the class and deoptimizes the code compiled against it, so the next analysis first runs
+ * slowly and recompiles. This one instance, never used, keeps the class (and the code) alive.
+ */
+export const LINE_INDEX_SHAPE = new LineIndex("");
