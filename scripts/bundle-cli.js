@@ -33,6 +33,27 @@ const outfile = path.join(outdir, "main.cjs");
  */
 const importMetaUrl = 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;';
 
+/**
+ * commander requires `node:child_process` when it loads, for the executable subcommands the CLI
+ * does not have; Node then loads its child process and networking internals on every run (a few
+ * milliseconds). commander gets a stand-in that requires the module the first time it is used.
+ */
+const lazyChildProcessForCommander = {
+  name: "lazy-child-process-for-commander",
+  setup(build) {
+    build.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer)
+        ? { path: "child_process", namespace: "lazy-builtin" }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: "lazy-builtin" }, () => ({
+      contents:
+        'module.exports = new Proxy({}, { get: (_, key) => require("node:child_process")[key] });',
+      loader: "js",
+    }));
+  },
+};
+
 rmSync(outdir, { recursive: true, force: true });
 const result = await build({
   absWorkingDir: root,
@@ -47,10 +68,11 @@ const result = await build({
   mainFields: ["module", "main"],
   banner: { js: importMetaUrl },
   define: { "import.meta.url": "__bundleUrl" },
-  minifyWhitespace: true,
-  minifyIdentifiers: true,
+  // Minified, a smaller file to read and, on a command's first run, to parse; names are kept
+  // (`keepNames`) for the dependencies that read a function's or a class's name.
+  minify: true,
   keepNames: true,
-  minifySyntax: true,
+  plugins: [lazyChildProcessForCommander],
   legalComments: "inline",
   metafile: true,
   logLevel: "warning",
