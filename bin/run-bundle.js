@@ -4,6 +4,7 @@
 // skips that. The cache is an optimisation only: when it is missing, rejected by V8 (another Node,
 // other flags) or cannot be read or written, the run compiles from source as it would without it.
 "use strict";
+const { createHash } = require("node:crypto");
 const { lstatSync, mkdirSync, readFileSync, renameSync, writeFileSync } = require("node:fs");
 const module_ = require("node:module");
 const os = require("node:os");
@@ -38,11 +39,16 @@ function isPrivate(folder) {
 /**
  * One cache per command: V8 caches the functions compiled by the run that wrote it, and `--version`
  * compiles little of what `validate` needs. The key names the bundle (its hash, from the build),
- * Node's version and architecture, so a rebuilt bundle or another Node never reads a stale cache.
+ * Node's version and architecture, and Node's options (V8 rejects a cache made under other flags),
+ * so a rebuilt bundle, another Node or other options never read, nor overwrite, another's cache.
  */
 function cacheFile(folder, bundleHash, argv) {
   const command = /^[a-z][a-z-]{0,31}$/.test(argv[2] ?? "") ? argv[2] : "other";
-  const node = `${process.version}-${process.arch}`;
+  const options = createHash("sha256")
+    .update(JSON.stringify([process.execArgv, process.env.NODE_OPTIONS ?? ""]))
+    .digest("hex")
+    .slice(0, 8);
+  const node = `${process.version}-${process.arch}-${options}`;
   return path.join(folder, `cli-${bundleHash.slice(0, 16)}-${node}-${command}.v8cache`);
 }
 

@@ -60,7 +60,9 @@ describe("the CLI's code cache", () => {
       const folder = path.join(home, "parallel-plans");
       const cold = await cli(home, ["validate", PLAN]);
       expect(await cacheFiles(folder)).toEqual([
-        expect.stringMatching(/^cli-[0-9a-f]{16}-v\d+\.\d+\.\d+-\w+-validate\.v8cache$/),
+        expect.stringMatching(
+          /^cli-[0-9a-f]{16}-v\d+\.\d+\.\d+-\w+-[0-9a-f]{8}-validate\.v8cache$/,
+        ),
       ]);
       const written = await readFile(path.join(folder, (await cacheFiles(folder))[0] ?? ""));
       expect(written.length).toBeGreaterThan(0);
