@@ -14,6 +14,13 @@ export default tseslint.config(
     },
   },
   {
+    // The installed commands are CommonJS (bin/package.json): a CommonJS entry starts without
+    // Node's ES module loader.
+    files: ["bin/**/*.js"],
+    languageOptions: { sourceType: "commonjs" },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+  {
     // The core is pure: no file system, network, process or GitHub client.
     files: ["src/core/**/*.ts"],
     rules: {

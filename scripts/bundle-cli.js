@@ -1,16 +1,19 @@
 #!/usr/bin/env node
 /**
- * Bundles the built CLI (dist/cli/main.js, with every dependency it imports) into a few ES
- * modules under dist/cli-bundle/: one entry, one chunk per command loaded only when that command
- * runs, and chunks they share. Node 20 spends more of a CLI run resolving and compiling the
- * hundreds of small modules of the unbundled graph than doing the work; bin/parallel-plans.js
- * loads the bundle when it is present and dist/cli/main.js otherwise. Runs after `tsc` in
- * `npm run build`, so the bundle is built from the same JavaScript the tests and the app use.
+ * Bundles the built CLI (dist/cli/main.js, with every dependency it imports) into one CommonJS
+ * file, dist/cli-bundle/main.cjs, and writes its SHA-256 beside it (main.cjs.sha256). Node 20
+ * spends more of a CLI run resolving and compiling the hundreds of small modules of the unbundled
+ * graph than doing the work; one CommonJS file can be compiled through `vm.Script`, whose V8 code
+ * cache bin/run-bundle.js keeps between runs (Node 20 has no compile cache for ES modules), keyed
+ * by that hash. bin/parallel-plans.js loads the bundle when it is present and dist/cli/main.js
+ * otherwise. Runs after `tsc` in `npm run build`, so the bundle is built from the same JavaScript
+ * the tests and the app use.
  *
  *   node scripts/bundle-cli.js            write dist/cli-bundle/
  *   node scripts/bundle-cli.js --metafile also write dist/cli-bundle.meta.json (what went where)
  */
-import { rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -22,34 +25,61 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
  */
 const outdir = path.join(root, "dist", "cli-bundle");
 
+const outfile = path.join(outdir, "main.cjs");
 /**
- * Bundled CommonJS dependencies (commander) call `require` for Node's modules; an ES module has
- * none, so each chunk gets one bound to itself.
+ * The CLI finds package.json, the schemas and the templates from `import.meta.url`, which a
+ * CommonJS file does not have: the bundle's own file URL stands in for it (the bundle sits two
+ * folders below the package root, like the module it was built from).
  */
-const requireShim = [
-  'import { createRequire as __bundleCreateRequire } from "node:module";',
-  "const require = __bundleCreateRequire(import.meta.url);",
-].join("\n");
+const importMetaUrl = 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;';
+
+/**
+ * commander requires `node:child_process` when it loads, for the executable subcommands the CLI
+ * does not have; Node then loads its child process and networking internals on every run (a few
+ * milliseconds). commander gets a stand-in that requires the module the first time it is used.
+ */
+const lazyChildProcessForCommander = {
+  name: "lazy-child-process-for-commander",
+  setup(build) {
+    build.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer)
+        ? { path: "child_process", namespace: "lazy-builtin" }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: "lazy-builtin" }, () => ({
+      contents:
+        'module.exports = new Proxy({}, { get: (_, key) => require("node:child_process")[key] });',
+      loader: "js",
+    }));
+  },
+};
 
 rmSync(outdir, { recursive: true, force: true });
 const result = await build({
   absWorkingDir: root,
   entryPoints: { main: "dist/cli/main.js" },
-  outdir,
+  outfile,
   bundle: true,
-  splitting: true,
-  format: "esm",
+  format: "cjs",
   platform: "node",
   target: "node20",
   // ES module builds where a package ships both (jsonc-parser's CommonJS build is a UMD wrapper
   // whose dynamic requires a bundle cannot follow).
   mainFields: ["module", "main"],
-  banner: { js: requireShim },
-  entryNames: "[name]",
+  banner: { js: importMetaUrl },
+  define: { "import.meta.url": "__bundleUrl" },
+  // Minified, a smaller file to read and, on a command's first run, to parse; names are kept
+  // (`keepNames`) for the dependencies that read a function's or a class's name.
+  minify: true,
+  keepNames: true,
+  plugins: [lazyChildProcessForCommander],
   legalComments: "inline",
   metafile: true,
   logLevel: "warning",
 });
+
+const digest = createHash("sha256").update(readFileSync(outfile)).digest("hex");
+writeFileSync(`${outfile}.sha256`, `${digest}\n`);
 
 if (process.argv.includes("--metafile")) {
   writeFileSync(path.join(root, "dist", "cli-bundle.meta.json"), JSON.stringify(result.metafile));

@@ -51,7 +51,9 @@ export function processIo(): CliIo {
     isTTY: process.stdout.isTTY === true,
     env: process.env,
     cwd: process.cwd(),
-    ...(process.stdin.isTTY === true && process.stdout.isTTY === true
+    // stdout first: reading `process.stdin` sets up the stdin stream, which a run whose output
+    // goes to a pipe or a file (hooks, CI, editors) never needs.
+    ...(process.stdout.isTTY === true && process.stdin.isTTY === true
       ? { menu: terminalMenu }
       : {}),
   };

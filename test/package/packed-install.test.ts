@@ -163,7 +163,7 @@ describe("the packed package installed into another repository", () => {
     expect(files.filter((f) => f.endsWith(".map"))).toEqual([]);
     expect(files).toContain("LICENSE");
     expect(files).toContain("dist/cli/main.js");
-    expect(files).toContain("dist/cli-bundle/main.js");
+    expect(files).toContain("dist/cli-bundle/main.cjs");
     expect(files).toContain("dist/action/run-action.js");
     expect(files.some((f) => f.startsWith("src/") || f.startsWith("test/"))).toBe(false);
   });

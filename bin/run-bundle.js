@@ -1,0 +1,106 @@
+// Runs the bundled CLI (dist/cli-bundle/main.cjs) with a V8 code cache kept between runs. Node 20
+// has no compile cache for modules (`module.enableCompileCache` is Node 22.1+), and compiling the
+// bundle was most of a short run; a `vm.Script` compiled with the cached data of an earlier run
+// skips that. The cache is an optimisation only: when it is missing, rejected by V8 (another Node,
+// other flags) or cannot be read or written, the run compiles from source as it would without it.
+"use strict";
+const { createHash } = require("node:crypto");
+const { lstatSync, mkdirSync, readFileSync, renameSync, writeFileSync } = require("node:fs");
+const module_ = require("node:module");
+const os = require("node:os");
+const path = require("node:path");
+const vm = require("node:vm");
+
+/**
+ * The per-user folder the caches live in: `$XDG_CACHE_HOME/parallel-plans`, else a folder of the
+ * system's temporary directory named for the user (created private to them).
+ */
+function cacheFolder() {
+  if (process.env.XDG_CACHE_HOME) return path.join(process.env.XDG_CACHE_HOME, "parallel-plans");
+  const user = process.getuid?.() ?? os.userInfo().username;
+  return path.join(os.tmpdir(), `parallel-plans-${user}`);
+}
+
+/**
+ * Whether a cache folder may be trusted: compiled code is read from it, so in a shared temporary
+ * directory it must be the user's own and writable by nobody else.
+ */
+function isPrivate(folder) {
+  if (process.getuid === undefined) return true;
+  const stat = lstatSync(folder, { throwIfNoEntry: false });
+  return (
+    stat !== undefined &&
+    stat.isDirectory() &&
+    stat.uid === process.getuid() &&
+    (stat.mode & 0o022) === 0
+  );
+}
+
+/**
+ * One cache per command: V8 caches the functions compiled by the run that wrote it, and `--version`
+ * compiles little of what `validate` needs. The key names the bundle (its hash, from the build),
+ * Node's version and architecture, and Node's options (V8 rejects a cache made under other flags),
+ * so a rebuilt bundle, another Node or other options never read, nor overwrite, another's cache.
+ */
+function cacheFile(folder, bundleHash, argv) {
+  const command = /^[a-z][a-z-]{0,31}$/.test(argv[2] ?? "") ? argv[2] : "other";
+  const options = createHash("sha256")
+    .update(JSON.stringify([process.execArgv, process.env.NODE_OPTIONS ?? ""]))
+    .digest("hex")
+    .slice(0, 8);
+  const node = `${process.version}-${process.arch}-${options}`;
+  return path.join(folder, `cli-${bundleHash.slice(0, 16)}-${node}-${command}.v8cache`);
+}
+
+function readCache(folder, file) {
+  try {
+    return isPrivate(folder) ? readFileSync(file) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes through a temporary file and a rename, so a concurrent run never reads half a cache. */
+function writeCache(folder, file, data) {
+  try {
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    if (!isPrivate(folder)) return;
+    const partial = `${file}.${process.pid}.partial`;
+    writeFileSync(partial, data, { mode: 0o600 });
+    renameSync(partial, file);
+  } catch {
+    // An unwritable cache costs the next run its compile time, nothing else.
+  }
+}
+
+/**
+ * Loads the bundle at `bundlePath` (a file path), runs its `main(argv)` and resolves to the exit
+ * code; writes the code cache after the run when there was none or V8 rejected it.
+ */
+async function runBundle(bundlePath, argv) {
+  const source = readFileSync(bundlePath, "utf8");
+  const bundleHash = readFileSync(`${bundlePath}.sha256`, "utf8").trim();
+  const folder = cacheFolder();
+  const file = cacheFile(folder, bundleHash, argv);
+  const cachedData = readCache(folder, file);
+  const script = new vm.Script(module_.wrap(source), { filename: bundlePath, cachedData });
+  const cjsModule = { exports: {} };
+  script
+    .runInThisContext()
+    .call(
+      cjsModule.exports,
+      cjsModule.exports,
+      module_.createRequire(bundlePath),
+      cjsModule,
+      bundlePath,
+      path.dirname(bundlePath),
+    );
+  const exitCode = await cjsModule.exports.main(argv);
+  // After the run, so the cache holds the functions this command compiled, not only the top level.
+  if (cachedData === undefined || script.cachedDataRejected) {
+    writeCache(folder, file, script.createCachedData());
+  }
+  return exitCode;
+}
+
+module.exports = { runBundle };
