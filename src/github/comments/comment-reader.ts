@@ -26,7 +26,6 @@ import { planInputMatcher } from "../../sources/plan-inputs.js";
 import { CommitFiles, type BlobNode } from "../pipeline/commit-files.js";
 import { CommitReader, listingDepth, type RepoRef } from "../pipeline/commit-reader.js";
 import { analyzeInProcess, type Analyze, type ConfigStore } from "../deps.js";
-import { buildSnapshotQuery } from "../pipeline/graphql-query.js";
 import { loadRepoConfig, type LoadedConfig } from "../pipeline/repo-config.js";
 import { isPlainPath, plainRoot } from "../pipeline/plan-roots.js";
 import { labelsField, readLabels } from "../assign/labels-query.js";
@@ -83,8 +82,6 @@ export interface ReadPlan {
   report: PlanReport;
   subplans: Map<string, string>;
 }
-
-const BLOBS_PER_QUERY = 100;
 
 /** The reads of one comment, each made at most once. */
 export class CommentReader {
@@ -229,7 +226,7 @@ export class CommentReader {
     );
     if (!report) return null;
     const subplans = this.wants.subplans
-      ? await this.subplanTexts(sha, reader, report, options)
+      ? await this.subplanTexts(reader, report, options)
       : new Map<string, string>();
     return { report, subplans };
   }
@@ -239,7 +236,6 @@ export class CommentReader {
    * pattern puts elsewhere cost one more query per 100 files.
    */
   private async subplanTexts(
-    sha: string,
     reader: CommitReader,
     report: PlanReport,
     options: AnalysisOptions,
@@ -260,25 +256,7 @@ export class CommentReader {
     };
     take();
     const missing = wanted.filter((file) => !texts.has(file));
-    for (let i = 0; i < missing.length; i += BLOBS_PER_QUERY) {
-      const built = buildSnapshotQuery({
-        owner: this.target.owner,
-        name: this.target.name,
-        sha,
-        blobs: missing.slice(i, i + BLOBS_PER_QUERY),
-        depth: listingDepth(options),
-      });
-      const response = await this.octokit.graphql<{ repository: Record<string, unknown> | null }>(
-        built.query,
-        built.variables,
-      );
-      for (const [alias, file] of built.blobAliases) {
-        reader.files.addBlob(
-          file,
-          (response.repository?.[alias] as BlobNode | null | undefined) ?? null,
-        );
-      }
-    }
+    await reader.readBlobs(missing, options);
     if (missing.length > 0) take();
     return texts;
   }

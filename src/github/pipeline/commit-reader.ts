@@ -148,7 +148,8 @@ export class CommitReader {
     }
   }
 
-  private async readBlobs(blobs: readonly string[], options: AnalysisOptions): Promise<void> {
+  /** Reads `blobs` into `files`, 100 a query (nothing when the list is empty). */
+  async readBlobs(blobs: readonly string[], options: AnalysisOptions): Promise<void> {
     for (let i = 0; i < blobs.length; i += BLOBS_PER_QUERY) {
       await this.query({ blobs: blobs.slice(i, i + BLOBS_PER_QUERY) }, options);
     }
