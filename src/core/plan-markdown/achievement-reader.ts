@@ -11,6 +11,7 @@ import type { Position } from "../types.js";
 import { AchievementEntries } from "./achievement-entries.js";
 import { readMarker, type Marker } from "./achievement-marker.js";
 import { readEstimate, readEstimateLine } from "./estimate-text.js";
+import { holdShape } from "./held-shapes.js";
 import { inlineText, paragraphLines } from "./inline-text.js";
 import {
   ESTIMATE_KEYS,
@@ -261,3 +262,5 @@ export class PlanReader implements BlockVisitor {
     this.entries.add(achievement, current.offset, detailed);
   }
 }
+
+holdShape(new PlanReader(""));

@@ -2,6 +2,7 @@
  * Line-by-line block state for the chunker: just enough of CommonMark to tell where a new
  * top-level block starts, so the text can be cut there without changing how it parses.
  */
+import { holdShape } from "./held-shapes.js";
 
 const FENCE_OPEN_RE = /^ {0,3}(`{3,}|~{3,})/;
 const FENCE_CLOSE_RE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
@@ -90,3 +91,5 @@ export class BlockTracker {
     if (end !== null && !after.toLowerCase().includes(end)) this.htmlEnd = end;
   }
 }
+
+holdShape(new BlockTracker());

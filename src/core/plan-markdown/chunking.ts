@@ -55,7 +55,10 @@ export function splitIntoChunks(text: string): Chunk[] {
   };
   const cut = (end: number) => {
     endParagraph();
-    if (chunk && end > chunk.start) chunks.push({ ...chunk, end });
+    // Written out, not spread (see held-shapes.ts).
+    if (chunk && end > chunk.start) {
+      chunks.push({ start: chunk.start, end, line: chunk.line, inlineCost: chunk.inlineCost });
+    }
   };
   while (pos < text.length) {
     let end = pos;

@@ -171,12 +171,16 @@ export function parsePlainBlocks(text: string): Root | null {
       };
       let target = list;
       if (!target) {
+        // Made with a position (finishItem sets the real one): a property added later would
+        // give it a shape that lasts only while such a list is alive (held-shapes.ts).
+        const listStart = point(lineNumber, indent, lineOffset);
         target = {
           type: "list",
           ordered: number !== undefined,
           start: number === undefined ? null : Number(number),
           spread: false,
           children: [],
+          position: { start: listStart, end: listStart },
         };
         childrenAt(matched).push(target);
       }
@@ -227,9 +231,14 @@ function paragraphNode(lines: InlineLine[]): Paragraph | null {
 /** An item ends where its last block ends; its list, where its last item ends. */
 function finishItem(item: OpenItem): void {
   const last = item.node.children[item.node.children.length - 1];
-  if (last?.position && item.node.position) item.node.position.end = { ...last.position.end };
+  if (last?.position && item.node.position) item.node.position.end = copyPoint(last.position.end);
   const first = item.list.children[0]?.position;
   if (first && item.node.position) {
-    item.list.position = { start: { ...first.start }, end: { ...item.node.position.end } };
+    item.list.position = { start: copyPoint(first.start), end: copyPoint(item.node.position.end) };
   }
+}
+
+/** Written out, not spread: a spread copy's shape lasts only while one is alive (held-shapes.ts). */
+function copyPoint({ line, column, offset }: Point): Point {
+  return { line, column, offset };
 }

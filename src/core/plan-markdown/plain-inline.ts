@@ -234,7 +234,8 @@ function resolveEmphasis(pieces: Piece[]): Tree[] {
 /** Delimiters left inside a match are text. */
 function unmatchedToText(tree: Tree): Tree {
   if (tree.kind === "piece" && tree.piece.kind === "delim") {
-    return { kind: "piece", piece: { ...tree.piece, kind: "text" } };
+    const { from, to, marker, open, close } = tree.piece;
+    return { kind: "piece", piece: { kind: "text", from, to, marker, open, close } };
   }
   return tree;
 }

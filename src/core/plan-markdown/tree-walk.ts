@@ -6,6 +6,7 @@
 import type { Heading, ListItem, Nodes, Paragraph, Root } from "mdast";
 import type { Position } from "../types.js";
 import type { Chunk } from "./chunking.js";
+import { holdShape } from "./held-shapes.js";
 
 /** Turns positions inside a chunk into positions in the whole text. */
 export class Locator {
@@ -27,6 +28,8 @@ export class Locator {
     return { line: (start?.line ?? 1) + this.chunk.line - 1, column: start?.column ?? 1 };
   }
 }
+
+holdShape(new Locator({ start: 0, end: 0, line: 1, inlineCost: 0 }));
 
 /** Where a block sits. */
 export interface Place {
@@ -50,23 +53,25 @@ export interface BlockVisitor {
 /** Feeds the headings, paragraphs and breaks of `root` to `visitor`, descending into containers. */
 export function walk(root: Root, at: Locator, visitor: BlockVisitor): void {
   const stack: { node: Nodes; place: Place }[] = [];
-  const pushChildren = (nodes: Nodes[], place: Place, item: ListItem | null = null) => {
+  // Places are written out, not spread: a spread copy's shape lasts only while one is alive,
+  // and the code optimised for it with it (held-shapes.ts).
+  const pushChildren = (nodes: Nodes[], depth: number, quotes: number, item: ListItem | null) => {
     for (let i = nodes.length - 1; i >= 0; i--) {
       const node = nodes[i];
-      if (node) stack.push({ node, place: { ...place, item: i === 0 ? item : null } });
+      if (node) stack.push({ node, place: { at, depth, quotes, item: i === 0 ? item : null } });
     }
   };
-  pushChildren(root.children, { at, depth: 0, quotes: 0, item: null });
+  pushChildren(root.children, 0, 0, null);
   for (let frame = stack.pop(); frame; frame = stack.pop()) {
     const { node, place } = frame;
     if (node.type === "heading") visitor.heading(node, place);
     else if (node.type === "paragraph") visitor.paragraph(node, place);
     else if (node.type === "thematicBreak") visitor.thematicBreak(at.lineStart(node));
-    else if (node.type === "list") pushChildren(node.children, place);
+    else if (node.type === "list") pushChildren(node.children, place.depth, place.quotes, null);
     else if (node.type === "listItem") {
-      pushChildren(node.children, { ...place, depth: place.depth + 1 }, node);
+      pushChildren(node.children, place.depth + 1, place.quotes, node);
     } else if (node.type === "blockquote") {
-      pushChildren(node.children, { ...place, quotes: place.quotes + 1 });
+      pushChildren(node.children, place.depth, place.quotes + 1, null);
     }
   }
 }
