@@ -40,7 +40,10 @@ const LINE_START_RE = /^(?:#{1,6} |\*\*|[-*+] |\d+[.)] )/gm;
 const readers = [{ label: "reader", read: parsePlanMarkdown }];
 for (const dir of option("compare")) {
   const url = pathToFileURL(path.resolve(dir, "core/plan-markdown.js")).href;
-  readers.push({ label: path.basename(path.resolve(dir, "..")), read: (await import(url)).parsePlanMarkdown });
+  readers.push({
+    label: path.basename(path.resolve(dir, "..")),
+    read: (await import(url)).parsePlanMarkdown,
+  });
 }
 const sides = [
   ...readers.map(({ label, read }) => ({ label, run: (text) => read(text) })),
