@@ -54,9 +54,9 @@ export function paragraphLines(
       newLine();
       continue;
     }
-    const parts = (child.type === "text" ? child.value : inlineText(child, source, at)).split(
-      LINE_END_RE,
-    );
+    const value = child.type === "text" ? child.value : inlineText(child, source, at);
+    // Most children hold no line end: no regex split for them.
+    const parts = value.includes("\n") || value.includes("\r") ? value.split(LINE_END_RE) : [value];
     parts.forEach((part, index) => {
       if (index > 0) newLine();
       if (line.lead) line.afterLead += part;

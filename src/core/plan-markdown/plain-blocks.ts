@@ -85,13 +85,17 @@ export function parsePlainBlocks(text: string): Root | null {
     const base = matched === 0 ? 0 : (items[matched - 1]?.contentColumn ?? 0);
     const relative = indent - base;
     const open = paragraph as OpenParagraph | null;
-    const at = (column: number): InlineLine => ({
-      text: raw.slice(column).trimStart(),
-      offset:
-        lineOffset + column + (raw.slice(column).length - raw.slice(column).trimStart().length),
-      line: lineNumber,
-      column: column + 1 + (raw.slice(column).length - raw.slice(column).trimStart().length),
-    });
+    const at = (column: number): InlineLine => {
+      const tail = raw.slice(column);
+      const text = tail.trimStart();
+      const skipped = tail.length - text.length;
+      return {
+        text,
+        offset: lineOffset + column + skipped,
+        line: lineNumber,
+        column: column + 1 + skipped,
+      };
+    };
 
     if (relative >= 4) {
       // Indented code, unless it continues a paragraph.

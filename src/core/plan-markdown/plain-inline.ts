@@ -92,6 +92,12 @@ export function plainInline(lines: readonly InlineLine[]): PhrasingContent[] | n
   let delimiterRuns = 0;
   let i = 0;
   while (i < text.length) {
+    const code = text.charCodeAt(i);
+    // Most units are none of the four this loop stops at.
+    if (code !== 96 && code !== 42 && code !== 95 && code !== 10) {
+      i++;
+      continue;
+    }
     const unit = text[i] ?? "";
     if (unit === "`") {
       let run = i;

@@ -67,8 +67,25 @@ export function readLabel(line: InlineLine, source: string, at: Locator): Label 
   return { heading, key: sectionKey(heading), contentStart, rest };
 }
 
+/**
+ * Keys of labels already seen: a PLAN repeats the same few labels under every achievement.
+ * Emptied when full, so a PLAN of distinct labels costs no more than without it.
+ */
+const keyCache = new Map<string, string>();
+const KEY_CACHE_SIZE = 512;
+
 /** "Success Criteria" → success_criteria; unknown labels → their snake-case slug. */
 export function sectionKey(label: string): string {
+  let key = keyCache.get(label);
+  if (key === undefined) {
+    key = slugKey(label);
+    if (keyCache.size >= KEY_CACHE_SIZE) keyCache.clear();
+    keyCache.set(label, key);
+  }
+  return key;
+}
+
+function slugKey(label: string): string {
   const parts = label.toLowerCase().split(/[^\p{L}\p{N}]+/u);
   const slug = parts.filter((part) => part !== "").join("_");
   return SECTION_KEYS.get(slug) ?? (slug === "" ? "section" : slug);
