@@ -360,6 +360,17 @@ describe("parsePlanMarkdown: sections", () => {
   ])("normalises the label %j to the key %j", (label, key) => {
     expect(sectionKey(label)).toBe(key);
   });
+
+  it("gives a label the same key again after many other labels were keyed", () => {
+    const first = ["Success Criteria", "Risks & Mitigations", "constructor"].map(sectionKey);
+    const others = Array.from({ length: 2_000 }, (_, i) => sectionKey(`Label ${i}`));
+
+    expect(others[1_999]).toBe("label_1999");
+    expect(["Success Criteria", "Risks & Mitigations", "constructor"].map(sectionKey)).toEqual(
+      first,
+    );
+    expect(first).toEqual(["success_criteria", "risks_mitigations", "constructor"]);
+  });
 });
 
 describe("parsePlanMarkdown: the achievement index", () => {
