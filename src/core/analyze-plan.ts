@@ -106,15 +106,18 @@ export function analyzePlanParsed(
 
   const plan = normalizePlan(json.value);
   const fileIndex = new PlanFileIndex(folder.dir, folder.name, options.patterns, paths);
-  const files: AchievementFiles[] = [];
-  const derived: Status[] = [];
-  const status: Status[] = [];
-  for (const achievement of plan.nodes) {
+  // Filled by index at their final length: pushing would regrow each array a dozen times.
+  const count = plan.nodes.length;
+  const files = new Array<AchievementFiles>(count);
+  const derived = new Array<Status>(count);
+  const status = new Array<Status>(count);
+  for (let node = 0; node < count; node++) {
+    const achievement = plan.nodes[node] as Achievement;
     const found = fileIndex.filesFor(achievement.token, achievement.subplanPath);
     const fromFiles = deriveStatus(found);
-    files.push(found);
-    derived.push(fromFiles);
-    status.push(effectiveStatus(achievement.declaredStatus, fromFiles));
+    files[node] = found;
+    derived[node] = fromFiles;
+    status[node] = effectiveStatus(achievement.declaredStatus, fromFiles);
   }
 
   const context: PlanContext = {
@@ -222,10 +225,8 @@ function reportLevels(
   status: readonly Status[],
   done: Uint8Array,
 ): LevelReport[] {
-  const members: Achievement[][] = plan.levels.map(() => []);
-  for (const achievement of plan.nodes) members[achievement.levelIndex]?.push(achievement);
-  return plan.levels.map((level, index) => {
-    const own = members[index] as Achievement[];
+  return plan.levels.map((level) => {
+    const own = level.nodes;
     let ready = true;
     let complete = true;
     for (const achievement of own) {

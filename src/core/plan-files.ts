@@ -68,9 +68,11 @@ const NOTHING: AchievementFiles = Object.freeze({
 export class PlanFileIndex {
   /** Every path, as a set: built the first time a declared `subplan_path` is looked up. */
   private paths: ReadonlySet<string> | null = null;
-  private readonly subplans = new Map<string, string>();
-  private readonly approvals = new Map<string, string>();
-  private readonly executions = new Map<string, string[]>();
+  /**
+   * The files of each token that has any, in one map: an achievement's files are one lookup, and
+   * every achievement of that token is handed the same (never modified) object.
+   */
+  private readonly byToken = new Map<string, AchievementFiles>();
   private readonly subplanPattern: SplitPattern | null;
 
   /**
@@ -86,35 +88,52 @@ export class PlanFileIndex {
     this.subplanPattern = splitPattern(patterns.subplan, plan);
     const approved = splitPattern(patterns.approved, plan);
     const execution = splitPattern(patterns.execution, plan);
+    const withExecutions: string[][] = [];
     for (const path of relativePaths) {
       let token = this.subplanPattern && tokenIn(path, this.subplanPattern);
       if (token !== null) {
-        this.subplans.set(token, this.rooted(path));
+        this.filesOf(token).subplan = this.rooted(path);
         continue;
       }
       token = approved && tokenIn(path, approved);
       if (token !== null) {
-        this.approvals.set(token, this.rooted(path));
+        this.filesOf(token).approved = this.rooted(path);
         continue;
       }
       token = execution && tokenIn(path, execution);
       if (token !== null) {
-        const list = this.executions.get(token);
-        if (list) list.push(this.rooted(path));
-        else this.executions.set(token, [this.rooted(path)]);
+        const files = this.filesOf(token);
+        if (files.executions === NO_FILES) {
+          files.executions = [];
+          withExecutions.push(files.executions);
+        }
+        files.executions.push(this.rooted(path));
       }
     }
-    for (const list of this.executions.values()) list.sort();
+    for (const list of withExecutions) list.sort();
   }
 
   /** Files for an achievement token; `subplanPath` (from parallel.json) counts when it exists. */
   filesFor(token: string, subplanPath: string | null = null): AchievementFiles {
-    const subplan =
-      this.subplans.get(token) ?? (subplanPath === null ? null : this.resolveDeclared(subplanPath));
-    const executions = this.executions.get(token);
-    const approved = this.approvals.get(token) ?? null;
-    if (subplan === null && executions === undefined && approved === null) return NOTHING;
-    return { subplan, executions: executions ?? (NO_FILES as string[]), approved };
+    const files = this.byToken.get(token);
+    if (files !== undefined && (files.subplan !== null || subplanPath === null)) return files;
+    const declared = subplanPath === null ? null : this.resolveDeclared(subplanPath);
+    if (declared === null) return files ?? NOTHING;
+    return {
+      subplan: declared,
+      executions: files?.executions ?? (NO_FILES as string[]),
+      approved: files?.approved ?? null,
+    };
+  }
+
+  /** The (still growing) files record of a token, created on first sight. */
+  private filesOf(token: string): AchievementFiles {
+    let files = this.byToken.get(token);
+    if (files === undefined) {
+      files = { subplan: null, executions: NO_FILES as string[], approved: null };
+      this.byToken.set(token, files);
+    }
+    return files;
   }
 
   /** The expected SUBPLAN path of a token (whether or not it exists), from the snapshot root. */

@@ -449,6 +449,31 @@ describe("statuses, ready set and levels", () => {
     ]);
   });
 
+  it("counts each level's own achievements when an earlier entry of levels is not a level", () => {
+    const json = JSON.stringify({
+      plan_name: "P",
+      version: "1.0.0",
+      levels: [
+        "not a level",
+        {
+          level: 1,
+          can_parallelize: false,
+          achievements: [
+            { id: "1.1", title: "One", estimated_hours: 2 },
+            { id: "1.2", title: "Two", estimated_hours: 3, dependencies: ["1.1"] },
+          ],
+        },
+      ],
+    });
+    const plan = analyze(json);
+    expect(only(plan, "schema")).toHaveLength(1);
+    expect(plan.levels.map((l) => [l.level, l.achievements, l.complete])).toEqual([
+      [1, ["1.1", "1.2"], false],
+    ]);
+    expect(plan.levels[0]?.figures.sequential).toEqual({ min: 5, max: 5 });
+    expect(plan.levels[0]?.figures.unestimated).toEqual([]);
+  });
+
   it("accepts execution_created when an EXECUTION_TASK exists", () => {
     const json = planJson([
       { can_parallelize: true, achievements: [{ id: "1.1", status: "execution_created" }] },
