@@ -5,15 +5,17 @@
  */
 import type { Achievement, RefList } from "../model.js";
 import { refPath } from "../normalize-plan.js";
+import { hasEdge } from "../graph/adjacency.js";
+import type { DependencyGraph } from "./cycle-rule.js";
 import { reportAt, type PlanContext } from "./plan-context.js";
 
-export function checkDependencies(context: PlanContext): void {
+export function checkDependencies(context: PlanContext, graph: DependencyGraph): void {
   for (const achievement of context.plan.achievements) {
     checkRefs(context, achievement, achievement.dependencies, true);
     checkRefs(context, achievement, achievement.optionalDependencies, true);
     if (achievement.blocks) checkRefs(context, achievement, achievement.blocks, false);
   }
-  checkBlocksMirror(context);
+  checkBlocksMirror(context, graph);
 }
 
 function checkRefs(
@@ -81,13 +83,13 @@ function checkLevelOrder(
  * A blocks B ⇔ B depends on A. The reverse direction is only checked for achievements that keep a
  * `blocks` list at all, so plans that never use `blocks` are not flooded with warnings.
  *
- * Each check asks another achievement's list, anywhere in the plan: the lists are first copied
- * into two flat arrays of node numbers (one row per achievement), so those questions read a few
- * hundred kilobytes instead of chasing pointers through every achievement of a large plan.
+ * Each check asks another achievement's list, anywhere in the plan: dependencies are read from the
+ * dependency graph's rows and `blocks` lists are first copied into rows of node numbers the same
+ * way, so those questions read a few hundred kilobytes instead of chasing pointers through every
+ * achievement of a large plan.
  */
-function checkBlocksMirror(context: PlanContext): void {
+function checkBlocksMirror(context: PlanContext, graph: DependencyGraph): void {
   const nodes = context.plan.nodes;
-  const dependsOn = new NodeRows(nodes, (node) => node.dependencies);
   const blocks = new NodeRows(nodes, (node) => node.blocks);
   for (const achievement of nodes) {
     const own = achievement.blocks;
@@ -96,7 +98,7 @@ function checkBlocksMirror(context: PlanContext): void {
       for (let at = 0; at < targets.length; at++) {
         const blocked = targets[at];
         if (!blocked || blocked === achievement) continue;
-        if (dependsOn.has(blocked.node, achievement.node)) continue;
+        if (hasEdge(graph.edges, blocked.node, achievement.node)) continue;
         reportAt(
           context,
           "blocks-mismatch",
@@ -173,7 +175,7 @@ class NodeRows {
  * drops the class and deoptimizes the code compiled against it, so the next analysis first runs
  * slowly and recompiles. This one instance, never used, keeps the class (and the code) alive.
  */
-export const NODE_ROWS_SHAPE = new NodeRows([], (node) => node.dependencies);
+export const NODE_ROWS_SHAPE = new NodeRows([], (node) => node.blocks);
 
 /** Ids come from untrusted files: quote them and keep messages short. */
 export function describeId(id: string): string {
