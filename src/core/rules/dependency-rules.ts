@@ -90,36 +90,49 @@ function checkLevelOrder(
  */
 function checkBlocksMirror(context: PlanContext, graph: DependencyGraph): void {
   const nodes = context.plan.nodes;
+  const { starts, targets: edges } = graph.edges;
   const blocks = new NodeRows(nodes, (node) => node.blocks);
-  for (const achievement of nodes) {
+  for (let node = 0; node < nodes.length; node++) {
+    const achievement = nodes[node] as Achievement;
     const own = achievement.blocks;
     if (own) {
-      const targets = own.targets;
-      for (let at = 0; at < targets.length; at++) {
-        const blocked = targets[at];
-        if (!blocked || blocked === achievement) continue;
-        if (hasEdge(graph.edges, blocked.node, achievement.node)) continue;
+      const first = blocks.start(node);
+      const end = blocks.start(node + 1);
+      for (let at = first; at < end; at++) {
+        const blocked = blocks.target(at);
+        if (blocked === -1 || blocked === node || hasEdge(graph.edges, blocked, node)) continue;
+        const other = (nodes[blocked] as Achievement).id;
         reportAt(
           context,
           "blocks-mismatch",
-          refPath(achievement, own, at),
-          `${achievement.id} blocks ${blocked.id}, but ${blocked.id} does not depend on ${achievement.id}`,
-          [achievement.id, blocked.id],
+          refPath(achievement, own, at - first),
+          `${achievement.id} blocks ${other}, but ${other} does not depend on ${achievement.id}`,
+          [achievement.id, other],
         );
       }
     }
     const dependencies = achievement.dependencies;
-    const targets = dependencies.targets;
-    for (let at = 0; at < targets.length; at++) {
-      const dependency = targets[at];
-      if (!dependency || dependency === achievement || !blocks.listed(dependency.node)) continue;
-      if (blocks.has(dependency.node, achievement.node)) continue;
+    const first = starts[node] as number;
+    // When the graph kept every entry of the list (no unknown id, no repeat, not itself), its row
+    // is the list in node numbers; otherwise the list itself is walked.
+    const whole = (starts[node + 1] as number) - first === dependencies.targets.length;
+    for (let at = 0; at < dependencies.targets.length; at++) {
+      let dependency: number;
+      if (whole) {
+        dependency = edges[first + at] as number;
+      } else {
+        const target = dependencies.targets[at];
+        if (!target || target === achievement) continue;
+        dependency = target.node;
+      }
+      if (!blocks.listed(dependency) || blocks.has(dependency, node)) continue;
+      const other = (nodes[dependency] as Achievement).id;
       reportAt(
         context,
         "blocks-mismatch",
         refPath(achievement, dependencies, at),
-        `${achievement.id} depends on ${dependency.id}, but ${dependency.id} does not list ${achievement.id} in blocks`,
-        [achievement.id, dependency.id],
+        `${achievement.id} depends on ${other}, but ${other} does not list ${achievement.id} in blocks`,
+        [achievement.id, other],
       );
     }
   }
@@ -152,6 +165,16 @@ class NodeRows {
       if (!list) continue;
       for (const target of list.targets) this.targets[at++] = target ? target.node : -1;
     }
+  }
+
+  /** Where `node`'s row begins (and, for `node + 1`, where it ends) among the targets. */
+  start(node: number): number {
+    return this.starts[node] as number;
+  }
+
+  /** The node named at a position of the targets (-1: no achievement has that id). */
+  target(at: number): number {
+    return this.targets[at] as number;
   }
 
   /** Whether the achievement has this field. */
