@@ -100,6 +100,7 @@ export class PlanFileIndex {
     patterns: NamingPatterns,
     private readonly relativePaths: readonly string[],
   ) {
+    this.prefix = dir === "" ? "" : `${dir}/`;
     this.subplanPattern = splitPattern(patterns.subplan, plan);
     const approved = splitPattern(patterns.approved, plan);
     const execution = splitPattern(patterns.execution, plan);
@@ -119,10 +120,13 @@ export class PlanFileIndex {
       if (token !== null) {
         const files = this.filesOf(token);
         if (files.executions === NO_FILES) {
-          files.executions = [];
+          // Most achievements have one EXECUTION_TASK: a literal of one is exactly that long,
+          // where pushing into [] would reserve room for seventeen.
+          files.executions = [this.rooted(path)];
           withExecutions.push(files.executions);
+        } else {
+          files.executions.push(this.rooted(path));
         }
-        files.executions.push(this.rooted(path));
       }
     }
     for (const list of withExecutions) list.sort();
@@ -164,8 +168,11 @@ export class PlanFileIndex {
     return this.paths.has(normalized) ? this.rooted(normalized) : null;
   }
 
+  /** `dir/`, or "" for the root: one concatenation per rooted path. */
+  private readonly prefix: string;
+
   private rooted(path: string): string {
-    return this.dir === "" ? path : `${this.dir}/${path}`;
+    return this.prefix === "" ? path : this.prefix + path;
   }
 }
 
