@@ -144,3 +144,26 @@ for (const row of rows) {
     ].join("  "),
   );
 }
+
+/** The issue's targets, each checked against this run's figures. */
+const row = (size, label) => rows.find((r) => r.size === size && r.label === label);
+const targets = [
+  ["10,000 clean: analysis / JSON.parse", row(10_000, "clean").ratio, 3],
+  ["10,000 1% drift: analysis / JSON.parse", row(10_000, "1% drift").ratio, 4],
+  [
+    "10,000 → 100,000 clean: analysis growth",
+    row(100_000, "clean").analysis / row(10_000, "clean").analysis,
+    12,
+  ],
+  [
+    "10,000 → 100,000 1% drift: analysis growth",
+    row(100_000, "1% drift").analysis / row(10_000, "1% drift").analysis,
+    12,
+  ],
+];
+console.log("");
+for (const [what, value, limit] of targets) {
+  console.log(
+    `${value <= limit ? "met    " : "NOT met"}  ${what}: ${value.toFixed(2)}× (target ≤ ${limit}×)`,
+  );
+}

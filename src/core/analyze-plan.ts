@@ -24,7 +24,7 @@ import type { AnalysisOptions } from "./options.js";
 import { validateParallelSchema } from "./parallel-schema.js";
 import { deriveStatus, effectiveStatus, fillPattern, isDone, PlanFileIndex } from "./plan-files.js";
 import { parsePlanMarkdown } from "./plan-markdown.js";
-import { buildDependencyGraph, checkCycles } from "./rules/cycle-rule.js";
+import { buildDependencyGraph, checkCycles, type DependencyGraph } from "./rules/cycle-rule.js";
 import { checkDependencies } from "./rules/dependency-rules.js";
 import { checkIds } from "./rules/id-rules.js";
 import type { PlanContext } from "./rules/plan-context.js";
@@ -106,15 +106,18 @@ export function analyzePlanParsed(
 
   const plan = normalizePlan(json.value);
   const fileIndex = new PlanFileIndex(folder.dir, folder.name, options.patterns, paths);
-  const files: AchievementFiles[] = [];
-  const derived: Status[] = [];
-  const status: Status[] = [];
-  for (const achievement of plan.nodes) {
+  // Filled by index at their final length: pushing would regrow each array a dozen times.
+  const count = plan.nodes.length;
+  const files = new Array<AchievementFiles>(count);
+  const derived = new Array<Status>(count);
+  const status = new Array<Status>(count);
+  for (let node = 0; node < count; node++) {
+    const achievement = plan.nodes[node] as Achievement;
     const found = fileIndex.filesFor(achievement.token, achievement.subplanPath);
     const fromFiles = deriveStatus(found);
-    files.push(found);
-    derived.push(fromFiles);
-    status.push(effectiveStatus(achievement.declaredStatus, fromFiles));
+    files[node] = found;
+    derived[node] = fromFiles;
+    status[node] = effectiveStatus(achievement.declaredStatus, fromFiles);
   }
 
   const context: PlanContext = {
@@ -131,8 +134,8 @@ export function analyzePlanParsed(
     findings,
   };
   checkIds(context);
-  checkDependencies(context);
   const graph = buildDependencyGraph(context);
+  checkDependencies(context, graph);
   const cyclic = checkCycles(context, graph);
   checkStatuses(context);
   checkPlanMatches(context);
@@ -153,7 +156,7 @@ export function analyzePlanParsed(
     return subplanText === null ? texts : [...texts, deliverablesSection(subplanText)];
   });
 
-  const done = dependenciesDone(plan, status);
+  const done = dependenciesDone(graph, status);
   const achievements = reportAchievements(plan, files, derived, status, done);
   const levels = reportLevels(plan, status, done);
   const path = cyclic
@@ -222,10 +225,8 @@ function reportLevels(
   status: readonly Status[],
   done: Uint8Array,
 ): LevelReport[] {
-  const members: Achievement[][] = plan.levels.map(() => []);
-  for (const achievement of plan.nodes) members[achievement.levelIndex]?.push(achievement);
-  return plan.levels.map((level, index) => {
-    const own = members[index] as Achievement[];
+  return plan.levels.map((level) => {
+    const own = level.nodes;
     let ready = true;
     let complete = true;
     for (const achievement of own) {
@@ -254,22 +255,29 @@ const OUTSIDE_DONE = 2;
 
 /**
  * Per node, which of {@link ALL_DONE} and {@link OUTSIDE_DONE} hold, in one pass over the
- * dependencies (unknown ids and self-references are other rules' business).
+ * dependency graph's rows (unknown ids and self-references are not edges: other rules' business).
  */
-function dependenciesDone(plan: ParallelPlan, status: readonly Status[]): Uint8Array {
-  const done = new Uint8Array(plan.nodes.length);
-  for (const achievement of plan.nodes) {
+function dependenciesDone(graph: DependencyGraph, status: readonly Status[]): Uint8Array {
+  const { count, starts, targets } = graph.edges;
+  const levelOf = new Int32Array(count);
+  for (let node = 0; node < count; node++) {
+    levelOf[node] = (graph.nodes[node] as Achievement).levelIndex;
+  }
+  const done = new Uint8Array(count);
+  for (let node = 0; node < count; node++) {
     let all = ALL_DONE;
     let outside = OUTSIDE_DONE;
-    for (const target of achievement.dependencies.targets) {
-      if (!target || target === achievement || isDone(status[target.node] as Status)) continue;
+    const end = starts[node + 1] as number;
+    for (let at = starts[node] as number; at < end; at++) {
+      const target = targets[at] as number;
+      if (isDone(status[target] as Status)) continue;
       all = 0;
-      if (target.levelIndex !== achievement.levelIndex) {
+      if (levelOf[target] !== levelOf[node]) {
         outside = 0;
         break;
       }
     }
-    done[achievement.node] = all | outside;
+    done[node] = all | outside;
   }
   return done;
 }

@@ -103,7 +103,9 @@ function makespan(durations: Float64Array, lanes: number): number {
       if (left < lanes && (heap[left] as number) < (heap[least] as number)) least = left;
       if (right < lanes && (heap[right] as number) < (heap[least] as number)) least = right;
       if (least === at) break;
-      [heap[at], heap[least]] = [heap[least] as number, heap[at] as number];
+      const load = heap[at] as number;
+      heap[at] = heap[least] as number;
+      heap[least] = load;
       at = least;
     }
   }

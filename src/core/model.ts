@@ -67,6 +67,8 @@ export interface Level {
   description: string | null;
   reason: string | null;
   achievementIds: string[];
+  /** The level's achievements that are nodes (the first of each id), in file order. */
+  nodes: Achievement[];
 }
 
 /** parallel.json, normalised. */

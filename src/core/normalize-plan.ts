@@ -97,6 +97,7 @@ export function normalizePlan(value: unknown): ParallelPlan {
       description: stringOrNull(own(rawLevel, "description")),
       reason: stringOrNull(own(rawLevel, "reason")),
       achievementIds: [],
+      nodes: [],
     };
     levels.push(level);
     const rawAchievements = own(rawLevel, "achievements");
@@ -109,6 +110,7 @@ export function normalizePlan(value: unknown): ParallelPlan {
       if (!byId.has(achievement.id)) {
         achievement.node = nodes.length;
         nodes.push(achievement);
+        level.nodes.push(achievement);
         byId.set(achievement.id, achievement);
       }
     }

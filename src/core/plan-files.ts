@@ -24,14 +24,14 @@ export function fillPattern(
  * A naming pattern split around its placeholders, so a file name is recognised with two string
  * comparisons and its token sliced out (a plan folder may hold tens of thousands of files).
  */
-interface SplitPattern {
+export interface SplitPattern {
   prefix: string;
   /** Text between `{token}` and `{nn}` (execution pattern only). */
   middle: string | null;
   suffix: string;
 }
 
-function splitPattern(pattern: string, plan: string): SplitPattern | null {
+export function splitPattern(pattern: string, plan: string): SplitPattern | null {
   const filled = fillPattern(pattern, { plan });
   const parts = filled.split("{token}");
   if (parts.length !== 2) return null;
@@ -42,17 +42,32 @@ function splitPattern(pattern: string, plan: string): SplitPattern | null {
   return { prefix, middle: nn[0] as string, suffix: nn[1] as string };
 }
 
-/** The token in `path` when it follows the pattern, else null. */
-function tokenIn(path: string, pattern: SplitPattern): string | null {
-  if (path.length <= pattern.prefix.length + pattern.suffix.length) return null;
-  if (!path.startsWith(pattern.prefix) || !path.endsWith(pattern.suffix)) return null;
-  const inner = path.slice(pattern.prefix.length, path.length - pattern.suffix.length);
-  if (pattern.middle === null) return inner.includes("/") ? null : inner;
-  const at = inner.lastIndexOf(pattern.middle);
-  if (at <= 0) return null;
-  const token = inner.slice(0, at);
-  const number = inner.slice(at + pattern.middle.length);
-  return /^\d{1,4}$/.test(number) && !token.includes("/") ? token : null;
+/**
+ * The token in `path` when it follows the pattern, else null. Works on offsets into `path` and
+ * slices only the token: every file of a plan folder passes here, up to three times.
+ */
+export function tokenIn(path: string, pattern: SplitPattern): string | null {
+  const { prefix, middle, suffix } = pattern;
+  if (path.length <= prefix.length + suffix.length) return null;
+  if (!path.startsWith(prefix) || !path.endsWith(suffix)) return null;
+  const start = prefix.length;
+  const end = path.length - suffix.length;
+  if (middle === null) return hasSlash(path, start, end) ? null : path.slice(start, end);
+  // The last `middle` that ends before the suffix; the token is what comes before it.
+  const at = path.lastIndexOf(middle, end - middle.length);
+  if (at <= start) return null;
+  const digits = end - at - middle.length;
+  if (digits < 1 || digits > 4) return null;
+  for (let i = end - digits; i < end; i++) {
+    const code = path.charCodeAt(i);
+    if (code < 48 || code > 57) return null;
+  }
+  return hasSlash(path, start, at) ? null : path.slice(start, at);
+}
+
+function hasSlash(path: string, start: number, end: number): boolean {
+  const slash = path.indexOf("/", start);
+  return slash !== -1 && slash < end;
 }
 
 const NO_FILES: readonly string[] = Object.freeze([]);
@@ -68,9 +83,11 @@ const NOTHING: AchievementFiles = Object.freeze({
 export class PlanFileIndex {
   /** Every path, as a set: built the first time a declared `subplan_path` is looked up. */
   private paths: ReadonlySet<string> | null = null;
-  private readonly subplans = new Map<string, string>();
-  private readonly approvals = new Map<string, string>();
-  private readonly executions = new Map<string, string[]>();
+  /**
+   * The files of each token that has any, in one map: an achievement's files are one lookup, and
+   * every achievement of that token is handed the same (never modified) object.
+   */
+  private readonly byToken = new Map<string, AchievementFiles>();
   private readonly subplanPattern: SplitPattern | null;
 
   /**
@@ -83,38 +100,59 @@ export class PlanFileIndex {
     patterns: NamingPatterns,
     private readonly relativePaths: readonly string[],
   ) {
+    this.prefix = dir === "" ? "" : `${dir}/`;
     this.subplanPattern = splitPattern(patterns.subplan, plan);
     const approved = splitPattern(patterns.approved, plan);
     const execution = splitPattern(patterns.execution, plan);
+    const withExecutions: string[][] = [];
     for (const path of relativePaths) {
       let token = this.subplanPattern && tokenIn(path, this.subplanPattern);
       if (token !== null) {
-        this.subplans.set(token, this.rooted(path));
+        this.filesOf(token).subplan = this.rooted(path);
         continue;
       }
       token = approved && tokenIn(path, approved);
       if (token !== null) {
-        this.approvals.set(token, this.rooted(path));
+        this.filesOf(token).approved = this.rooted(path);
         continue;
       }
       token = execution && tokenIn(path, execution);
       if (token !== null) {
-        const list = this.executions.get(token);
-        if (list) list.push(this.rooted(path));
-        else this.executions.set(token, [this.rooted(path)]);
+        const files = this.filesOf(token);
+        if (files.executions === NO_FILES) {
+          // Most achievements have one EXECUTION_TASK: a literal of one is exactly that long,
+          // where pushing into [] would reserve room for seventeen.
+          files.executions = [this.rooted(path)];
+          withExecutions.push(files.executions);
+        } else {
+          files.executions.push(this.rooted(path));
+        }
       }
     }
-    for (const list of this.executions.values()) list.sort();
+    for (const list of withExecutions) list.sort();
   }
 
   /** Files for an achievement token; `subplanPath` (from parallel.json) counts when it exists. */
   filesFor(token: string, subplanPath: string | null = null): AchievementFiles {
-    const subplan =
-      this.subplans.get(token) ?? (subplanPath === null ? null : this.resolveDeclared(subplanPath));
-    const executions = this.executions.get(token);
-    const approved = this.approvals.get(token) ?? null;
-    if (subplan === null && executions === undefined && approved === null) return NOTHING;
-    return { subplan, executions: executions ?? (NO_FILES as string[]), approved };
+    const files = this.byToken.get(token);
+    if (files !== undefined && (files.subplan !== null || subplanPath === null)) return files;
+    const declared = subplanPath === null ? null : this.resolveDeclared(subplanPath);
+    if (declared === null) return files ?? NOTHING;
+    return {
+      subplan: declared,
+      executions: files?.executions ?? (NO_FILES as string[]),
+      approved: files?.approved ?? null,
+    };
+  }
+
+  /** The (still growing) files record of a token, created on first sight. */
+  private filesOf(token: string): AchievementFiles {
+    let files = this.byToken.get(token);
+    if (files === undefined) {
+      files = { subplan: null, executions: NO_FILES as string[], approved: null };
+      this.byToken.set(token, files);
+    }
+    return files;
   }
 
   /** The expected SUBPLAN path of a token (whether or not it exists), from the snapshot root. */
@@ -130,8 +168,11 @@ export class PlanFileIndex {
     return this.paths.has(normalized) ? this.rooted(normalized) : null;
   }
 
+  /** `dir/`, or "" for the root: one concatenation per rooted path. */
+  private readonly prefix: string;
+
   private rooted(path: string): string {
-    return this.dir === "" ? path : `${this.dir}/${path}`;
+    return this.prefix === "" ? path : this.prefix + path;
   }
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
 import { findCycles, stronglyConnectedComponents } from "../../src/core/graph/find-cycles.js";
+import { adjacencyOf } from "../../src/core/graph/adjacency.js";
 import { criticalPath } from "../../src/core/graph/critical-path.js";
 
 /** A random DAG: nodes only depend on nodes with a smaller index. */
@@ -20,7 +21,7 @@ function isEdge(edges: number[][], from: number, to: number): boolean {
 
 describe("findCycles", () => {
   it("finds no cycle in any random DAG", () => {
-    fc.assert(fc.property(dag, (edges) => findCycles(edges).length === 0));
+    fc.assert(fc.property(dag, (edges) => findCycles(adjacencyOf(edges)).length === 0));
   });
 
   it("finds a real cycle once a back edge is added to a random DAG", () => {
@@ -41,7 +42,7 @@ describe("findCycles", () => {
           if (end === from) return true; // no path to close (a self-loop is not a cycle finding)
           const withBackEdge = edges.map((targets) => [...targets]);
           withBackEdge[end]!.push(from);
-          const cycles = findCycles(withBackEdge);
+          const cycles = findCycles(adjacencyOf(withBackEdge));
           expect(cycles.length).toBeGreaterThan(0);
           expect(cycles.some((cycle) => cycle.includes(from) && cycle.includes(end))).toBe(true);
           for (const cycle of cycles) {
@@ -61,7 +62,7 @@ describe("findCycles", () => {
   it("reports one cycle per strongly connected component, in edge order", () => {
     // 0 → 1 → 2 → 0, and 3 → 4 → 3, and 5 alone.
     const edges = [[1], [2], [0], [4], [3], [0]];
-    expect(findCycles(edges)).toEqual([
+    expect(findCycles(adjacencyOf(edges))).toEqual([
       [0, 1, 2, 0],
       [3, 4, 3],
     ]);
@@ -70,11 +71,11 @@ describe("findCycles", () => {
   it("handles a 100,000-node chain and a 100,000-node ring without recursion", () => {
     const size = 100_000;
     const chain = Array.from({ length: size }, (_, i) => (i === 0 ? [] : [i - 1]));
-    expect(findCycles(chain)).toEqual([]);
+    expect(findCycles(adjacencyOf(chain))).toEqual([]);
     const ring = Array.from({ length: size }, (_, i) => [(i + 1) % size]);
-    const [cycle] = findCycles(ring);
+    const [cycle] = findCycles(adjacencyOf(ring));
     expect(cycle).toHaveLength(size + 1);
-    expect(stronglyConnectedComponents(ring)).toHaveLength(1);
+    expect(stronglyConnectedComponents(adjacencyOf(ring))).toHaveLength(1);
   });
 });
 
@@ -88,14 +89,17 @@ describe("criticalPath", () => {
       { min: 1, max: 2 },
       { min: 3, max: 3 },
     ];
-    expect(criticalPath(edges, weights)).toEqual({ nodes: [1, 2, 3], hours: { min: 6, max: 10 } });
+    expect(criticalPath(adjacencyOf(edges), weights)).toEqual({
+      nodes: [1, 2, 3],
+      hours: { min: 6, max: 10 },
+    });
   });
 
   it("is linear on a 100,000-node chain", () => {
     const size = 100_000;
     const chain = Array.from({ length: size }, (_, i) => (i === 0 ? [] : [i - 1]));
     const result = criticalPath(
-      chain,
+      adjacencyOf(chain),
       Array.from({ length: size }, () => ({ min: 1, max: 1 })),
     );
     expect(result.nodes).toHaveLength(size);
@@ -106,7 +110,7 @@ describe("criticalPath", () => {
     fc.assert(
       fc.property(dag, (edges) => {
         const weights = edges.map((_, i) => ({ min: i % 3, max: (i % 3) + 1 }));
-        const { nodes, hours } = criticalPath(edges, weights);
+        const { nodes, hours } = criticalPath(adjacencyOf(edges), weights);
         for (let i = 0; i + 1 < nodes.length; i++)
           expect(isEdge(edges, nodes[i + 1]!, nodes[i]!)).toBe(true);
         return hours.max <= weights.reduce((sum, w) => sum + w.max, 0);

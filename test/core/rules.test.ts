@@ -449,6 +449,56 @@ describe("statuses, ready set and levels", () => {
     ]);
   });
 
+  it("counts each level's own achievements when an earlier entry of levels is not a level", () => {
+    const json = JSON.stringify({
+      plan_name: "P",
+      version: "1.0.0",
+      levels: [
+        "not a level",
+        {
+          level: 1,
+          can_parallelize: false,
+          achievements: [
+            { id: "1.1", title: "One", estimated_hours: 2 },
+            { id: "1.2", title: "Two", estimated_hours: 3, dependencies: ["1.1"] },
+          ],
+        },
+      ],
+    });
+    const plan = analyze(json);
+    expect(only(plan, "schema")).toHaveLength(1);
+    expect(plan.levels.map((l) => [l.level, l.achievements, l.complete])).toEqual([
+      [1, ["1.1", "1.2"], false],
+    ]);
+    expect(plan.levels[0]?.figures.sequential).toEqual({ min: 5, max: 5 });
+    expect(plan.levels[0]?.figures.unestimated).toEqual([]);
+  });
+
+  it("reports each entry of a dependency list that its target's blocks leave out, repeats included", () => {
+    const json = planJson([
+      {
+        can_parallelize: true,
+        achievements: [
+          { id: "1.1", blocks: ["2.1", "9.9"] },
+          { id: "1.2", blocks: [] },
+        ],
+      },
+      {
+        can_parallelize: true,
+        achievements: [
+          { id: "2.1", dependencies: ["1.1"] },
+          { id: "2.2", dependencies: ["1.2", "1.1", "1.2"], blocks: ["2.1"] },
+        ],
+      },
+    ]);
+    expect(only(analyze(json), "blocks-mismatch").map((f) => f.message)).toEqual([
+      "2.2 depends on 1.2, but 1.2 does not list 2.2 in blocks",
+      "2.2 depends on 1.1, but 1.1 does not list 2.2 in blocks",
+      "2.2 depends on 1.2, but 1.2 does not list 2.2 in blocks",
+      "2.2 blocks 2.1, but 2.1 does not depend on 2.2",
+    ]);
+  });
+
   it("accepts execution_created when an EXECUTION_TASK exists", () => {
     const json = planJson([
       { can_parallelize: true, achievements: [{ id: "1.1", status: "execution_created" }] },

@@ -1,39 +1,39 @@
 /** The longest chain of dependencies by estimate, in linear time over a cycle-free graph. */
 import { ZERO_HOURS } from "../estimate.js";
 import type { HourRange } from "../types.js";
+import type { Adjacency } from "./adjacency.js";
 
 /**
- * @param edges `edges[a]` holds every b such that a depends on b (must be acyclic)
+ * @param edges `a → b` for every b that a depends on (must be acyclic)
  * @param weights estimate of each node (null counts as zero)
  * @returns node indices from the first to be done to the last, and the chain's hours; the chain
  *   is the longest by upper-bound estimate, ties broken by lower bound
  */
 export function criticalPath(
-  edges: readonly (readonly number[])[],
+  edges: Adjacency,
   weights: readonly (HourRange | null)[],
 ): { nodes: number[]; hours: HourRange } {
-  const count = edges.length;
+  const { count, starts, targets } = edges;
   if (count === 0) return { nodes: [], hours: { ...ZERO_HOURS } };
   // Kahn's algorithm on dependency edges: a node is ready once all it depends on are placed.
   // Dependents are kept in compressed rows (one offsets array, one targets array): no array per node.
   const pending = new Int32Array(count);
   const offsets = new Int32Array(count + 1);
   for (let node = 0; node < count; node++) {
-    const out = edges[node] as readonly number[];
-    pending[node] = out.length;
-    for (let at = 0; at < out.length; at++) {
-      const dependency = out[at] as number;
-      offsets[dependency + 1] = (offsets[dependency + 1] as number) + 1;
-    }
+    pending[node] = (starts[node + 1] as number) - (starts[node] as number);
+  }
+  for (let at = 0; at < targets.length; at++) {
+    const dependency = targets[at] as number;
+    offsets[dependency + 1] = (offsets[dependency + 1] as number) + 1;
   }
   for (let node = 0; node < count; node++)
     offsets[node + 1] = (offsets[node + 1] as number) + (offsets[node] as number);
   const fill = offsets.slice(0, count);
   const dependents = new Int32Array(offsets[count] as number);
   for (let node = 0; node < count; node++) {
-    const out = edges[node] as readonly number[];
-    for (let at = 0; at < out.length; at++) {
-      const dependency = out[at] as number;
+    const end = starts[node + 1] as number;
+    for (let at = starts[node] as number; at < end; at++) {
+      const dependency = targets[at] as number;
       dependents[fill[dependency] as number] = node;
       fill[dependency] = (fill[dependency] as number) + 1;
     }
@@ -57,9 +57,9 @@ export function criticalPath(
     let fromMax = 0;
     let fromMin = 0;
     let from = -1;
-    const out = edges[node] as readonly number[];
-    for (let at = 0; at < out.length; at++) {
-      const dependency = out[at] as number;
+    const end = starts[node + 1] as number;
+    for (let at = starts[node] as number; at < end; at++) {
+      const dependency = targets[at] as number;
       const max = bestMax[dependency] as number;
       const min = bestMin[dependency] as number;
       if (from === -1 || max > fromMax || (max === fromMax && min > fromMin)) {

@@ -4,12 +4,14 @@
  * an explicit stack, then one concrete cycle per component found by a breadth-first search.
  */
 
+import type { Adjacency } from "./adjacency.js";
+
 /**
- * @param edges adjacency lists: `edges[a]` holds every b such that a depends on b
+ * @param edges `a → b` for every b that a depends on
  * @returns one cycle per strongly connected component of two or more nodes, as node indices in
  *   edge order with the first node repeated last (self-loops are not reported here)
  */
-export function findCycles(edges: readonly (readonly number[])[]): number[][] {
+export function findCycles(edges: Adjacency): number[][] {
   return stronglyConnectedComponents(edges, 2).map((component) => cycleThrough(component, edges));
 }
 
@@ -18,11 +20,8 @@ export function findCycles(edges: readonly (readonly number[])[]): number[][] {
  * Only those of at least `minSize` nodes are kept: in a plan almost every achievement is a
  * component of its own, and cycle finding needs none of them.
  */
-export function stronglyConnectedComponents(
-  edges: readonly (readonly number[])[],
-  minSize = 1,
-): number[][] {
-  const count = edges.length;
+export function stronglyConnectedComponents(edges: Adjacency, minSize = 1): number[][] {
+  const { count, starts, targets } = edges;
   const index = new Int32Array(count).fill(-1);
   const low = new Int32Array(count);
   const onStack = new Uint8Array(count);
@@ -35,7 +34,7 @@ export function stronglyConnectedComponents(
   for (let start = 0; start < count; start++) {
     if (index[start] !== -1) continue;
     callNode.push(start);
-    callEdge.push(0);
+    callEdge.push(starts[start] as number);
     index[start] = low[start] = next++;
     stack.push(start);
     onStack[start] = 1;
@@ -43,17 +42,17 @@ export function stronglyConnectedComponents(
     while (callNode.length > 0) {
       const top = callNode.length - 1;
       const node = callNode[top] as number;
-      const out = edges[node] as readonly number[];
+      // callEdge holds the position in `targets` of the next edge of `node` to explore.
       const edgeAt = callEdge[top] as number;
-      if (edgeAt < out.length) {
+      if (edgeAt < (starts[node + 1] as number)) {
         callEdge[top] = edgeAt + 1;
-        const target = out[edgeAt] as number;
+        const target = targets[edgeAt] as number;
         if (index[target] === -1) {
           index[target] = low[target] = next++;
           stack.push(target);
           onStack[target] = 1;
           callNode.push(target);
-          callEdge.push(0);
+          callEdge.push(starts[target] as number);
         } else if (onStack[target]) {
           low[node] = Math.min(low[node] as number, index[target] as number);
         }
@@ -86,17 +85,16 @@ export function stronglyConnectedComponents(
 }
 
 /** A shortest cycle through the component's smallest node, staying inside the component. */
-function cycleThrough(
-  component: readonly number[],
-  edges: readonly (readonly number[])[],
-): number[] {
+function cycleThrough(component: readonly number[], edges: Adjacency): number[] {
   const members = new Set(component);
   const root = component.reduce((a, b) => (b < a ? b : a));
   const parent = new Map<number, number>([[root, -1]]);
   const queue = [root];
   for (let head = 0; head < queue.length; head++) {
     const node = queue[head] as number;
-    for (const target of edges[node] as readonly number[]) {
+    const end = edges.starts[node + 1] as number;
+    for (let at = edges.starts[node] as number; at < end; at++) {
+      const target = edges.targets[at] as number;
       if (!members.has(target)) continue;
       if (target === root) return closeCycle(node, parent, root);
       if (!parent.has(target)) {

@@ -5,15 +5,17 @@
  */
 import type { Achievement, RefList } from "../model.js";
 import { refPath } from "../normalize-plan.js";
+import { hasEdge } from "../graph/adjacency.js";
+import type { DependencyGraph } from "./cycle-rule.js";
 import { reportAt, type PlanContext } from "./plan-context.js";
 
-export function checkDependencies(context: PlanContext): void {
+export function checkDependencies(context: PlanContext, graph: DependencyGraph): void {
   for (const achievement of context.plan.achievements) {
     checkRefs(context, achievement, achievement.dependencies, true);
     checkRefs(context, achievement, achievement.optionalDependencies, true);
     if (achievement.blocks) checkRefs(context, achievement, achievement.blocks, false);
   }
-  checkBlocksMirror(context);
+  checkBlocksMirror(context, graph);
 }
 
 function checkRefs(
@@ -81,43 +83,56 @@ function checkLevelOrder(
  * A blocks B ⇔ B depends on A. The reverse direction is only checked for achievements that keep a
  * `blocks` list at all, so plans that never use `blocks` are not flooded with warnings.
  *
- * Each check asks another achievement's list, anywhere in the plan: the lists are first copied
- * into two flat arrays of node numbers (one row per achievement), so those questions read a few
- * hundred kilobytes instead of chasing pointers through every achievement of a large plan.
+ * Each check asks another achievement's list, anywhere in the plan: dependencies are read from the
+ * dependency graph's rows and `blocks` lists are first copied into rows of node numbers the same
+ * way, so those questions read a few hundred kilobytes instead of chasing pointers through every
+ * achievement of a large plan.
  */
-function checkBlocksMirror(context: PlanContext): void {
+function checkBlocksMirror(context: PlanContext, graph: DependencyGraph): void {
   const nodes = context.plan.nodes;
-  const dependsOn = new NodeRows(nodes, (node) => node.dependencies);
+  const { starts, targets: edges } = graph.edges;
   const blocks = new NodeRows(nodes, (node) => node.blocks);
-  for (const achievement of nodes) {
+  for (let node = 0; node < nodes.length; node++) {
+    const achievement = nodes[node] as Achievement;
     const own = achievement.blocks;
     if (own) {
-      const targets = own.targets;
-      for (let at = 0; at < targets.length; at++) {
-        const blocked = targets[at];
-        if (!blocked || blocked === achievement) continue;
-        if (dependsOn.has(blocked.node, achievement.node)) continue;
+      const first = blocks.start(node);
+      const end = blocks.start(node + 1);
+      for (let at = first; at < end; at++) {
+        const blocked = blocks.target(at);
+        if (blocked === -1 || blocked === node || hasEdge(graph.edges, blocked, node)) continue;
+        const other = (nodes[blocked] as Achievement).id;
         reportAt(
           context,
           "blocks-mismatch",
-          refPath(achievement, own, at),
-          `${achievement.id} blocks ${blocked.id}, but ${blocked.id} does not depend on ${achievement.id}`,
-          [achievement.id, blocked.id],
+          refPath(achievement, own, at - first),
+          `${achievement.id} blocks ${other}, but ${other} does not depend on ${achievement.id}`,
+          [achievement.id, other],
         );
       }
     }
     const dependencies = achievement.dependencies;
-    const targets = dependencies.targets;
-    for (let at = 0; at < targets.length; at++) {
-      const dependency = targets[at];
-      if (!dependency || dependency === achievement || !blocks.listed(dependency.node)) continue;
-      if (blocks.has(dependency.node, achievement.node)) continue;
+    const first = starts[node] as number;
+    // When the graph kept every entry of the list (no unknown id, no repeat, not itself), its row
+    // is the list in node numbers; otherwise the list itself is walked.
+    const whole = (starts[node + 1] as number) - first === dependencies.targets.length;
+    for (let at = 0; at < dependencies.targets.length; at++) {
+      let dependency: number;
+      if (whole) {
+        dependency = edges[first + at] as number;
+      } else {
+        const target = dependencies.targets[at];
+        if (!target || target === achievement) continue;
+        dependency = target.node;
+      }
+      if (!blocks.listed(dependency) || blocks.has(dependency, node)) continue;
+      const other = (nodes[dependency] as Achievement).id;
       reportAt(
         context,
         "blocks-mismatch",
         refPath(achievement, dependencies, at),
-        `${achievement.id} depends on ${dependency.id}, but ${dependency.id} does not list ${achievement.id} in blocks`,
-        [achievement.id, dependency.id],
+        `${achievement.id} depends on ${other}, but ${other} does not list ${achievement.id} in blocks`,
+        [achievement.id, other],
       );
     }
   }
@@ -152,6 +167,16 @@ class NodeRows {
     }
   }
 
+  /** Where `node`'s row begins (and, for `node + 1`, where it ends) among the targets. */
+  start(node: number): number {
+    return this.starts[node] as number;
+  }
+
+  /** The node named at a position of the targets (-1: no achievement has that id). */
+  target(at: number): number {
+    return this.targets[at] as number;
+  }
+
   /** Whether the achievement has this field. */
   listed(node: number): boolean {
     return this.present[node] === 1;
@@ -173,7 +198,7 @@ class NodeRows {
  * drops the class and deoptimizes the code compiled against it, so the next analysis first runs
  * slowly and recompiles. This one instance, never used, keeps the class (and the code) alive.
  */
-export const NODE_ROWS_SHAPE = new NodeRows([], (node) => node.dependencies);
+export const NODE_ROWS_SHAPE = new NodeRows([], (node) => node.blocks);
 
 /** Ids come from untrusted files: quote them and keep messages short. */
 export function describeId(id: string): string {

@@ -12,13 +12,11 @@ export type DeliverableTexts = (achievement: Achievement) => readonly string[];
 
 export function checkSharedDeliverables(context: PlanContext, texts: DeliverableTexts): void {
   const { plan } = context;
-  const members: Achievement[][] = plan.levels.map(() => []);
-  for (const achievement of plan.nodes) members[achievement.levelIndex]?.push(achievement);
-  plan.levels.forEach((level, index) => {
-    if (!level.canParallelize) return;
+  for (const level of plan.levels) {
+    if (!level.canParallelize) continue;
     // Which achievement named each file first; later ones are reported against it.
     const owners = new Map<string, Achievement>();
-    for (const achievement of members[index] as Achievement[]) {
+    for (const achievement of level.nodes) {
       const named = texts(achievement);
       if (named.length === 0) continue;
       const files = new Set(named.flatMap(deliverableFiles));
@@ -37,7 +35,7 @@ export function checkSharedDeliverables(context: PlanContext, texts: Deliverable
         );
       }
     }
-  });
+  }
 }
 
 /**
