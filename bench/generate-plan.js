@@ -3,9 +3,9 @@
  * achievements of earlier levels (with mirrored `blocks`), statuses consistent with the files so the
  * clean path is measured; `driftEvery` makes every k-th status disagree with its files. `markdown`
  * is the plan's PLAN_BENCH.md in the seeds' style, reduced to its achievement index (a line per
- * achievement, with the same ids and titles), so a plan with it has no finding at all. (Written
- * out in bold form with sections, 10,000 achievements make a PLAN the markdown reader takes
- * seconds over, which would hide everything else this bench measures.)
+ * achievement, with the same ids and titles), so a plan with it has no finding at all. (A PLAN
+ * written out in full as the seeds write one, every entry with its sections, is what
+ * bench/plan-markdown.bench.js reads: here it would hide everything else this bench measures.)
  */
 export function generatePlan(size, { driftEvery = 0, seed = 42 } = {}) {
   let state = seed;
