@@ -3,11 +3,13 @@
  * trusted) without reading them: the position pass spends nearly all its time here, because the
  * values nobody asked about are most of a large plan.
  *
- * A container is skipped by one sticky regular expression that matches it whole when it nests at
- * most {@link REGEX_DEPTH} levels: V8 compiles it to machine code that runs through whitespace,
- * strings and brackets several times faster than a loop over `charCodeAt` in JavaScript, and
- * without a call per string. Deeper containers are walked by hand one level at a time, each child
- * again tried with the expression, so nesting of any depth is skipped without recursion.
+ * A container is skipped by a sticky regular expression that matches up to {@link REGEX_ITEMS}
+ * of its items per call, each a string or a container nesting at most {@link REGEX_DEPTH} levels
+ * of at most as many items: V8 compiles it to machine code that runs through whitespace, strings
+ * and brackets several times faster than a loop over `charCodeAt` in JavaScript, and without a
+ * call per string. Where it stops short (an item nested deeper or holding more, or a string with
+ * many escapes), the loop around it steps into that item by hand and carries on, so a container
+ * of any depth or size is skipped without recursion.
  */
 
 const QUOTE = 0x22;
@@ -19,62 +21,62 @@ const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
 
 /**
- * How deep a container the expression matches in one call. Plans nest six levels (root, levels,
- * a level, achievements, an achievement, its blocks); a deeper container costs at most this many
- * failed attempts per character before the hand walk reaches it, and the expression's size grows
- * with it.
+ * How deep an item the expression matches. Plans nest six levels (root, levels, a level,
+ * achievements, an achievement, its blocks); an item nested deeper is read again at most this many
+ * times before the loop has stepped down to where the expression can take it whole.
  */
 export const REGEX_DEPTH = 8;
 
+/**
+ * How many items (and string escapes) the expression takes in one run. V8 keeps a backtracking
+ * entry per item until the run ends and throws a RangeError past some millions: bounding the run
+ * keeps that stack small (growing it is also what makes one run over a huge container slow).
+ */
+export const REGEX_ITEMS = 1000;
+
 /** Anything between a container's tokens but strings and brackets: whitespace, `,` `:`, scalars. */
 const PLAIN = String.raw`[^"{}\[\]]*`;
-/** A whole string, escapes included (unrolled so that no character is tried twice). */
-const STRING = String.raw`"[^"\\]*(?:\\[^][^"\\]*)*"`;
+/** A whole string with up to REGEX_ITEMS escapes (unrolled: no character is tried twice). */
+const STRING = String.raw`"[^"\\]*(?:\\[^][^"\\]*){0,${REGEX_ITEMS}}"`;
 
-/** What may follow a container's opener up to its closer, with at most `depth` nested levels. */
-function contents(depth: number): string {
-  const nested = depth === 0 ? STRING : `(?:${STRING}|[\\[{]${contents(depth - 1)}[\\]}])`;
-  return `${PLAIN}(?:${nested}${PLAIN})*`;
+/** Up to REGEX_ITEMS items of a container with what lies between them, nesting `depth` levels. */
+function items(depth: number): string {
+  const item = depth === 0 ? STRING : `(?:${STRING}|[\\[{]${items(depth - 1)}[\\]}])`;
+  return `${PLAIN}(?:${item}${PLAIN}){0,${REGEX_ITEMS}}`;
 }
 
 /**
- * The rest of a container from a point between its tokens, through its closer. Every choice in it
- * is decided by one character (a quote, a bracket or anything else), so a failed attempt (deeper
- * nesting, or the text ending) backtracks once over what it read and never tries it again.
+ * Every choice in it is decided by one character (a quote, a bracket or anything else), so an item
+ * it cannot take (nested deeper, or with too many items) is given back after one reading.
  */
-const REST_OF_CONTAINER = new RegExp(`${contents(REGEX_DEPTH)}[\\]}]`, "y");
+const ITEMS = new RegExp(items(REGEX_DEPTH), "y");
 
 /**
  * Offset just past the closer of the container that `pos` is inside, `pos` being between two of
- * its tokens (just after its opener, a value, a comma or a colon). Past the end of `text` when it
- * has no closer (not valid JSON).
+ * its tokens (just after its opener, a value, a comma or a colon). The end of `text` when it has
+ * no closer (not valid JSON).
  */
 export function skipRest(text: string, pos: number): number {
-  REST_OF_CONTAINER.lastIndex = pos;
-  if (REST_OF_CONTAINER.test(text)) return REST_OF_CONTAINER.lastIndex;
-  // Nested deeper than the expression reaches: walk this level, trying it again on each child.
   let depth = 1;
   let at = pos;
-  while (at < text.length) {
+  for (;;) {
+    ITEMS.lastIndex = at;
+    if (!ITEMS.test(text)) return text.length;
+    at = ITEMS.lastIndex;
+    // The expression stopped at a closer, the end, or an item it could not take whole.
     const c = text.charCodeAt(at);
-    if (c === QUOTE) {
-      at = skipString(text, at);
-    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
-      REST_OF_CONTAINER.lastIndex = at + 1;
-      if (REST_OF_CONTAINER.test(text)) {
-        at = REST_OF_CONTAINER.lastIndex;
-      } else {
-        depth++;
-        at++;
-      }
-    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+    if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
       at++;
       if (--depth === 0) return at;
-    } else {
+    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      depth++;
       at++;
+    } else if (c === QUOTE) {
+      at = skipString(text, at);
+    } else if (at >= text.length) {
+      return text.length;
     }
   }
-  return text.length;
 }
 
 /** Offset just past the value (of any kind) starting at `pos`. */

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
 import { parseTree, type Node } from "jsonc-parser";
-import { REGEX_DEPTH, skipRest, skipValue } from "../../src/core/json-skip.js";
+import { REGEX_DEPTH, REGEX_ITEMS, skipRest, skipValue } from "../../src/core/json-skip.js";
 
 /** Every node of jsonc-parser's tree for `text`, values and property keys alike. */
 function nodesOf(text: string): Node[] {
@@ -69,6 +69,30 @@ describe("skipValue", () => {
   ])("skips a container nested %s", (_name, depth) => {
     const text = JSON.stringify([nested(depth, "]", ' ]\\"{'), 1]);
     expect(skipValue(text, 1)).toBe(text.length - ",1]".length);
+  });
+
+  it.each([
+    ["strings", '"]",'],
+    ["arrays of strings", '["{"],'],
+    [
+      "objects holding arrays wider than the expression takes",
+      `{"k": [${"0,".repeat(REGEX_ITEMS)}0]},`,
+    ],
+  ])("skips containers of more items than the expression takes in one run: %s", (_name, item) => {
+    const inner = `[${item.repeat(3 * REGEX_ITEMS)}[]]`;
+    const text = `[${inner}, [${inner}], {"k": ${inner}}]`;
+    expect(skipValue(`${text}, 1`, 0)).toBe(text.length);
+    expect(skipValue(text, 1)).toBe(1 + inner.length);
+  });
+
+  it("skips a string with more escapes than the expression takes in one run", () => {
+    const text = `["${'\\"]'.repeat(3 * REGEX_ITEMS)}"], 1`;
+    expect(skipValue(text, 0)).toBe(text.length - ", 1".length);
+  });
+
+  it("skips an array of four million strings without exhausting the expression's stack", () => {
+    const text = `[${'"",'.repeat(4_000_000)}""], 1`;
+    expect(skipValue(text, 0)).toBe(text.length - ", 1".length);
   });
 
   it("skips strings whose quotes are escaped after backslashes", () => {
