@@ -1,13 +1,14 @@
 /**
  * Where values of a valid JSON text are written, for the paths asked about, in one pass that only
- * descends where a wanted path leads. Everything else is skipped a character at a time (strings by
- * jumping to their closing quote), with no token objects and no callbacks: on a plan of 10,000
- * achievements with a hundred findings the pass costs less than the JSON.parse before it.
+ * descends where a wanted path leads, leaves a container as soon as nothing more can be found in it
+ * and stops once everything is found. What it does not descend into is skipped by `json-skip.ts`
+ * (a compiled regular expression per container), with no token objects and no callbacks.
  *
  * Only for texts JSON.parse accepted (the structure is trusted). Lines break at "\n" and "\r\n";
  * a text with a lone "\r" is left to the caller's general walker, which counts it as a break too.
  */
 
+import { skipRest, skipSpace, skipString, skipValue } from "./json-skip.js";
 import type { Position } from "./types.js";
 
 /** The wanted paths as a tree, so the walk knows at each value whether anyone asked for it. */
@@ -21,12 +22,30 @@ export class PathTrie {
   wantsMembers = false;
   /** The object found here when its members are wanted (null: not found, or not an object). */
   object: ObjectSpan | null = null;
+  /** Whether a path asked about ends here (it may also lead further). */
+  wanted = false;
+  /** Wanted nodes in this subtree, this one included, whose offset is still unknown. */
+  pending = 0;
+  /** The highest array index among the children (-1: none), past which an array is not read. */
+  lastIndex = -1;
 
   constructor(readonly parent: PathTrie | null = null) {}
 
-  /** The node for `path` under this one, created as needed. */
+  /** The node for `path` under this one, created as needed and marked as wanted. */
   insert(path: readonly (string | number)[]): PathTrie {
-    return path.reduce<PathTrie>((node, segment) => node.child(segment), this);
+    const leaf = path.reduce<PathTrie>((node, segment) => node.child(segment), this);
+    if (!leaf.wanted) {
+      leaf.wanted = true;
+      for (let node: PathTrie | null = leaf; node !== null; node = node.parent) node.pending++;
+    }
+    return leaf;
+  }
+
+  /** Count this wanted node as found; returns how many wanted nodes the whole trie still lacks. */
+  found(): number {
+    let left = --this.pending;
+    for (let node = this.parent; node !== null; node = node.parent) left = --node.pending;
+    return left;
   }
 
   private child(segment: string | number): PathTrie {
@@ -34,6 +53,7 @@ export class PathTrie {
     if (!child) {
       child = new PathTrie(this);
       this.children.set(segment, child);
+      if (typeof segment === "number" && segment > this.lastIndex) this.lastIndex = segment;
     }
     return child;
   }
@@ -57,8 +77,6 @@ export class PathTrie {
  */
 export const PATH_TRIE_SHAPE = new PathTrie();
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
 const COMMA = 0x2c;
 const COLON = 0x3a;
 const OPEN_BRACE = 0x7b;
@@ -99,24 +117,32 @@ export function positionsAt(text: string, offsets: readonly number[]): Position[
   return positions;
 }
 
-/** Record in `root`'s nodes the offset of each wanted value of `text` (valid JSON). */
+/**
+ * Record in `root`'s nodes the offset of each wanted value of `text` (valid JSON). The walk leaves
+ * a container unread once nothing more can be found in it: every wanted value under it is found,
+ * or an array is past the last index asked for. It stops when every wanted value is found, except
+ * when members are wanted ({@link locateObjects}): a key written again later replaces its object.
+ */
 export function markOffsets(text: string, root: PathTrie): void {
-  const tries: (PathTrie | null)[] = [];
+  const tries: PathTrie[] = [];
   const arrays: boolean[] = [];
   const indices: number[] = [];
   let pos = skipSpace(text, 0);
   let trie: PathTrie | null = root;
   for (;;) {
     // A value starts at `pos`; `trie` is its node (null when nothing in it is wanted).
-    if (trie !== null && trie.offset === -1) trie.offset = pos;
+    if (trie !== null && trie.offset === -1) {
+      trie.offset = pos;
+      if (trie.wanted && !trie.wantsMembers && trie.found() === 0) return;
+    }
     const c = text.charCodeAt(pos);
     if (c === OPEN_BRACE && trie !== null && trie.wantsMembers) {
       trie.object = scanObject(text, pos);
       pos = trie.object.end;
     } else if (
-      (c === OPEN_BRACE || c === OPEN_BRACKET) &&
       trie !== null &&
-      trie.children.size > 0
+      trie.pending > 0 &&
+      (c === OPEN_BRACKET ? trie.lastIndex >= 0 : c === OPEN_BRACE && trie.children.size > 0)
     ) {
       const isArray = c === OPEN_BRACKET;
       pos = skipSpace(text, pos + 1);
@@ -142,24 +168,29 @@ export function markOffsets(text: string, root: PathTrie): void {
     for (;;) {
       const depth = tries.length;
       if (depth === 0) return;
-      pos = skipSpace(text, pos);
-      const c2 = text.charCodeAt(pos);
-      if (c2 === COMMA) {
-        pos = skipSpace(text, pos + 1);
-        const parent = tries[depth - 1] as PathTrie;
-        if (arrays[depth - 1]) {
-          const index = (indices[depth - 1] as number) + 1;
-          indices[depth - 1] = index;
-          trie = parent.children.get(index) ?? null;
-        } else {
-          const member = readKey(text, pos);
-          trie = parent.children.get(member.key) ?? null;
-          pos = member.valueAt;
+      const parent = tries[depth - 1] as PathTrie;
+      const isArray = arrays[depth - 1] as boolean;
+      if (parent.pending === 0 || (isArray && (indices[depth - 1] as number) >= parent.lastIndex)) {
+        // Nothing more to find in this container.
+        pos = skipRest(text, pos);
+      } else {
+        pos = skipSpace(text, pos);
+        if (text.charCodeAt(pos) === COMMA) {
+          pos = skipSpace(text, pos + 1);
+          if (isArray) {
+            const index = (indices[depth - 1] as number) + 1;
+            indices[depth - 1] = index;
+            trie = parent.children.get(index) ?? null;
+          } else {
+            const member = readKey(text, pos);
+            trie = parent.children.get(member.key) ?? null;
+            pos = member.valueAt;
+          }
+          break;
         }
-        break;
+        // A closing brace or bracket.
+        pos++;
       }
-      // A closing brace or bracket.
-      pos++;
       tries.pop();
       arrays.pop();
       indices.pop();
@@ -220,14 +251,6 @@ function scanObject(text: string, pos: number): ObjectSpan {
   }
 }
 
-function skipSpace(text: string, pos: number): number {
-  for (;;) {
-    const c = text.charCodeAt(pos);
-    if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) pos++;
-    else return pos;
-  }
-}
-
 /** The key starting at `pos` (a string) and the offset of its value. */
 function readKey(text: string, pos: number): { key: string; valueAt: number } {
   const end = skipString(text, pos);
@@ -236,58 +259,4 @@ function readKey(text: string, pos: number): { key: string; valueAt: number } {
   let at = skipSpace(text, end);
   if (text.charCodeAt(at) === COLON) at++;
   return { key, valueAt: skipSpace(text, at) };
-}
-
-/** Offset just past the string whose opening quote is at `pos`. */
-function skipString(text: string, pos: number): number {
-  let at = pos + 1;
-  for (;;) {
-    const quote = text.indexOf('"', at);
-    if (quote === -1) return text.length;
-    let backslashes = 0;
-    while (text.charCodeAt(quote - 1 - backslashes) === BACKSLASH) backslashes++;
-    if (backslashes % 2 === 0) return quote + 1;
-    at = quote + 1;
-  }
-}
-
-/** Offset just past the value (of any kind) starting at `pos`. */
-function skipValue(text: string, pos: number): number {
-  const c = text.charCodeAt(pos);
-  if (c === QUOTE) return skipString(text, pos);
-  if (c !== OPEN_BRACE && c !== OPEN_BRACKET) {
-    // A number, true, false or null: up to the next delimiter.
-    let at = pos + 1;
-    for (;;) {
-      const d = text.charCodeAt(at);
-      if (
-        at >= text.length ||
-        d === COMMA ||
-        d === CLOSE_BRACE ||
-        d === CLOSE_BRACKET ||
-        d === 0x20 ||
-        d === 0x0a ||
-        d === 0x0d ||
-        d === 0x09
-      )
-        return at;
-      at++;
-    }
-  }
-  let depth = 0;
-  let at = pos;
-  for (;;) {
-    const d = text.charCodeAt(at);
-    if (d === QUOTE) {
-      at = skipString(text, at);
-      continue;
-    }
-    if (d === OPEN_BRACE || d === OPEN_BRACKET) depth++;
-    else if (d === CLOSE_BRACE || d === CLOSE_BRACKET) {
-      depth--;
-      if (depth === 0) return at + 1;
-    }
-    at++;
-    if (at >= text.length) return at;
-  }
 }

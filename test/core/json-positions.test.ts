@@ -7,7 +7,8 @@ import { describe, expect, it } from "@jest/globals";
 import fc from "fast-check";
 import { parseTree, findNodeAtLocation, type Node } from "jsonc-parser";
 import { parseJsonDocument, type JsonPath } from "../../src/core/json-document.js";
-import { locateObjects } from "../../src/core/json-positions.js";
+import { locateObjects, PathTrie } from "../../src/core/json-positions.js";
+import { REGEX_DEPTH } from "../../src/core/json-skip.js";
 
 /** Every path of a value, plus a missing child of each container. */
 function pathsOf(value: unknown, prefix: JsonPath = []): JsonPath[] {
@@ -38,6 +39,40 @@ const json = fc.letrec((tie) => ({
   ),
 }));
 
+/** Strings made of what a skipper could mistake for structure. */
+const tricky = fc.string({
+  unit: fc.constantFrom('"', "\\", "[", "]", "{", "}", ",", ":", " ", "é", "😀", "\u2028"),
+  maxLength: 5,
+});
+
+/** Values nested deeper than the skipping expression reaches, with tricky strings at each level. */
+const deep = fc.letrec((tie) => ({
+  value: fc.oneof(
+    { depthSize: "small" },
+    fc.constantFrom(null, true, 0, -1.5e10),
+    tricky,
+    fc.array(tie("value"), { maxLength: 3 }),
+    fc.dictionary(tricky, tie("value"), { maxKeys: 3 }),
+    fc
+      .tuple(fc.integer({ min: 1, max: 2 * REGEX_DEPTH + 2 }), tie("value"), tricky)
+      .map(([depth, inner, side]) => {
+        let value = inner;
+        for (let level = 0; level < depth; level++) {
+          value = level % 2 === 0 ? [side, value, [side]] : { [side]: { side }, k: value, z: side };
+        }
+        return value;
+      }),
+  ),
+}));
+
+/** A value with a few of its paths (present or missing), in any order and possibly repeated. */
+const someOfItsPaths = deep.value.chain((value) =>
+  fc.tuple(
+    fc.constant(value),
+    fc.array(fc.constantFrom(...pathsOf(value)), { minLength: 1, maxLength: 4 }),
+  ),
+);
+
 describe("the position pass", () => {
   it("agrees with the general walker on every path of any JSON text", () => {
     fc.assert(
@@ -48,6 +83,44 @@ describe("the position pass", () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("agrees with the general walker on a few paths of deep texts, skipping everything else", () => {
+    fc.assert(
+      fc.property(someOfItsPaths, fc.constantFrom(0, 2, "\t"), ([value, paths], indent) => {
+        const text = JSON.stringify(value, null, indent);
+        const expected = positions(text.replaceAll("\n", "\r"), paths);
+        expect(positions(text, paths)).toEqual(expected);
+        expect(positions(text.replaceAll("\n", "\r\n"), paths)).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("finds a path missing from a key's first value in the same key written again later", () => {
+    const tail = ', "x": [' + '{"y": ["]", "\\"}"]}, '.repeat(50) + "0]";
+    const text = `{"a": {"b": 1}${tail}, "a": {"c": 2}${tail}}`;
+    expect(
+      positions(text, [
+        ["a", "b"],
+        ["a", "c"],
+        ["a", "d"],
+      ]),
+    ).toEqual([
+      { line: 1, column: text.indexOf("1") + 1 },
+      { line: 1, column: text.indexOf("2") + 1 },
+      { line: 1, column: text.indexOf("{", 1) + 1 },
+    ]);
+  });
+
+  it("places an index past the end of an array, or of a deep one, at the array", () => {
+    const deepArray = "[".repeat(3 * REGEX_DEPTH) + "]".repeat(3 * REGEX_DEPTH);
+    const text = `{\n  "a": [\n    ${deepArray},\n    "]"\n  ],\n  "b": 1\n}`;
+    expect(positions(text, [["a", 2], ["a", 0, 0, 5], ["b"]])).toEqual([
+      { line: 2, column: 8 },
+      { line: 3, column: 6 },
+      { line: 6, column: 8 },
+    ]);
   });
 
   it("places a key written twice at its first value, and what only the second holds there", () => {
@@ -66,6 +139,20 @@ describe("the position pass", () => {
       { line: 3, column: 5 },
       { line: 2, column: 9 },
     ]);
+  });
+});
+
+describe("the wanted paths as a tree", () => {
+  it("counts a path asked twice once, and what is still to be found along its ancestors", () => {
+    const root = new PathTrie();
+    const ab = root.insert(["a", "b"]);
+    expect(root.insert(["a", "b"])).toBe(ab);
+    const a = root.insert(["a"]);
+    root.insert(["c", 3]);
+    expect([root.pending, a.pending, ab.pending, root.lastIndex]).toEqual([3, 2, 1, -1]);
+    expect(root.children.get("c")?.lastIndex).toBe(3);
+    expect(ab.found()).toBe(2);
+    expect([root.pending, a.pending]).toEqual([2, 1]);
   });
 });
 
@@ -102,6 +189,20 @@ describe("the object pass (status sync)", () => {
         for (const paths of byLength.values()) {
           expect(locateObjects(text, paths)).toEqual(paths.map((path) => treeObject(root, path)));
         }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("finds objects nested deeper than the skipping expression reaches", () => {
+    fc.assert(
+      fc.property(someOfItsPaths, fc.constantFrom(0, 2), ([value, paths], indent) => {
+        const text = JSON.stringify(value, null, indent);
+        const longest = Math.max(...paths.map((path) => path.length));
+        const deepest = paths.filter((path) => path.length === longest);
+        expect(locateObjects(text, deepest)).toEqual(
+          deepest.map((path) => treeObject(parseTree(text) as Node, path)),
+        );
       }),
       { numRuns: 300 },
     );
