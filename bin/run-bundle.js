@@ -3,11 +3,12 @@
 // bundle was most of a short run; a `vm.Script` compiled with the cached data of an earlier run
 // skips that. The cache is an optimisation only: when it is missing, rejected by V8 (another Node,
 // other flags) or cannot be read or written, the run compiles from source as it would without it.
+//
+// Only what a run needs is loaded: `node:crypto` would bring Node's crypto and stream internals
+// (a few milliseconds, most of what this file cost), `node:os` matters only without XDG_CACHE_HOME.
 "use strict";
-const { createHash } = require("node:crypto");
 const { lstatSync, mkdirSync, readFileSync, renameSync, writeFileSync } = require("node:fs");
 const module_ = require("node:module");
-const os = require("node:os");
 const path = require("node:path");
 const vm = require("node:vm");
 
@@ -17,6 +18,7 @@ const vm = require("node:vm");
  */
 function cacheFolder() {
   if (process.env.XDG_CACHE_HOME) return path.join(process.env.XDG_CACHE_HOME, "parallel-plans");
+  const os = require("node:os");
   const user = process.getuid?.() ?? os.userInfo().username;
   return path.join(os.tmpdir(), `parallel-plans-${user}`);
 }
@@ -44,12 +46,22 @@ function isPrivate(folder) {
  */
 function cacheFile(folder, bundleHash, argv) {
   const command = /^[a-z][a-z-]{0,31}$/.test(argv[2] ?? "") ? argv[2] : "other";
-  const options = createHash("sha256")
-    .update(JSON.stringify([process.execArgv, process.env.NODE_OPTIONS ?? ""]))
-    .digest("hex")
-    .slice(0, 8);
+  const options = fnv1a(JSON.stringify([process.execArgv, process.env.NODE_OPTIONS ?? ""]));
   const node = `${process.version}-${process.arch}-${options}`;
   return path.join(folder, `cli-${bundleHash.slice(0, 16)}-${node}-${command}.v8cache`);
+}
+
+/**
+ * 32-bit FNV-1a of `text` as 8 hex digits. It only tells option sets apart, and a collision only
+ * makes V8 reject the cache (which the run then rewrites): no need to load `node:crypto`.
+ */
+function fnv1a(text) {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(16).padStart(8, "0");
 }
 
 function readCache(folder, file) {
