@@ -1,9 +1,10 @@
 import { execFile } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import vm from "node:vm";
-import { beforeAll, describe, expect, it } from "@jest/globals";
+import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 // @ts-expect-error plain JavaScript build script, without type declarations
 import { escapeNonAscii } from "../../scripts/ascii-bundle.js";
 
@@ -76,13 +77,32 @@ describe("escapeNonAscii", () => {
 
 describe("the CLI bundle", () => {
   const bundle = path.join(process.cwd(), "dist", "cli-bundle", "main.cjs");
+  let scratch: string;
 
   beforeAll(async () => {
     if (!existsSync(bundle)) await promisify(execFile)("npm", ["run", "build"]);
+    scratch = mkdtempSync(path.join(tmpdir(), "cli-bundle-"));
   }, 120_000);
+
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
   it("is ASCII-only, so V8 holds it as a one-byte string", () => {
     const bytes = readFileSync(bundle);
     expect(bytes.findIndex((byte) => byte > 0x7f)).toBe(-1);
+  });
+
+  it("holds package.json and the parallel.json schema instead of reading them", async () => {
+    // Two folders down like dist/cli-bundle/, but with no package.json or schemas/ above.
+    const alone = path.join(scratch, "a", "b", "main.cjs");
+    mkdirSync(path.dirname(alone), { recursive: true });
+    copyFileSync(bundle, alone);
+    const plan = path.join(process.cwd(), "examples", "PARALLEL-EXECUTION-AUTOMATION");
+    const script = `require(${JSON.stringify(alone)}).main(process.argv.slice(1).map(String)).then((code) => { process.exitCode = code; })`;
+    const run = (...args: string[]) =>
+      promisify(execFile)(process.execPath, ["-e", script, "node", "cli", ...args]);
+    const pkg = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
+
+    expect((await run("--version")).stdout).toBe(`${pkg.version}\n`);
+    expect((await run("validate", plan)).stdout).toContain("0 errors");
   });
 });
