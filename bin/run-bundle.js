@@ -45,10 +45,15 @@ function isPrivate(folder) {
  * so a rebuilt bundle, another Node or other options never read, nor overwrite, another's cache.
  */
 function cacheFile(folder, bundleHash, argv) {
-  const command = /^[a-z][a-z-]{0,31}$/.test(argv[2] ?? "") ? argv[2] : "other";
+  const command = commandName(argv) ?? "other";
   const options = fnv1a(JSON.stringify([process.execArgv, process.env.NODE_OPTIONS ?? ""]));
   const node = `${process.version}-${process.arch}-${options}`;
   return path.join(folder, `cli-${bundleHash.slice(0, 16)}-${node}-${command}.v8cache`);
+}
+
+/** The command word of `argv` (`validate`), or undefined for an option-only run (`--version`). */
+function commandName(argv) {
+  return /^[a-z][a-z-]{0,31}$/.test(argv[2] ?? "") ? argv[2] : undefined;
 }
 
 /**
@@ -98,7 +103,9 @@ const TICKS_BEFORE_OPTIMIZATION = 12;
 /**
  * Raises the TurboFan threshold through `v8.setFlagsFromString`, before anything is compiled, on
  * Node 20 (V8 11.3) only: other V8s name and weigh their tiering flags differently (and print an
- * error for a flag they do not know). A threshold set on Node's own command line is left alone.
+ * error for a flag they do not know). A threshold set on Node's own command line is left alone,
+ * and an option-only run (`--version`, `--help`), which runs commander alone, does not load
+ * `node:v8` for it.
  */
 function deferTurbofan() {
   if (!/^11\.3\./.test(process.versions.v8)) return;
@@ -111,7 +118,7 @@ function deferTurbofan() {
  * code; writes the code cache after the run when there was none or V8 rejected it.
  */
 async function runBundle(bundlePath, argv) {
-  deferTurbofan();
+  if (commandName(argv) !== undefined) deferTurbofan();
   const source = readFileSync(bundlePath, "utf8");
   const bundleHash = readFileSync(`${bundlePath}.sha256`, "utf8").trim();
   const folder = cacheFolder();

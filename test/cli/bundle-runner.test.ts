@@ -4,7 +4,7 @@
  */
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -79,6 +79,23 @@ describe("the bundled CLI's runner", () => {
       );
 
       expect(turbofanCompiles(traced)).toBeGreaterThan(0);
+    },
+    SLOW,
+  );
+
+  (onNode20 ? it : it.skip)(
+    "loads node:v8 for a command, not for an option-only run such as --version",
+    async () => {
+      const home = path.join(scratch, "option-only");
+      // Preloaded: prints, as the process exits, whether Node's v8 module was loaded.
+      const probe = path.join(scratch, "v8-probe.cjs");
+      await writeFile(
+        probe,
+        'process.on("exit", () => process.stdout.write(`v8 loaded: ${process.moduleLoadList.includes("NativeModule v8")}\\n`));\n',
+      );
+
+      expect(await cli(home, ["-r", probe], ["--version"])).toMatch(/v8 loaded: false\n$/);
+      expect(await cli(home, ["-r", probe], ["validate", PLAN])).toMatch(/v8 loaded: true\n$/);
     },
     SLOW,
   );
