@@ -3,11 +3,12 @@
 // bundle was most of a short run; a `vm.Script` compiled with the cached data of an earlier run
 // skips that. The cache is an optimisation only: when it is missing, rejected by V8 (another Node,
 // other flags) or cannot be read or written, the run compiles from source as it would without it.
+//
+// Only what a run needs is loaded: `node:crypto` would bring Node's crypto and stream internals
+// (a few milliseconds, most of what this file cost), `node:os` matters only without XDG_CACHE_HOME.
 "use strict";
-const { createHash } = require("node:crypto");
 const { lstatSync, mkdirSync, readFileSync, renameSync, writeFileSync } = require("node:fs");
 const module_ = require("node:module");
-const os = require("node:os");
 const path = require("node:path");
 const vm = require("node:vm");
 
@@ -17,6 +18,7 @@ const vm = require("node:vm");
  */
 function cacheFolder() {
   if (process.env.XDG_CACHE_HOME) return path.join(process.env.XDG_CACHE_HOME, "parallel-plans");
+  const os = require("node:os");
   const user = process.getuid?.() ?? os.userInfo().username;
   return path.join(os.tmpdir(), `parallel-plans-${user}`);
 }
@@ -43,13 +45,28 @@ function isPrivate(folder) {
  * so a rebuilt bundle, another Node or other options never read, nor overwrite, another's cache.
  */
 function cacheFile(folder, bundleHash, argv) {
-  const command = /^[a-z][a-z-]{0,31}$/.test(argv[2] ?? "") ? argv[2] : "other";
-  const options = createHash("sha256")
-    .update(JSON.stringify([process.execArgv, process.env.NODE_OPTIONS ?? ""]))
-    .digest("hex")
-    .slice(0, 8);
+  const command = commandName(argv) ?? "other";
+  const options = fnv1a(JSON.stringify([process.execArgv, process.env.NODE_OPTIONS ?? ""]));
   const node = `${process.version}-${process.arch}-${options}`;
   return path.join(folder, `cli-${bundleHash.slice(0, 16)}-${node}-${command}.v8cache`);
+}
+
+/** The command word of `argv` (`validate`), or undefined for an option-only run (`--version`). */
+function commandName(argv) {
+  return /^[a-z][a-z-]{0,31}$/.test(argv[2] ?? "") ? argv[2] : undefined;
+}
+
+/**
+ * 32-bit FNV-1a of `text` as 8 hex digits. It only tells option sets apart, and a collision only
+ * makes V8 reject the cache (which the run then rewrites): no need to load `node:crypto`.
+ */
+function fnv1a(text) {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(16).padStart(8, "0");
 }
 
 function readCache(folder, file) {
@@ -74,10 +91,34 @@ function writeCache(folder, file, data) {
 }
 
 /**
+ * How many interrupt budgets of bytecode a function runs before V8 hands it to TurboFan, for this
+ * process. V8's default (3) sends the markdown reader's hot functions to TurboFan within a one-plan
+ * `validate`; TurboFan compiles them on a background thread (20–90 ms of CPU each for the largest,
+ * under load), the run ends before that code is of use, and the process then waits at exit for
+ * the compiles to finish. Twelve keeps a one-plan run below the threshold; a long run (a large
+ * plan, many plans) still reaches it within milliseconds, where optimising pays.
+ */
+const TICKS_BEFORE_OPTIMIZATION = 12;
+
+/**
+ * Raises the TurboFan threshold through `v8.setFlagsFromString`, before anything is compiled, on
+ * Node 20 (V8 11.3) only: other V8s name and weigh their tiering flags differently (and print an
+ * error for a flag they do not know). A threshold set on Node's own command line is left alone,
+ * and an option-only run (`--version`, `--help`), which runs commander alone, does not load
+ * `node:v8` for it.
+ */
+function deferTurbofan() {
+  if (!/^11\.3\./.test(process.versions.v8)) return;
+  if (/ticks[-_]before[-_]optimization/.test(process.execArgv.join(" "))) return;
+  require("node:v8").setFlagsFromString(`--ticks-before-optimization=${TICKS_BEFORE_OPTIMIZATION}`);
+}
+
+/**
  * Loads the bundle at `bundlePath` (a file path), runs its `main(argv)` and resolves to the exit
  * code; writes the code cache after the run when there was none or V8 rejected it.
  */
 async function runBundle(bundlePath, argv) {
+  if (commandName(argv) !== undefined) deferTurbofan();
   const source = readFileSync(bundlePath, "utf8");
   const bundleHash = readFileSync(`${bundlePath}.sha256`, "utf8").trim();
   const folder = cacheFolder();
