@@ -5,935 +5,12 @@ import runtime0 from "ajv/dist/runtime/ucs2length.js";
 import runtime1 from "ajv-formats/dist/formats.js";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://parallel-plans.dev/schemas/parallel.schema.json","title":"parallel.json","description":"The dependency tree of a plan: achievements grouped in levels, with their status. Unknown extra fields are allowed so plans can evolve.","type":"object","required":["plan_name","version","levels"],"properties":{"$schema":{"type":"string","maxLength":500,"description":"URI of this schema, for editors."},"plan_name":{"type":"string","minLength":1,"maxLength":200,"pattern":"^[^/\\\\]+$","description":"The plan name; equals the plan folder name and the <NAME> of PLAN_<NAME>.md."},"version":{"type":["string","number"],"maxLength":50,"description":"Version of this parallel.json (for example \"1.0.0\")."},"levels":{"type":"array","minItems":1,"maxItems":1000,"items":{"$ref":"#/definitions/level"},"description":"Levels in execution order: every dependency points to an earlier level (or to the same level when it is sequential)."},"parallelization_strategy":{"type":"object","maxProperties":100,"description":"Free-form notes and figures on how the plan parallelises."},"execution_instructions":{"type":"object","maxProperties":100,"description":"Free-form step-by-step instructions per level."},"validation_rules":{"type":"object","maxProperties":100,"additionalProperties":{"type":"array","maxItems":100,"items":{"type":"string","maxLength":2000}},"description":"Named lists of conditions to check before a level starts (for example before_level_2)."},"success_metrics":{"type":"object","maxProperties":100,"description":"Free-form success metrics of the plan."}},"definitions":{"achievementId":{"type":"string","minLength":3,"maxLength":16,"pattern":"^[0-9]{1,6}\\.[0-9]{1,6}$","description":"<major>.<minor>, for example \"3.2\"; the file token is the id without its dot (\"32\")."},"status":{"type":"string","enum":["not_started","subplan_created","execution_created","in_progress","complete","failed","skipped"],"description":"Lifecycle status; the files decide it (APPROVED → complete, EXECUTION_TASK → in_progress, SUBPLAN → subplan_created). failed and skipped are set by people."},"level":{"type":"object","required":["level","can_parallelize","achievements"],"properties":{"level":{"type":"integer","minimum":0,"maximum":100000,"description":"Level number, increasing through the plan."},"can_parallelize":{"type":"boolean","description":"true: the achievements of this level are independent and may run at the same time; false: they run in order and may depend on each other."},"max_parallelism":{"type":"integer","minimum":1,"maximum":100000,"description":"How many achievements of the level may run at once."},"reason":{"type":"string","maxLength":2000,"description":"Why the level can (or cannot) run in parallel."},"description":{"type":"string","maxLength":2000,"description":"What the level is about."},"achievements":{"type":"array","minItems":1,"maxItems":100000,"items":{"$ref":"#/definitions/achievement"},"description":"The achievements of the level."}}},"achievement":{"type":"object","required":["id","title"],"properties":{"id":{"$ref":"#/definitions/achievementId"},"title":{"type":"string","minLength":1,"maxLength":300,"description":"Achievement title, as in the PLAN markdown."},"estimated_hours":{"anyOf":[{"type":"number","minimum":0,"maximum":100000},{"type":"string","maxLength":64,"pattern":"^\\s*(\\d{1,5}(?:\\.\\d{1,3})?)(?:\\s*(?:-|–|to)\\s*(\\d{1,5}(?:\\.\\d{1,3})?))?(?:\\s*(h|hr|hrs|hour|hours|m|min|mins|minute|minutes))?\\s*$"}],"description":"Estimate: hours as a number, or text such as \"2-3 hours\", \"1.5h\", \"45 min\"."},"dependencies":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/achievementId"},"description":"Achievements that must be complete (or skipped) before this one starts."},"optional_dependencies":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/achievementId"},"description":"Achievements that help but are not required."},"blocks":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/achievementId"},"description":"Achievements that depend on this one (mirror of their dependencies)."},"status":{"$ref":"#/definitions/status"},"subplan_path":{"type":["string","null"],"maxLength":1000,"description":"Path of the SUBPLAN file, relative to the plan folder."},"execution_paths":{"type":"array","maxItems":100,"items":{"type":"string","maxLength":1000},"description":"Paths of the EXECUTION_TASK files, relative to the plan folder."},"executor":{"type":["string","null"],"maxLength":200,"description":"Who executes the achievement (a person, a team, an agent)."},"assigned_at":{"type":["string","null"],"format":"date-time","maxLength":64,"description":"When the executor was assigned (ISO 8601)."},"started_at":{"type":["string","null"],"format":"date-time","maxLength":64,"description":"When work started (ISO 8601)."},"completed_at":{"type":["string","null"],"format":"date-time","maxLength":64,"description":"When the achievement was approved (ISO 8601)."},"actual_hours":{"type":["number","null"],"minimum":0,"maximum":100000,"description":"Hours actually spent, filled after completion."}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://parallel-plans.dev/schemas/parallel.schema.json","title":"parallel.json","description":"The dependency tree of a plan: achievements grouped in levels, with their status. Unknown extra fields are allowed so plans can evolve.","type":"object","required":["plan_name","version","levels"],"properties":{"$schema":{"type":"string","maxLength":500,"description":"URI of this schema, for editors."},"plan_name":{"type":"string","minLength":1,"maxLength":200,"pattern":"^[^/\\\\]+$","description":"The plan name; equals the plan folder name and the <NAME> of PLAN_<NAME>.md."},"version":{"type":["string","number"],"maxLength":50,"description":"Version of this parallel.json (for example \"1.0.0\")."},"levels":{"type":"array","minItems":1,"maxItems":1000,"items":{"type":"object","required":["level","can_parallelize","achievements"],"properties":{"level":{"type":"integer","minimum":0,"maximum":100000,"description":"Level number, increasing through the plan."},"can_parallelize":{"type":"boolean","description":"true: the achievements of this level are independent and may run at the same time; false: they run in order and may depend on each other."},"max_parallelism":{"type":"integer","minimum":1,"maximum":100000,"description":"How many achievements of the level may run at once."},"reason":{"type":"string","maxLength":2000,"description":"Why the level can (or cannot) run in parallel."},"description":{"type":"string","maxLength":2000,"description":"What the level is about."},"achievements":{"type":"array","minItems":1,"maxItems":100000,"items":{"type":"object","required":["id","title"],"properties":{"id":{"type":"string","minLength":3,"maxLength":16,"pattern":"^[0-9]{1,6}\\.[0-9]{1,6}$","description":"<major>.<minor>, for example \"3.2\"; the file token is the id without its dot (\"32\")."},"title":{"type":"string","minLength":1,"maxLength":300,"description":"Achievement title, as in the PLAN markdown."},"estimated_hours":{"anyOf":[{"type":"number","minimum":0,"maximum":100000},{"type":"string","maxLength":64,"pattern":"^\\s*(\\d{1,5}(?:\\.\\d{1,3})?)(?:\\s*(?:-|–|to)\\s*(\\d{1,5}(?:\\.\\d{1,3})?))?(?:\\s*(h|hr|hrs|hour|hours|m|min|mins|minute|minutes))?\\s*$"}],"description":"Estimate: hours as a number, or text such as \"2-3 hours\", \"1.5h\", \"45 min\"."},"dependencies":{"type":"array","maxItems":1000,"items":{"type":"string","minLength":3,"maxLength":16,"pattern":"^[0-9]{1,6}\\.[0-9]{1,6}$","description":"<major>.<minor>, for example \"3.2\"; the file token is the id without its dot (\"32\")."},"description":"Achievements that must be complete (or skipped) before this one starts."},"optional_dependencies":{"type":"array","maxItems":1000,"items":{"type":"string","minLength":3,"maxLength":16,"pattern":"^[0-9]{1,6}\\.[0-9]{1,6}$","description":"<major>.<minor>, for example \"3.2\"; the file token is the id without its dot (\"32\")."},"description":"Achievements that help but are not required."},"blocks":{"type":"array","maxItems":1000,"items":{"type":"string","minLength":3,"maxLength":16,"pattern":"^[0-9]{1,6}\\.[0-9]{1,6}$","description":"<major>.<minor>, for example \"3.2\"; the file token is the id without its dot (\"32\")."},"description":"Achievements that depend on this one (mirror of their dependencies)."},"status":{"type":"string","enum":["not_started","subplan_created","execution_created","in_progress","complete","failed","skipped"],"description":"Lifecycle status; the files decide it (APPROVED → complete, EXECUTION_TASK → in_progress, SUBPLAN → subplan_created). failed and skipped are set by people."},"subplan_path":{"type":["string","null"],"maxLength":1000,"description":"Path of the SUBPLAN file, relative to the plan folder."},"execution_paths":{"type":"array","maxItems":100,"items":{"type":"string","maxLength":1000},"description":"Paths of the EXECUTION_TASK files, relative to the plan folder."},"executor":{"type":["string","null"],"maxLength":200,"description":"Who executes the achievement (a person, a team, an agent)."},"assigned_at":{"type":["string","null"],"format":"date-time","maxLength":64,"description":"When the executor was assigned (ISO 8601)."},"started_at":{"type":["string","null"],"format":"date-time","maxLength":64,"description":"When work started (ISO 8601)."},"completed_at":{"type":["string","null"],"format":"date-time","maxLength":64,"description":"When the achievement was approved (ISO 8601)."},"actual_hours":{"type":["number","null"],"minimum":0,"maximum":100000,"description":"Hours actually spent, filled after completion."}}},"description":"The achievements of the level."}}},"description":"Levels in execution order: every dependency points to an earlier level (or to the same level when it is sequential)."},"parallelization_strategy":{"type":"object","maxProperties":100,"description":"Free-form notes and figures on how the plan parallelises."},"execution_instructions":{"type":"object","maxProperties":100,"description":"Free-form step-by-step instructions per level."},"validation_rules":{"type":"object","maxProperties":100,"additionalProperties":{"type":"array","maxItems":100,"items":{"type":"string","maxLength":2000}},"description":"Named lists of conditions to check before a level starts (for example before_level_2)."},"success_metrics":{"type":"object","maxProperties":100,"description":"Free-form success metrics of the plan."}}};
 const func2 = runtime0.default;
 const pattern0 = new RegExp("^[^/\\\\]+$", "u");
-const schema12 = {"type":"object","required":["level","can_parallelize","achievements"],"properties":{"level":{"type":"integer","minimum":0,"maximum":100000,"description":"Level number, increasing through the plan."},"can_parallelize":{"type":"boolean","description":"true: the achievements of this level are independent and may run at the same time; false: they run in order and may depend on each other."},"max_parallelism":{"type":"integer","minimum":1,"maximum":100000,"description":"How many achievements of the level may run at once."},"reason":{"type":"string","maxLength":2000,"description":"Why the level can (or cannot) run in parallel."},"description":{"type":"string","maxLength":2000,"description":"What the level is about."},"achievements":{"type":"array","minItems":1,"maxItems":100000,"items":{"$ref":"#/definitions/achievement"},"description":"The achievements of the level."}}};
-const schema13 = {"type":"object","required":["id","title"],"properties":{"id":{"$ref":"#/definitions/achievementId"},"title":{"type":"string","minLength":1,"maxLength":300,"description":"Achievement title, as in the PLAN markdown."},"estimated_hours":{"anyOf":[{"type":"number","minimum":0,"maximum":100000},{"type":"string","maxLength":64,"pattern":"^\\s*(\\d{1,5}(?:\\.\\d{1,3})?)(?:\\s*(?:-|–|to)\\s*(\\d{1,5}(?:\\.\\d{1,3})?))?(?:\\s*(h|hr|hrs|hour|hours|m|min|mins|minute|minutes))?\\s*$"}],"description":"Estimate: hours as a number, or text such as \"2-3 hours\", \"1.5h\", \"45 min\"."},"dependencies":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/achievementId"},"description":"Achievements that must be complete (or skipped) before this one starts."},"optional_dependencies":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/achievementId"},"description":"Achievements that help but are not required."},"blocks":{"type":"array","maxItems":1000,"items":{"$ref":"#/definitions/achievementId"},"description":"Achievements that depend on this one (mirror of their dependencies)."},"status":{"$ref":"#/definitions/status"},"subplan_path":{"type":["string","null"],"maxLength":1000,"description":"Path of the SUBPLAN file, relative to the plan folder."},"execution_paths":{"type":"array","maxItems":100,"items":{"type":"string","maxLength":1000},"description":"Paths of the EXECUTION_TASK files, relative to the plan folder."},"executor":{"type":["string","null"],"maxLength":200,"description":"Who executes the achievement (a person, a team, an agent)."},"assigned_at":{"type":["string","null"],"format":"date-time","maxLength":64,"description":"When the executor was assigned (ISO 8601)."},"started_at":{"type":["string","null"],"format":"date-time","maxLength":64,"description":"When work started (ISO 8601)."},"completed_at":{"type":["string","null"],"format":"date-time","maxLength":64,"description":"When the achievement was approved (ISO 8601)."},"actual_hours":{"type":["number","null"],"minimum":0,"maximum":100000,"description":"Hours actually spent, filled after completion."}}};
-const schema14 = {"type":"string","minLength":3,"maxLength":16,"pattern":"^[0-9]{1,6}\\.[0-9]{1,6}$","description":"<major>.<minor>, for example \"3.2\"; the file token is the id without its dot (\"32\")."};
-const schema18 = {"type":"string","enum":["not_started","subplan_created","execution_created","in_progress","complete","failed","skipped"],"description":"Lifecycle status; the files decide it (APPROVED → complete, EXECUTION_TASK → in_progress, SUBPLAN → subplan_created). failed and skipped are set by people."};
 const pattern1 = new RegExp("^[0-9]{1,6}\\.[0-9]{1,6}$", "u");
 const pattern2 = new RegExp("^\\s*(\\d{1,5}(?:\\.\\d{1,3})?)(?:\\s*(?:-|–|to)\\s*(\\d{1,5}(?:\\.\\d{1,3})?))?(?:\\s*(h|hr|hrs|hour|hours|m|min|mins|minute|minutes))?\\s*$", "u");
 const formats0 = runtime1.fullFormats["date-time"];
-
-function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.title === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.id !== undefined){
-let data0 = data.id;
-if(typeof data0 === "string"){
-if(func2(data0) > 16){
-const err2 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/achievementId/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(func2(data0) < 3){
-const err3 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/achievementId/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(!pattern1.test(data0)){
-const err4 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/achievementId/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,6}\\.[0-9]{1,6}$"},message:"must match pattern \""+"^[0-9]{1,6}\\.[0-9]{1,6}$"+"\""};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-else {
-const err5 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/achievementId/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.title !== undefined){
-let data1 = data.title;
-if(typeof data1 === "string"){
-if(func2(data1) > 300){
-const err6 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(func2(data1) < 1){
-const err7 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-else {
-const err8 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.estimated_hours !== undefined){
-let data2 = data.estimated_hours;
-const _errs7 = errors;
-let valid2 = false;
-const _errs8 = errors;
-if((typeof data2 == "number") && (isFinite(data2))){
-if(data2 > 100000 || isNaN(data2)){
-const err9 = {instancePath:instancePath+"/estimated_hours",schemaPath:"#/properties/estimated_hours/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data2 < 0 || isNaN(data2)){
-const err10 = {instancePath:instancePath+"/estimated_hours",schemaPath:"#/properties/estimated_hours/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-else {
-const err11 = {instancePath:instancePath+"/estimated_hours",schemaPath:"#/properties/estimated_hours/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-var _valid0 = _errs8 === errors;
-valid2 = valid2 || _valid0;
-if(!valid2){
-const _errs10 = errors;
-if(typeof data2 === "string"){
-if(func2(data2) > 64){
-const err12 = {instancePath:instancePath+"/estimated_hours",schemaPath:"#/properties/estimated_hours/anyOf/1/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(!pattern2.test(data2)){
-const err13 = {instancePath:instancePath+"/estimated_hours",schemaPath:"#/properties/estimated_hours/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^\\s*(\\d{1,5}(?:\\.\\d{1,3})?)(?:\\s*(?:-|–|to)\\s*(\\d{1,5}(?:\\.\\d{1,3})?))?(?:\\s*(h|hr|hrs|hour|hours|m|min|mins|minute|minutes))?\\s*$"},message:"must match pattern \""+"^\\s*(\\d{1,5}(?:\\.\\d{1,3})?)(?:\\s*(?:-|–|to)\\s*(\\d{1,5}(?:\\.\\d{1,3})?))?(?:\\s*(h|hr|hrs|hour|hours|m|min|mins|minute|minutes))?\\s*$"+"\""};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-else {
-const err14 = {instancePath:instancePath+"/estimated_hours",schemaPath:"#/properties/estimated_hours/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-var _valid0 = _errs10 === errors;
-valid2 = valid2 || _valid0;
-}
-if(!valid2){
-const err15 = {instancePath:instancePath+"/estimated_hours",schemaPath:"#/properties/estimated_hours/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-else {
-errors = _errs7;
-if(vErrors !== null){
-if(_errs7){
-vErrors.length = _errs7;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.dependencies !== undefined){
-let data3 = data.dependencies;
-if(Array.isArray(data3)){
-if(data3.length > 1000){
-const err16 = {instancePath:instancePath+"/dependencies",schemaPath:"#/properties/dependencies/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-const len0 = data3.length;
-for(let i0=0; i0<len0; i0++){
-let data4 = data3[i0];
-if(typeof data4 === "string"){
-if(func2(data4) > 16){
-const err17 = {instancePath:instancePath+"/dependencies/" + i0,schemaPath:"#/definitions/achievementId/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-if(func2(data4) < 3){
-const err18 = {instancePath:instancePath+"/dependencies/" + i0,schemaPath:"#/definitions/achievementId/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if(!pattern1.test(data4)){
-const err19 = {instancePath:instancePath+"/dependencies/" + i0,schemaPath:"#/definitions/achievementId/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,6}\\.[0-9]{1,6}$"},message:"must match pattern \""+"^[0-9]{1,6}\\.[0-9]{1,6}$"+"\""};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-else {
-const err20 = {instancePath:instancePath+"/dependencies/" + i0,schemaPath:"#/definitions/achievementId/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-}
-else {
-const err21 = {instancePath:instancePath+"/dependencies",schemaPath:"#/properties/dependencies/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-if(data.optional_dependencies !== undefined){
-let data5 = data.optional_dependencies;
-if(Array.isArray(data5)){
-if(data5.length > 1000){
-const err22 = {instancePath:instancePath+"/optional_dependencies",schemaPath:"#/properties/optional_dependencies/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-const len1 = data5.length;
-for(let i1=0; i1<len1; i1++){
-let data6 = data5[i1];
-if(typeof data6 === "string"){
-if(func2(data6) > 16){
-const err23 = {instancePath:instancePath+"/optional_dependencies/" + i1,schemaPath:"#/definitions/achievementId/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-if(func2(data6) < 3){
-const err24 = {instancePath:instancePath+"/optional_dependencies/" + i1,schemaPath:"#/definitions/achievementId/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-if(!pattern1.test(data6)){
-const err25 = {instancePath:instancePath+"/optional_dependencies/" + i1,schemaPath:"#/definitions/achievementId/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,6}\\.[0-9]{1,6}$"},message:"must match pattern \""+"^[0-9]{1,6}\\.[0-9]{1,6}$"+"\""};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-else {
-const err26 = {instancePath:instancePath+"/optional_dependencies/" + i1,schemaPath:"#/definitions/achievementId/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-}
-else {
-const err27 = {instancePath:instancePath+"/optional_dependencies",schemaPath:"#/properties/optional_dependencies/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data.blocks !== undefined){
-let data7 = data.blocks;
-if(Array.isArray(data7)){
-if(data7.length > 1000){
-const err28 = {instancePath:instancePath+"/blocks",schemaPath:"#/properties/blocks/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-const len2 = data7.length;
-for(let i2=0; i2<len2; i2++){
-let data8 = data7[i2];
-if(typeof data8 === "string"){
-if(func2(data8) > 16){
-const err29 = {instancePath:instancePath+"/blocks/" + i2,schemaPath:"#/definitions/achievementId/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-if(func2(data8) < 3){
-const err30 = {instancePath:instancePath+"/blocks/" + i2,schemaPath:"#/definitions/achievementId/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-if(!pattern1.test(data8)){
-const err31 = {instancePath:instancePath+"/blocks/" + i2,schemaPath:"#/definitions/achievementId/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,6}\\.[0-9]{1,6}$"},message:"must match pattern \""+"^[0-9]{1,6}\\.[0-9]{1,6}$"+"\""};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-else {
-const err32 = {instancePath:instancePath+"/blocks/" + i2,schemaPath:"#/definitions/achievementId/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-}
-else {
-const err33 = {instancePath:instancePath+"/blocks",schemaPath:"#/properties/blocks/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-if(data.status !== undefined){
-let data9 = data.status;
-if(typeof data9 !== "string"){
-const err34 = {instancePath:instancePath+"/status",schemaPath:"#/definitions/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-if(!(((((((data9 === "not_started") || (data9 === "subplan_created")) || (data9 === "execution_created")) || (data9 === "in_progress")) || (data9 === "complete")) || (data9 === "failed")) || (data9 === "skipped"))){
-const err35 = {instancePath:instancePath+"/status",schemaPath:"#/definitions/status/enum",keyword:"enum",params:{allowedValues: schema18.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-if(data.subplan_path !== undefined){
-let data10 = data.subplan_path;
-if((typeof data10 !== "string") && (data10 !== null)){
-const err36 = {instancePath:instancePath+"/subplan_path",schemaPath:"#/properties/subplan_path/type",keyword:"type",params:{type: schema13.properties.subplan_path.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-if(typeof data10 === "string"){
-if(func2(data10) > 1000){
-const err37 = {instancePath:instancePath+"/subplan_path",schemaPath:"#/properties/subplan_path/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-}
-if(data.execution_paths !== undefined){
-let data11 = data.execution_paths;
-if(Array.isArray(data11)){
-if(data11.length > 100){
-const err38 = {instancePath:instancePath+"/execution_paths",schemaPath:"#/properties/execution_paths/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-const len3 = data11.length;
-for(let i3=0; i3<len3; i3++){
-let data12 = data11[i3];
-if(typeof data12 === "string"){
-if(func2(data12) > 1000){
-const err39 = {instancePath:instancePath+"/execution_paths/" + i3,schemaPath:"#/properties/execution_paths/items/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-else {
-const err40 = {instancePath:instancePath+"/execution_paths/" + i3,schemaPath:"#/properties/execution_paths/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-}
-else {
-const err41 = {instancePath:instancePath+"/execution_paths",schemaPath:"#/properties/execution_paths/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-if(data.executor !== undefined){
-let data13 = data.executor;
-if((typeof data13 !== "string") && (data13 !== null)){
-const err42 = {instancePath:instancePath+"/executor",schemaPath:"#/properties/executor/type",keyword:"type",params:{type: schema13.properties.executor.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-if(typeof data13 === "string"){
-if(func2(data13) > 200){
-const err43 = {instancePath:instancePath+"/executor",schemaPath:"#/properties/executor/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-}
-if(data.assigned_at !== undefined){
-let data14 = data.assigned_at;
-if((typeof data14 !== "string") && (data14 !== null)){
-const err44 = {instancePath:instancePath+"/assigned_at",schemaPath:"#/properties/assigned_at/type",keyword:"type",params:{type: schema13.properties.assigned_at.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-if(typeof data14 === "string"){
-if(func2(data14) > 64){
-const err45 = {instancePath:instancePath+"/assigned_at",schemaPath:"#/properties/assigned_at/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-if(!(formats0.validate(data14))){
-const err46 = {instancePath:instancePath+"/assigned_at",schemaPath:"#/properties/assigned_at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-}
-}
-if(data.started_at !== undefined){
-let data15 = data.started_at;
-if((typeof data15 !== "string") && (data15 !== null)){
-const err47 = {instancePath:instancePath+"/started_at",schemaPath:"#/properties/started_at/type",keyword:"type",params:{type: schema13.properties.started_at.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-if(typeof data15 === "string"){
-if(func2(data15) > 64){
-const err48 = {instancePath:instancePath+"/started_at",schemaPath:"#/properties/started_at/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-if(!(formats0.validate(data15))){
-const err49 = {instancePath:instancePath+"/started_at",schemaPath:"#/properties/started_at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-}
-}
-if(data.completed_at !== undefined){
-let data16 = data.completed_at;
-if((typeof data16 !== "string") && (data16 !== null)){
-const err50 = {instancePath:instancePath+"/completed_at",schemaPath:"#/properties/completed_at/type",keyword:"type",params:{type: schema13.properties.completed_at.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-if(typeof data16 === "string"){
-if(func2(data16) > 64){
-const err51 = {instancePath:instancePath+"/completed_at",schemaPath:"#/properties/completed_at/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-if(!(formats0.validate(data16))){
-const err52 = {instancePath:instancePath+"/completed_at",schemaPath:"#/properties/completed_at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-}
-}
-if(data.actual_hours !== undefined){
-let data17 = data.actual_hours;
-if((!((typeof data17 == "number") && (isFinite(data17)))) && (data17 !== null)){
-const err53 = {instancePath:instancePath+"/actual_hours",schemaPath:"#/properties/actual_hours/type",keyword:"type",params:{type: schema13.properties.actual_hours.type},message:"must be number,null"};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-if((typeof data17 == "number") && (isFinite(data17))){
-if(data17 > 100000 || isNaN(data17)){
-const err54 = {instancePath:instancePath+"/actual_hours",schemaPath:"#/properties/actual_hours/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000"};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-if(data17 < 0 || isNaN(data17)){
-const err55 = {instancePath:instancePath+"/actual_hours",schemaPath:"#/properties/actual_hours/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err56 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-validate12.errors = vErrors;
-return errors === 0;
-}
-
-
-function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.level === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "level"},message:"must have required property '"+"level"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.can_parallelize === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "can_parallelize"},message:"must have required property '"+"can_parallelize"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.achievements === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "achievements"},message:"must have required property '"+"achievements"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.level !== undefined){
-let data0 = data.level;
-if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err3 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if((typeof data0 == "number") && (isFinite(data0))){
-if(data0 > 100000 || isNaN(data0)){
-const err4 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data0 < 0 || isNaN(data0)){
-const err5 = {instancePath:instancePath+"/level",schemaPath:"#/properties/level/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-}
-if(data.can_parallelize !== undefined){
-if(typeof data.can_parallelize !== "boolean"){
-const err6 = {instancePath:instancePath+"/can_parallelize",schemaPath:"#/properties/can_parallelize/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data.max_parallelism !== undefined){
-let data2 = data.max_parallelism;
-if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err7 = {instancePath:instancePath+"/max_parallelism",schemaPath:"#/properties/max_parallelism/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if((typeof data2 == "number") && (isFinite(data2))){
-if(data2 > 100000 || isNaN(data2)){
-const err8 = {instancePath:instancePath+"/max_parallelism",schemaPath:"#/properties/max_parallelism/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data2 < 1 || isNaN(data2)){
-const err9 = {instancePath:instancePath+"/max_parallelism",schemaPath:"#/properties/max_parallelism/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-}
-if(data.reason !== undefined){
-let data3 = data.reason;
-if(typeof data3 === "string"){
-if(func2(data3) > 2000){
-const err10 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-else {
-const err11 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.description !== undefined){
-let data4 = data.description;
-if(typeof data4 === "string"){
-if(func2(data4) > 2000){
-const err12 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-else {
-const err13 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data.achievements !== undefined){
-let data5 = data.achievements;
-if(Array.isArray(data5)){
-if(data5.length > 100000){
-const err14 = {instancePath:instancePath+"/achievements",schemaPath:"#/properties/achievements/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data5.length < 1){
-const err15 = {instancePath:instancePath+"/achievements",schemaPath:"#/properties/achievements/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate12(data5[i0], {instancePath:instancePath+"/achievements/" + i0,parentData:data5,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err16 = {instancePath:instancePath+"/achievements",schemaPath:"#/properties/achievements/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-}
-else {
-const err17 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-validate11.errors = vErrors;
-return errors === 0;
-}
-
 
 function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://parallel-plans.dev/schemas/parallel.schema.json" */;
@@ -1090,14 +167,10 @@ errors++;
 }
 const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate11(data3[i0], {instancePath:instancePath+"/levels/" + i0,parentData:data3,parentDataProperty:i0,rootData}))){
-vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err13 = {instancePath:instancePath+"/levels",schemaPath:"#/properties/levels/type",keyword:"type",params:{type: "array"},message:"must be array"};
+let data4 = data3[i0];
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+if(data4.level === undefined){
+const err13 = {instancePath:instancePath+"/levels/" + i0,schemaPath:"#/properties/levels/items/required",keyword:"required",params:{missingProperty: "level"},message:"must have required property '"+"level"+"'"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1106,12 +179,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-if(data.parallelization_strategy !== undefined){
-let data5 = data.parallelization_strategy;
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(Object.keys(data5).length > 100){
-const err14 = {instancePath:instancePath+"/parallelization_strategy",schemaPath:"#/properties/parallelization_strategy/maxProperties",keyword:"maxProperties",params:{limit: 100},message:"must NOT have more than 100 properties"};
+if(data4.can_parallelize === undefined){
+const err14 = {instancePath:instancePath+"/levels/" + i0,schemaPath:"#/properties/levels/items/required",keyword:"required",params:{missingProperty: "can_parallelize"},message:"must have required property '"+"can_parallelize"+"'"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1120,9 +189,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-else {
-const err15 = {instancePath:instancePath+"/parallelization_strategy",schemaPath:"#/properties/parallelization_strategy/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data4.achievements === undefined){
+const err15 = {instancePath:instancePath+"/levels/" + i0,schemaPath:"#/properties/levels/items/required",keyword:"required",params:{missingProperty: "achievements"},message:"must have required property '"+"achievements"+"'"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1131,12 +199,10 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-if(data.execution_instructions !== undefined){
-let data6 = data.execution_instructions;
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-if(Object.keys(data6).length > 100){
-const err16 = {instancePath:instancePath+"/execution_instructions",schemaPath:"#/properties/execution_instructions/maxProperties",keyword:"maxProperties",params:{limit: 100},message:"must NOT have more than 100 properties"};
+if(data4.level !== undefined){
+let data5 = data4.level;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err16 = {instancePath:instancePath+"/levels/" + i0+"/level",schemaPath:"#/properties/levels/items/properties/level/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1145,9 +211,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-else {
-const err17 = {instancePath:instancePath+"/execution_instructions",schemaPath:"#/properties/execution_instructions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 > 100000 || isNaN(data5)){
+const err17 = {instancePath:instancePath+"/levels/" + i0+"/level",schemaPath:"#/properties/levels/items/properties/level/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1156,12 +222,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-if(data.validation_rules !== undefined){
-let data7 = data.validation_rules;
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-if(Object.keys(data7).length > 100){
-const err18 = {instancePath:instancePath+"/validation_rules",schemaPath:"#/properties/validation_rules/maxProperties",keyword:"maxProperties",params:{limit: 100},message:"must NOT have more than 100 properties"};
+if(data5 < 0 || isNaN(data5)){
+const err18 = {instancePath:instancePath+"/levels/" + i0+"/level",schemaPath:"#/properties/levels/items/properties/level/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1170,11 +232,11 @@ vErrors.push(err18);
 }
 errors++;
 }
-for(const key0 in data7){
-let data8 = data7[key0];
-if(Array.isArray(data8)){
-if(data8.length > 100){
-const err19 = {instancePath:instancePath+"/validation_rules/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/validation_rules/additionalProperties/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
+}
+}
+if(data4.can_parallelize !== undefined){
+if(typeof data4.can_parallelize !== "boolean"){
+const err19 = {instancePath:instancePath+"/levels/" + i0+"/can_parallelize",schemaPath:"#/properties/levels/items/properties/can_parallelize/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1183,12 +245,11 @@ vErrors.push(err19);
 }
 errors++;
 }
-const len1 = data8.length;
-for(let i1=0; i1<len1; i1++){
-let data9 = data8[i1];
-if(typeof data9 === "string"){
-if(func2(data9) > 2000){
-const err20 = {instancePath:instancePath+"/validation_rules/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,schemaPath:"#/properties/validation_rules/additionalProperties/items/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+}
+if(data4.max_parallelism !== undefined){
+let data7 = data4.max_parallelism;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err20 = {instancePath:instancePath+"/levels/" + i0+"/max_parallelism",schemaPath:"#/properties/levels/items/properties/max_parallelism/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1197,9 +258,9 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-else {
-const err21 = {instancePath:instancePath+"/validation_rules/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,schemaPath:"#/properties/validation_rules/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 100000 || isNaN(data7)){
+const err21 = {instancePath:instancePath+"/levels/" + i0+"/max_parallelism",schemaPath:"#/properties/levels/items/properties/max_parallelism/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1208,10 +269,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-}
-else {
-const err22 = {instancePath:instancePath+"/validation_rules/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/validation_rules/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data7 < 1 || isNaN(data7)){
+const err22 = {instancePath:instancePath+"/levels/" + i0+"/max_parallelism",schemaPath:"#/properties/levels/items/properties/max_parallelism/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1222,8 +281,11 @@ errors++;
 }
 }
 }
-else {
-const err23 = {instancePath:instancePath+"/validation_rules",schemaPath:"#/properties/validation_rules/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data4.reason !== undefined){
+let data8 = data4.reason;
+if(typeof data8 === "string"){
+if(func2(data8) > 2000){
+const err23 = {instancePath:instancePath+"/levels/" + i0+"/reason",schemaPath:"#/properties/levels/items/properties/reason/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1233,11 +295,8 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.success_metrics !== undefined){
-let data10 = data.success_metrics;
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-if(Object.keys(data10).length > 100){
-const err24 = {instancePath:instancePath+"/success_metrics",schemaPath:"#/properties/success_metrics/maxProperties",keyword:"maxProperties",params:{limit: 100},message:"must NOT have more than 100 properties"};
+else {
+const err24 = {instancePath:instancePath+"/levels/" + i0+"/reason",schemaPath:"#/properties/levels/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1247,8 +306,11 @@ vErrors.push(err24);
 errors++;
 }
 }
-else {
-const err25 = {instancePath:instancePath+"/success_metrics",schemaPath:"#/properties/success_metrics/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data4.description !== undefined){
+let data9 = data4.description;
+if(typeof data9 === "string"){
+if(func2(data9) > 2000){
+const err25 = {instancePath:instancePath+"/levels/" + i0+"/description",schemaPath:"#/properties/levels/items/properties/description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1258,14 +320,926 @@ vErrors.push(err25);
 errors++;
 }
 }
-}
 else {
-const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err26 = {instancePath:instancePath+"/levels/" + i0+"/description",schemaPath:"#/properties/levels/items/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
 else {
 vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data4.achievements !== undefined){
+let data10 = data4.achievements;
+if(Array.isArray(data10)){
+if(data10.length > 100000){
+const err27 = {instancePath:instancePath+"/levels/" + i0+"/achievements",schemaPath:"#/properties/levels/items/properties/achievements/maxItems",keyword:"maxItems",params:{limit: 100000},message:"must NOT have more than 100000 items"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if(data10.length < 1){
+const err28 = {instancePath:instancePath+"/levels/" + i0+"/achievements",schemaPath:"#/properties/levels/items/properties/achievements/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+const len1 = data10.length;
+for(let i1=0; i1<len1; i1++){
+let data11 = data10[i1];
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+if(data11.id === undefined){
+const err29 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1,schemaPath:"#/properties/levels/items/properties/achievements/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(data11.title === undefined){
+const err30 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1,schemaPath:"#/properties/levels/items/properties/achievements/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if(data11.id !== undefined){
+let data12 = data11.id;
+if(typeof data12 === "string"){
+if(func2(data12) > 16){
+const err31 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/id",schemaPath:"#/properties/levels/items/properties/achievements/items/properties/id/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if(func2(data12) < 3){
+const err32 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/id",schemaPath:"#/properties/levels/items/properties/achievements/items/properties/id/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(!pattern1.test(data12)){
+const err33 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/id",schemaPath:"#/properties/levels/items/properties/achievements/items/properties/id/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,6}\\.[0-9]{1,6}$"},message:"must match pattern \""+"^[0-9]{1,6}\\.[0-9]{1,6}$"+"\""};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/id",schemaPath:"#/properties/levels/items/properties/achievements/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data11.title !== undefined){
+let data13 = data11.title;
+if(typeof data13 === "string"){
+if(func2(data13) > 300){
+const err35 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/title",schemaPath:"#/properties/levels/items/properties/achievements/items/properties/title/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+if(func2(data13) < 1){
+const err36 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/title",schemaPath:"#/properties/levels/items/properties/achievements/items/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/title",schemaPath:"#/properties/levels/items/properties/achievements/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data11.estimated_hours !== undefined){
+let data14 = data11.estimated_hours;
+const _errs30 = errors;
+let valid7 = false;
+const _errs31 = errors;
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 > 100000 || isNaN(data14)){
+const err38 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/estimated_hours",schemaPath:"#/properties/levels/items/properties/achievements/items/properties/estimated_hours/anyOf/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+if(data14 < 0 || isNaN(data14)){
+const err39 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/estimated_hours",schemaPath:"#/properties/levels/items/properties/achievements/items/properties/estimated_hours/anyOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+else {
+const err40 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/estimated_hours",schemaPath:"#/properties/levels/items/properties/achievements/items/properties/estimated_hours/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+var _valid0 = _errs31 === errors;
+valid7 = valid7 || _valid0;
+if(!valid7){
+const _errs33 = errors;
+if(typeof data14 === "string"){
+if(func2(data14) > 64){
+const err41 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/estimated_hours",schemaPath:"#/properties/levels/items/properties/achievements/items/properties/estimated_hours/anyOf/1/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+if(!pattern2.test(data14)){
+const err42 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/estimated_hours",schemaPath:"#/properties/levels/items/properties/achievements/items/properties/estimated_hours/anyOf/1/pattern",keyword:"pattern",params:{pattern: "^\\s*(\\d{1,5}(?:\\.\\d{1,3})?)(?:\\s*(?:-|–|to)\\s*(\\d{1,5}(?:\\.\\d{1,3})?))?(?:\\s*(h|hr|hrs|hour|hours|m|min|mins|minute|minutes))?\\s*$"},message:"must match pattern \""+"^\\s*(\\d{1,5}(?:\\.\\d{1,3})?)(?:\\s*(?:-|–|to)\\s*(\\d{1,5}(?:\\.\\d{1,3})?))?(?:\\s*(h|hr|hrs|hour|hours|m|min|mins|minute|minutes))?\\s*$"+"\""};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/estimated_hours",schemaPath:"#/properties/levels/items/properties/achievements/items/properties/estimated_hours/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+var _valid0 = _errs33 === errors;
+valid7 = valid7 || _valid0;
+}
+if(!valid7){
+const err44 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/estimated_hours",schemaPath:"#/properties/levels/items/properties/achievements/items/properties/estimated_hours/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+else {
+errors = _errs30;
+if(vErrors !== null){
+if(_errs30){
+vErrors.length = _errs30;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data11.dependencies !== undefined){
+let data15 = data11.dependencies;
+if(Array.isArray(data15)){
+if(data15.length > 1000){
+const err45 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/dependencies",schemaPath:"#/properties/levels/items/properties/achievements/items/properties/dependencies/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+const len2 = data15.length;
+for(let i2=0; i2<len2; i2++){
+let data16 = data15[i2];
+if(typeof data16 === "string"){
+if(func2(data16) > 16){
+const err46 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/dependencies/" + i2,schemaPath:"#/properties/levels/items/properties/achievements/items/properties/dependencies/items/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+if(func2(data16) < 3){
+const err47 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/dependencies/" + i2,schemaPath:"#/properties/levels/items/properties/achievements/items/properties/dependencies/items/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+if(!pattern1.test(data16)){
+const err48 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/dependencies/" + i2,schemaPath:"#/properties/levels/items/properties/achievements/items/properties/dependencies/items/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,6}\\.[0-9]{1,6}$"},message:"must match pattern \""+"^[0-9]{1,6}\\.[0-9]{1,6}$"+"\""};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+else {
+const err49 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/dependencies/" + i2,schemaPath:"#/properties/levels/items/properties/achievements/items/properties/dependencies/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+}
+else {
+const err50 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/dependencies",schemaPath:"#/properties/levels/items/properties/achievements/items/properties/dependencies/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+if(data11.optional_dependencies !== undefined){
+let data17 = data11.optional_dependencies;
+if(Array.isArray(data17)){
+if(data17.length > 1000){
+const err51 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/optional_dependencies",schemaPath:"#/properties/levels/items/properties/achievements/items/properties/optional_dependencies/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+const len3 = data17.length;
+for(let i3=0; i3<len3; i3++){
+let data18 = data17[i3];
+if(typeof data18 === "string"){
+if(func2(data18) > 16){
+const err52 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/optional_dependencies/" + i3,schemaPath:"#/properties/levels/items/properties/achievements/items/properties/optional_dependencies/items/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+if(func2(data18) < 3){
+const err53 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/optional_dependencies/" + i3,schemaPath:"#/properties/levels/items/properties/achievements/items/properties/optional_dependencies/items/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+if(!pattern1.test(data18)){
+const err54 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/optional_dependencies/" + i3,schemaPath:"#/properties/levels/items/properties/achievements/items/properties/optional_dependencies/items/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,6}\\.[0-9]{1,6}$"},message:"must match pattern \""+"^[0-9]{1,6}\\.[0-9]{1,6}$"+"\""};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/optional_dependencies/" + i3,schemaPath:"#/properties/levels/items/properties/achievements/items/properties/optional_dependencies/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/optional_dependencies",schemaPath:"#/properties/levels/items/properties/achievements/items/properties/optional_dependencies/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+if(data11.blocks !== undefined){
+let data19 = data11.blocks;
+if(Array.isArray(data19)){
+if(data19.length > 1000){
+const err57 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/blocks",schemaPath:"#/properties/levels/items/properties/achievements/items/properties/blocks/maxItems",keyword:"maxItems",params:{limit: 1000},message:"must NOT have more than 1000 items"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+const len4 = data19.length;
+for(let i4=0; i4<len4; i4++){
+let data20 = data19[i4];
+if(typeof data20 === "string"){
+if(func2(data20) > 16){
+const err58 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/blocks/" + i4,schemaPath:"#/properties/levels/items/properties/achievements/items/properties/blocks/items/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+if(func2(data20) < 3){
+const err59 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/blocks/" + i4,schemaPath:"#/properties/levels/items/properties/achievements/items/properties/blocks/items/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+if(!pattern1.test(data20)){
+const err60 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/blocks/" + i4,schemaPath:"#/properties/levels/items/properties/achievements/items/properties/blocks/items/pattern",keyword:"pattern",params:{pattern: "^[0-9]{1,6}\\.[0-9]{1,6}$"},message:"must match pattern \""+"^[0-9]{1,6}\\.[0-9]{1,6}$"+"\""};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+else {
+const err61 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/blocks/" + i4,schemaPath:"#/properties/levels/items/properties/achievements/items/properties/blocks/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+}
+else {
+const err62 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/blocks",schemaPath:"#/properties/levels/items/properties/achievements/items/properties/blocks/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+if(data11.status !== undefined){
+let data21 = data11.status;
+if(typeof data21 !== "string"){
+const err63 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/status",schemaPath:"#/properties/levels/items/properties/achievements/items/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+if(!(((((((data21 === "not_started") || (data21 === "subplan_created")) || (data21 === "execution_created")) || (data21 === "in_progress")) || (data21 === "complete")) || (data21 === "failed")) || (data21 === "skipped"))){
+const err64 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/status",schemaPath:"#/properties/levels/items/properties/achievements/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema11.properties.levels.items.properties.achievements.items.properties.status.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+if(data11.subplan_path !== undefined){
+let data22 = data11.subplan_path;
+if((typeof data22 !== "string") && (data22 !== null)){
+const err65 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/subplan_path",schemaPath:"#/properties/levels/items/properties/achievements/items/properties/subplan_path/type",keyword:"type",params:{type: schema11.properties.levels.items.properties.achievements.items.properties.subplan_path.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+if(typeof data22 === "string"){
+if(func2(data22) > 1000){
+const err66 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/subplan_path",schemaPath:"#/properties/levels/items/properties/achievements/items/properties/subplan_path/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+}
+if(data11.execution_paths !== undefined){
+let data23 = data11.execution_paths;
+if(Array.isArray(data23)){
+if(data23.length > 100){
+const err67 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/execution_paths",schemaPath:"#/properties/levels/items/properties/achievements/items/properties/execution_paths/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+const len5 = data23.length;
+for(let i5=0; i5<len5; i5++){
+let data24 = data23[i5];
+if(typeof data24 === "string"){
+if(func2(data24) > 1000){
+const err68 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/execution_paths/" + i5,schemaPath:"#/properties/levels/items/properties/achievements/items/properties/execution_paths/items/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+else {
+const err69 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/execution_paths/" + i5,schemaPath:"#/properties/levels/items/properties/achievements/items/properties/execution_paths/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+}
+else {
+const err70 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/execution_paths",schemaPath:"#/properties/levels/items/properties/achievements/items/properties/execution_paths/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+if(data11.executor !== undefined){
+let data25 = data11.executor;
+if((typeof data25 !== "string") && (data25 !== null)){
+const err71 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/executor",schemaPath:"#/properties/levels/items/properties/achievements/items/properties/executor/type",keyword:"type",params:{type: schema11.properties.levels.items.properties.achievements.items.properties.executor.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+if(typeof data25 === "string"){
+if(func2(data25) > 200){
+const err72 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/executor",schemaPath:"#/properties/levels/items/properties/achievements/items/properties/executor/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+}
+if(data11.assigned_at !== undefined){
+let data26 = data11.assigned_at;
+if((typeof data26 !== "string") && (data26 !== null)){
+const err73 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/assigned_at",schemaPath:"#/properties/levels/items/properties/achievements/items/properties/assigned_at/type",keyword:"type",params:{type: schema11.properties.levels.items.properties.achievements.items.properties.assigned_at.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+if(typeof data26 === "string"){
+if(func2(data26) > 64){
+const err74 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/assigned_at",schemaPath:"#/properties/levels/items/properties/achievements/items/properties/assigned_at/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+if(!(formats0.validate(data26))){
+const err75 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/assigned_at",schemaPath:"#/properties/levels/items/properties/achievements/items/properties/assigned_at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+}
+if(data11.started_at !== undefined){
+let data27 = data11.started_at;
+if((typeof data27 !== "string") && (data27 !== null)){
+const err76 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/started_at",schemaPath:"#/properties/levels/items/properties/achievements/items/properties/started_at/type",keyword:"type",params:{type: schema11.properties.levels.items.properties.achievements.items.properties.started_at.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+if(typeof data27 === "string"){
+if(func2(data27) > 64){
+const err77 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/started_at",schemaPath:"#/properties/levels/items/properties/achievements/items/properties/started_at/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+if(!(formats0.validate(data27))){
+const err78 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/started_at",schemaPath:"#/properties/levels/items/properties/achievements/items/properties/started_at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+}
+if(data11.completed_at !== undefined){
+let data28 = data11.completed_at;
+if((typeof data28 !== "string") && (data28 !== null)){
+const err79 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/completed_at",schemaPath:"#/properties/levels/items/properties/achievements/items/properties/completed_at/type",keyword:"type",params:{type: schema11.properties.levels.items.properties.achievements.items.properties.completed_at.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+if(typeof data28 === "string"){
+if(func2(data28) > 64){
+const err80 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/completed_at",schemaPath:"#/properties/levels/items/properties/achievements/items/properties/completed_at/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+if(!(formats0.validate(data28))){
+const err81 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/completed_at",schemaPath:"#/properties/levels/items/properties/achievements/items/properties/completed_at/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+}
+if(data11.actual_hours !== undefined){
+let data29 = data11.actual_hours;
+if((!((typeof data29 == "number") && (isFinite(data29)))) && (data29 !== null)){
+const err82 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/actual_hours",schemaPath:"#/properties/levels/items/properties/achievements/items/properties/actual_hours/type",keyword:"type",params:{type: schema11.properties.levels.items.properties.achievements.items.properties.actual_hours.type},message:"must be number,null"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+if((typeof data29 == "number") && (isFinite(data29))){
+if(data29 > 100000 || isNaN(data29)){
+const err83 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/actual_hours",schemaPath:"#/properties/levels/items/properties/achievements/items/properties/actual_hours/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+if(data29 < 0 || isNaN(data29)){
+const err84 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/actual_hours",schemaPath:"#/properties/levels/items/properties/achievements/items/properties/actual_hours/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err85 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1,schemaPath:"#/properties/levels/items/properties/achievements/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+}
+else {
+const err86 = {instancePath:instancePath+"/levels/" + i0+"/achievements",schemaPath:"#/properties/levels/items/properties/achievements/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+}
+else {
+const err87 = {instancePath:instancePath+"/levels/" + i0,schemaPath:"#/properties/levels/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+}
+else {
+const err88 = {instancePath:instancePath+"/levels",schemaPath:"#/properties/levels/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+if(data.parallelization_strategy !== undefined){
+let data30 = data.parallelization_strategy;
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+if(Object.keys(data30).length > 100){
+const err89 = {instancePath:instancePath+"/parallelization_strategy",schemaPath:"#/properties/parallelization_strategy/maxProperties",keyword:"maxProperties",params:{limit: 100},message:"must NOT have more than 100 properties"};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+else {
+const err90 = {instancePath:instancePath+"/parallelization_strategy",schemaPath:"#/properties/parallelization_strategy/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+if(data.execution_instructions !== undefined){
+let data31 = data.execution_instructions;
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+if(Object.keys(data31).length > 100){
+const err91 = {instancePath:instancePath+"/execution_instructions",schemaPath:"#/properties/execution_instructions/maxProperties",keyword:"maxProperties",params:{limit: 100},message:"must NOT have more than 100 properties"};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+else {
+const err92 = {instancePath:instancePath+"/execution_instructions",schemaPath:"#/properties/execution_instructions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+if(data.validation_rules !== undefined){
+let data32 = data.validation_rules;
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+if(Object.keys(data32).length > 100){
+const err93 = {instancePath:instancePath+"/validation_rules",schemaPath:"#/properties/validation_rules/maxProperties",keyword:"maxProperties",params:{limit: 100},message:"must NOT have more than 100 properties"};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+for(const key0 in data32){
+let data33 = data32[key0];
+if(Array.isArray(data33)){
+if(data33.length > 100){
+const err94 = {instancePath:instancePath+"/validation_rules/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/validation_rules/additionalProperties/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+const len6 = data33.length;
+for(let i6=0; i6<len6; i6++){
+let data34 = data33[i6];
+if(typeof data34 === "string"){
+if(func2(data34) > 2000){
+const err95 = {instancePath:instancePath+"/validation_rules/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i6,schemaPath:"#/properties/validation_rules/additionalProperties/items/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+else {
+const err96 = {instancePath:instancePath+"/validation_rules/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i6,schemaPath:"#/properties/validation_rules/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+}
+else {
+const err97 = {instancePath:instancePath+"/validation_rules/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/validation_rules/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+}
+}
+else {
+const err98 = {instancePath:instancePath+"/validation_rules",schemaPath:"#/properties/validation_rules/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+if(data.success_metrics !== undefined){
+let data35 = data.success_metrics;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+if(Object.keys(data35).length > 100){
+const err99 = {instancePath:instancePath+"/success_metrics",schemaPath:"#/properties/success_metrics/maxProperties",keyword:"maxProperties",params:{limit: 100},message:"must NOT have more than 100 properties"};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+else {
+const err100 = {instancePath:instancePath+"/success_metrics",schemaPath:"#/properties/success_metrics/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+}
+else {
+const err101 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
 }
 errors++;
 }
