@@ -11,13 +11,19 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
-import { Ajv } from "ajv";
+import { _, Ajv } from "ajv";
 import addFormatsModule from "ajv-formats";
 import standaloneModule from "ajv/dist/standalone/index.js";
+import limitLengthModule from "ajv/dist/vocabularies/validation/limitLength.js";
+import ucs2lengthModule from "ajv/dist/runtime/ucs2length.js";
+import utilModule from "ajv/dist/compile/util.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const addFormats = addFormatsModule.default ?? addFormatsModule;
 const standaloneCode = standaloneModule.default ?? standaloneModule;
+const limitLength = limitLengthModule.default;
+const ucs2length = ucs2lengthModule.default;
+const { useFunc } = utilModule;
 
 /**
  * One entry per schema: the ajv options the core validated it with when it compiled at run time
@@ -53,6 +59,47 @@ function toEsm(code) {
     return name;
   });
   return { imports, body };
+}
+
+/**
+ * maxLength and minLength as ajv writes them (same errors, same place among a string's keywords),
+ * except that ajv's ucs2length, a loop over the whole string run for every bounded string, only
+ * runs when the UTF-16 length cannot decide alone: a string has at most as many code points as
+ * UTF-16 units, and at least half as many rounded up, so `length <= max` passes maxLength and
+ * `length >= 2 * min - 1` passes minLength without counting.
+ */
+function countCodePointsOnlyWhenNeeded(ajv) {
+  replaceKeyword(ajv, {
+    ...limitLength,
+    code(cxt) {
+      const { keyword, data, schema, schemaCode, it } = cxt;
+      if (it.opts.unicode === false || cxt.$data || !Number.isInteger(schema)) {
+        limitLength.code(cxt);
+        return;
+      }
+      const count = _`${useFunc(cxt.gen, ucs2length)}(${data})`;
+      cxt.fail(
+        keyword === "maxLength"
+          ? _`${data}.length > ${schemaCode} && ${count} > ${schemaCode}`
+          : _`${data}.length < ${2 * schema - 1} && ${count} < ${schemaCode}`,
+      );
+    },
+  });
+}
+
+/**
+ * Swap ajv's definition of a keyword (or of keywords defined together) for another, keeping its
+ * place in ajv's rule order, which is the order of the errors.
+ */
+function replaceKeyword(ajv, definition) {
+  const keywords = [definition.keyword].flat();
+  const group = ajv.RULES.rules.find((g) => g.rules.some((rule) => rule.keyword === keywords[0]));
+  const at = group.rules.findIndex((rule) => rule.keyword === keywords[0]);
+  const follower = group.rules[at + keywords.length]?.keyword;
+  for (const keyword of keywords) ajv.removeKeyword(keyword);
+  ajv.addKeyword(follower ? { ...definition, before: follower } : definition);
+  if (group.rules.slice(at, at + keywords.length).some((rule, i) => rule.keyword !== keywords[i]))
+    throw new Error(`${keywords.join(", ")} did not keep their place among ajv's rules`);
 }
 
 /**
@@ -95,6 +142,7 @@ export function readSchema(entry) {
 export function generateValidator(entry, schema = readSchema(entry)) {
   const ajv = new Ajv({ ...entry.options, code: { source: true, esm: true, lines: true } });
   if (entry.formats) addFormats(ajv);
+  countCodePointsOnlyWhenNeeded(ajv);
   const compiled = ajv.compile(entry.inline ? inlineDefinitions(schema) : schema);
   const { imports, body } = toEsm(standaloneCode(ajv, compiled));
   return [

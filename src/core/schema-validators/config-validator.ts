@@ -53,7 +53,7 @@ const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(typeof data1 === "string"){
-if(func2(data1) > 500){
+if(data1.length > 500 && func2(data1) > 500){
 const err2 = {instancePath:instancePath+"/plans/" + i0,schemaPath:"#/properties/plans/items/allOf/0/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema11.properties.plans.items.allOf[0],data:data1};
 if(vErrors === null){
 vErrors = [err2];
@@ -75,7 +75,7 @@ errors++;
 }
 }
 if(typeof data1 === "string"){
-if(func2(data1) > 500){
+if(data1.length > 500 && func2(data1) > 500){
 const err4 = {instancePath:instancePath+"/plans/" + i0,schemaPath:"#/properties/plans/items/allOf/1/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema11.properties.plans.items.allOf[1],data:data1};
 if(vErrors === null){
 vErrors = [err4];
@@ -99,7 +99,7 @@ errors++;
 const _errs9 = errors;
 const _errs10 = errors;
 if(typeof data1 === "string"){
-if(func2(data1) > 500){
+if(data1.length > 500 && func2(data1) > 500){
 const err6 = {};
 if(vErrors === null){
 vErrors = [err6];
@@ -145,7 +145,7 @@ vErrors = null;
 }
 }
 if(typeof data1 === "string"){
-if(func2(data1) > 500){
+if(data1.length > 500 && func2(data1) > 500){
 const err9 = {instancePath:instancePath+"/plans/" + i0,schemaPath:"#/properties/plans/items/allOf/2/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema11.properties.plans.items.allOf[2],data:data1};
 if(vErrors === null){
 vErrors = [err9];
@@ -159,7 +159,7 @@ errors++;
 const _errs12 = errors;
 const _errs13 = errors;
 if(typeof data1 === "string"){
-if(func2(data1) > 500){
+if(data1.length > 500 && func2(data1) > 500){
 const err10 = {};
 if(vErrors === null){
 vErrors = [err10];
@@ -205,7 +205,7 @@ vErrors = null;
 }
 }
 if(typeof data1 === "string"){
-if(func2(data1) > 500){
+if(data1.length > 500 && func2(data1) > 500){
 const err13 = {instancePath:instancePath+"/plans/" + i0,schemaPath:"#/properties/plans/items/allOf/3/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema11.properties.plans.items.allOf[3],data:data1};
 if(vErrors === null){
 vErrors = [err13];
@@ -217,7 +217,7 @@ errors++;
 }
 }
 if(typeof data1 === "string"){
-if(func2(data1) > 500){
+if(data1.length > 500 && func2(data1) > 500){
 const err14 = {instancePath:instancePath+"/plans/" + i0,schemaPath:"#/properties/plans/items/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters",schema:500,parentSchema:schema11.properties.plans.items,data:data1};
 if(vErrors === null){
 vErrors = [err14];
@@ -227,7 +227,7 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(func2(data1) < 1){
+if(data1.length < 1 && func2(data1) < 1){
 const err15 = {instancePath:instancePath+"/plans/" + i0,schemaPath:"#/properties/plans/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.plans.items,data:data1};
 if(vErrors === null){
 vErrors = [err15];
@@ -282,7 +282,7 @@ const _errs22 = errors;
 const _errs23 = errors;
 if(errors === _errs23){
 if(typeof data3 === "string"){
-if(func2(data3) > 200){
+if(data3.length > 200 && func2(data3) > 200){
 const err19 = {};
 if(vErrors === null){
 vErrors = [err19];
@@ -339,7 +339,7 @@ vErrors = null;
 }
 }
 if(typeof data3 === "string"){
-if(func2(data3) > 200){
+if(data3.length > 200 && func2(data3) > 200){
 const err23 = {instancePath:instancePath+"/patterns/plan",schemaPath:"#/definitions/relativePath/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema12,data:data3};
 if(vErrors === null){
 vErrors = [err23];
@@ -371,7 +371,7 @@ vErrors.push(err25);
 errors++;
 }
 if(typeof data3 === "string"){
-if(func2(data3) > 200){
+if(data3.length > 200 && func2(data3) > 200){
 const err26 = {instancePath:instancePath+"/patterns/plan",schemaPath:"#/definitions/namePattern/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema13,data:data3};
 if(vErrors === null){
 vErrors = [err26];
@@ -403,7 +403,7 @@ vErrors.push(err28);
 errors++;
 }
 if(typeof data3 === "string"){
-if(func2(data3) > 200){
+if(data3.length > 200 && func2(data3) > 200){
 const err29 = {instancePath:instancePath+"/patterns/plan",schemaPath:"#/properties/patterns/properties/plan/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema11.properties.patterns.properties.plan,data:data3};
 if(vErrors === null){
 vErrors = [err29];
@@ -413,7 +413,7 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(func2(data3) < 1){
+if(data3.length < 1 && func2(data3) < 1){
 const err30 = {instancePath:instancePath+"/patterns/plan",schemaPath:"#/properties/patterns/properties/plan/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.patterns.properties.plan,data:data3};
 if(vErrors === null){
 vErrors = [err30];
@@ -441,7 +441,7 @@ const _errs33 = errors;
 const _errs34 = errors;
 if(errors === _errs34){
 if(typeof data4 === "string"){
-if(func2(data4) > 200){
+if(data4.length > 200 && func2(data4) > 200){
 const err32 = {};
 if(vErrors === null){
 vErrors = [err32];
@@ -498,7 +498,7 @@ vErrors = null;
 }
 }
 if(typeof data4 === "string"){
-if(func2(data4) > 200){
+if(data4.length > 200 && func2(data4) > 200){
 const err36 = {instancePath:instancePath+"/patterns/subplan",schemaPath:"#/definitions/relativePath/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema12,data:data4};
 if(vErrors === null){
 vErrors = [err36];
@@ -530,7 +530,7 @@ vErrors.push(err38);
 errors++;
 }
 if(typeof data4 === "string"){
-if(func2(data4) > 200){
+if(data4.length > 200 && func2(data4) > 200){
 const err39 = {instancePath:instancePath+"/patterns/subplan",schemaPath:"#/definitions/namePattern/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema13,data:data4};
 if(vErrors === null){
 vErrors = [err39];
@@ -562,7 +562,7 @@ vErrors.push(err41);
 errors++;
 }
 if(typeof data4 === "string"){
-if(func2(data4) > 200){
+if(data4.length > 200 && func2(data4) > 200){
 const err42 = {instancePath:instancePath+"/patterns/subplan",schemaPath:"#/definitions/hasToken/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema16,data:data4};
 if(vErrors === null){
 vErrors = [err42];
@@ -594,7 +594,7 @@ vErrors.push(err44);
 errors++;
 }
 if(typeof data4 === "string"){
-if(func2(data4) > 200){
+if(data4.length > 200 && func2(data4) > 200){
 const err45 = {instancePath:instancePath+"/patterns/subplan",schemaPath:"#/properties/patterns/properties/subplan/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema11.properties.patterns.properties.subplan,data:data4};
 if(vErrors === null){
 vErrors = [err45];
@@ -604,7 +604,7 @@ vErrors.push(err45);
 }
 errors++;
 }
-if(func2(data4) < 1){
+if(data4.length < 1 && func2(data4) < 1){
 const err46 = {instancePath:instancePath+"/patterns/subplan",schemaPath:"#/properties/patterns/properties/subplan/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.patterns.properties.subplan,data:data4};
 if(vErrors === null){
 vErrors = [err46];
@@ -632,7 +632,7 @@ const _errs47 = errors;
 const _errs48 = errors;
 if(errors === _errs48){
 if(typeof data5 === "string"){
-if(func2(data5) > 200){
+if(data5.length > 200 && func2(data5) > 200){
 const err48 = {};
 if(vErrors === null){
 vErrors = [err48];
@@ -689,7 +689,7 @@ vErrors = null;
 }
 }
 if(typeof data5 === "string"){
-if(func2(data5) > 200){
+if(data5.length > 200 && func2(data5) > 200){
 const err52 = {instancePath:instancePath+"/patterns/execution",schemaPath:"#/definitions/relativePath/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema12,data:data5};
 if(vErrors === null){
 vErrors = [err52];
@@ -721,7 +721,7 @@ vErrors.push(err54);
 errors++;
 }
 if(typeof data5 === "string"){
-if(func2(data5) > 200){
+if(data5.length > 200 && func2(data5) > 200){
 const err55 = {instancePath:instancePath+"/patterns/execution",schemaPath:"#/definitions/namePattern/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema13,data:data5};
 if(vErrors === null){
 vErrors = [err55];
@@ -753,7 +753,7 @@ vErrors.push(err57);
 errors++;
 }
 if(typeof data5 === "string"){
-if(func2(data5) > 200){
+if(data5.length > 200 && func2(data5) > 200){
 const err58 = {instancePath:instancePath+"/patterns/execution",schemaPath:"#/definitions/hasToken/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema16,data:data5};
 if(vErrors === null){
 vErrors = [err58];
@@ -785,7 +785,7 @@ vErrors.push(err60);
 errors++;
 }
 if(typeof data5 === "string"){
-if(func2(data5) > 200){
+if(data5.length > 200 && func2(data5) > 200){
 const err61 = {instancePath:instancePath+"/patterns/execution",schemaPath:"#/properties/patterns/properties/execution/allOf/3/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema11.properties.patterns.properties.execution.allOf[3],data:data5};
 if(vErrors === null){
 vErrors = [err61];
@@ -807,7 +807,7 @@ errors++;
 }
 }
 if(typeof data5 === "string"){
-if(func2(data5) > 200){
+if(data5.length > 200 && func2(data5) > 200){
 const err63 = {instancePath:instancePath+"/patterns/execution",schemaPath:"#/properties/patterns/properties/execution/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema11.properties.patterns.properties.execution,data:data5};
 if(vErrors === null){
 vErrors = [err63];
@@ -817,7 +817,7 @@ vErrors.push(err63);
 }
 errors++;
 }
-if(func2(data5) < 1){
+if(data5.length < 1 && func2(data5) < 1){
 const err64 = {instancePath:instancePath+"/patterns/execution",schemaPath:"#/properties/patterns/properties/execution/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.patterns.properties.execution,data:data5};
 if(vErrors === null){
 vErrors = [err64];
@@ -845,7 +845,7 @@ const _errs62 = errors;
 const _errs63 = errors;
 if(errors === _errs63){
 if(typeof data6 === "string"){
-if(func2(data6) > 200){
+if(data6.length > 200 && func2(data6) > 200){
 const err66 = {};
 if(vErrors === null){
 vErrors = [err66];
@@ -902,7 +902,7 @@ vErrors = null;
 }
 }
 if(typeof data6 === "string"){
-if(func2(data6) > 200){
+if(data6.length > 200 && func2(data6) > 200){
 const err70 = {instancePath:instancePath+"/patterns/approved",schemaPath:"#/definitions/relativePath/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema12,data:data6};
 if(vErrors === null){
 vErrors = [err70];
@@ -934,7 +934,7 @@ vErrors.push(err72);
 errors++;
 }
 if(typeof data6 === "string"){
-if(func2(data6) > 200){
+if(data6.length > 200 && func2(data6) > 200){
 const err73 = {instancePath:instancePath+"/patterns/approved",schemaPath:"#/definitions/namePattern/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema13,data:data6};
 if(vErrors === null){
 vErrors = [err73];
@@ -966,7 +966,7 @@ vErrors.push(err75);
 errors++;
 }
 if(typeof data6 === "string"){
-if(func2(data6) > 200){
+if(data6.length > 200 && func2(data6) > 200){
 const err76 = {instancePath:instancePath+"/patterns/approved",schemaPath:"#/definitions/hasToken/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema16,data:data6};
 if(vErrors === null){
 vErrors = [err76];
@@ -998,7 +998,7 @@ vErrors.push(err78);
 errors++;
 }
 if(typeof data6 === "string"){
-if(func2(data6) > 200){
+if(data6.length > 200 && func2(data6) > 200){
 const err79 = {instancePath:instancePath+"/patterns/approved",schemaPath:"#/properties/patterns/properties/approved/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema11.properties.patterns.properties.approved,data:data6};
 if(vErrors === null){
 vErrors = [err79];
@@ -1008,7 +1008,7 @@ vErrors.push(err79);
 }
 errors++;
 }
-if(func2(data6) < 1){
+if(data6.length < 1 && func2(data6) < 1){
 const err80 = {instancePath:instancePath+"/patterns/approved",schemaPath:"#/properties/patterns/properties/approved/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.patterns.properties.approved,data:data6};
 if(vErrors === null){
 vErrors = [err80];
@@ -1110,7 +1110,7 @@ const len1 = data10.length;
 for(let i1=0; i1<len1; i1++){
 let data11 = data10[i1];
 if(typeof data11 === "string"){
-if(func2(data11) > 50){
+if(data11.length > 50 && func2(data11) > 50){
 const err88 = {instancePath:instancePath+"/assign/labels/" + i1,schemaPath:"#/properties/assign/properties/labels/items/maxLength",keyword:"maxLength",params:{limit: 50},message:"must NOT have more than 50 characters",schema:50,parentSchema:schema11.properties.assign.properties.labels.items,data:data11};
 if(vErrors === null){
 vErrors = [err88];
@@ -1120,7 +1120,7 @@ vErrors.push(err88);
 }
 errors++;
 }
-if(func2(data11) < 1){
+if(data11.length < 1 && func2(data11) < 1){
 const err89 = {instancePath:instancePath+"/assign/labels/" + i1,schemaPath:"#/properties/assign/properties/labels/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema11.properties.assign.properties.labels.items,data:data11};
 if(vErrors === null){
 vErrors = [err89];

@@ -50,7 +50,7 @@ errors++;
 if(data.$schema !== undefined){
 let data0 = data.$schema;
 if(typeof data0 === "string"){
-if(func2(data0) > 500){
+if(data0.length > 500 && func2(data0) > 500){
 const err3 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err3];
@@ -75,7 +75,7 @@ errors++;
 if(data.plan_name !== undefined){
 let data1 = data.plan_name;
 if(typeof data1 === "string"){
-if(func2(data1) > 200){
+if(data1.length > 200 && func2(data1) > 200){
 const err5 = {instancePath:instancePath+"/plan_name",schemaPath:"#/properties/plan_name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err5];
@@ -85,7 +85,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(func2(data1) < 1){
+if(data1.length < 1 && func2(data1) < 1){
 const err6 = {instancePath:instancePath+"/plan_name",schemaPath:"#/properties/plan_name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err6];
@@ -130,7 +130,7 @@ vErrors.push(err9);
 errors++;
 }
 if(typeof data2 === "string"){
-if(func2(data2) > 50){
+if(data2.length > 50 && func2(data2) > 50){
 const err10 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/maxLength",keyword:"maxLength",params:{limit: 50},message:"must NOT have more than 50 characters"};
 if(vErrors === null){
 vErrors = [err10];
@@ -284,7 +284,7 @@ errors++;
 if(data4.reason !== undefined){
 let data8 = data4.reason;
 if(typeof data8 === "string"){
-if(func2(data8) > 2000){
+if(data8.length > 2000 && func2(data8) > 2000){
 const err23 = {instancePath:instancePath+"/levels/" + i0+"/reason",schemaPath:"#/properties/levels/items/properties/reason/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err23];
@@ -309,7 +309,7 @@ errors++;
 if(data4.description !== undefined){
 let data9 = data4.description;
 if(typeof data9 === "string"){
-if(func2(data9) > 2000){
+if(data9.length > 2000 && func2(data9) > 2000){
 const err25 = {instancePath:instancePath+"/levels/" + i0+"/description",schemaPath:"#/properties/levels/items/properties/description/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err25];
@@ -381,7 +381,7 @@ errors++;
 if(data11.id !== undefined){
 let data12 = data11.id;
 if(typeof data12 === "string"){
-if(func2(data12) > 16){
+if(data12.length > 16 && func2(data12) > 16){
 const err31 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/id",schemaPath:"#/properties/levels/items/properties/achievements/items/properties/id/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters"};
 if(vErrors === null){
 vErrors = [err31];
@@ -391,7 +391,7 @@ vErrors.push(err31);
 }
 errors++;
 }
-if(func2(data12) < 3){
+if(data12.length < 5 && func2(data12) < 3){
 const err32 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/id",schemaPath:"#/properties/levels/items/properties/achievements/items/properties/id/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"};
 if(vErrors === null){
 vErrors = [err32];
@@ -426,7 +426,7 @@ errors++;
 if(data11.title !== undefined){
 let data13 = data11.title;
 if(typeof data13 === "string"){
-if(func2(data13) > 300){
+if(data13.length > 300 && func2(data13) > 300){
 const err35 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/title",schemaPath:"#/properties/levels/items/properties/achievements/items/properties/title/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters"};
 if(vErrors === null){
 vErrors = [err35];
@@ -436,7 +436,7 @@ vErrors.push(err35);
 }
 errors++;
 }
-if(func2(data13) < 1){
+if(data13.length < 1 && func2(data13) < 1){
 const err36 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/title",schemaPath:"#/properties/levels/items/properties/achievements/items/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err36];
@@ -500,7 +500,7 @@ valid7 = valid7 || _valid0;
 if(!valid7){
 const _errs33 = errors;
 if(typeof data14 === "string"){
-if(func2(data14) > 64){
+if(data14.length > 64 && func2(data14) > 64){
 const err41 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/estimated_hours",schemaPath:"#/properties/levels/items/properties/achievements/items/properties/estimated_hours/anyOf/1/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err41];
@@ -573,7 +573,7 @@ const len2 = data15.length;
 for(let i2=0; i2<len2; i2++){
 let data16 = data15[i2];
 if(typeof data16 === "string"){
-if(func2(data16) > 16){
+if(data16.length > 16 && func2(data16) > 16){
 const err46 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/dependencies/" + i2,schemaPath:"#/properties/levels/items/properties/achievements/items/properties/dependencies/items/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters"};
 if(vErrors === null){
 vErrors = [err46];
@@ -583,7 +583,7 @@ vErrors.push(err46);
 }
 errors++;
 }
-if(func2(data16) < 3){
+if(data16.length < 5 && func2(data16) < 3){
 const err47 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/dependencies/" + i2,schemaPath:"#/properties/levels/items/properties/achievements/items/properties/dependencies/items/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"};
 if(vErrors === null){
 vErrors = [err47];
@@ -644,7 +644,7 @@ const len3 = data17.length;
 for(let i3=0; i3<len3; i3++){
 let data18 = data17[i3];
 if(typeof data18 === "string"){
-if(func2(data18) > 16){
+if(data18.length > 16 && func2(data18) > 16){
 const err52 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/optional_dependencies/" + i3,schemaPath:"#/properties/levels/items/properties/achievements/items/properties/optional_dependencies/items/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters"};
 if(vErrors === null){
 vErrors = [err52];
@@ -654,7 +654,7 @@ vErrors.push(err52);
 }
 errors++;
 }
-if(func2(data18) < 3){
+if(data18.length < 5 && func2(data18) < 3){
 const err53 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/optional_dependencies/" + i3,schemaPath:"#/properties/levels/items/properties/achievements/items/properties/optional_dependencies/items/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"};
 if(vErrors === null){
 vErrors = [err53];
@@ -715,7 +715,7 @@ const len4 = data19.length;
 for(let i4=0; i4<len4; i4++){
 let data20 = data19[i4];
 if(typeof data20 === "string"){
-if(func2(data20) > 16){
+if(data20.length > 16 && func2(data20) > 16){
 const err58 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/blocks/" + i4,schemaPath:"#/properties/levels/items/properties/achievements/items/properties/blocks/items/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters"};
 if(vErrors === null){
 vErrors = [err58];
@@ -725,7 +725,7 @@ vErrors.push(err58);
 }
 errors++;
 }
-if(func2(data20) < 3){
+if(data20.length < 5 && func2(data20) < 3){
 const err59 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/blocks/" + i4,schemaPath:"#/properties/levels/items/properties/achievements/items/properties/blocks/items/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"};
 if(vErrors === null){
 vErrors = [err59];
@@ -805,7 +805,7 @@ vErrors.push(err65);
 errors++;
 }
 if(typeof data22 === "string"){
-if(func2(data22) > 1000){
+if(data22.length > 1000 && func2(data22) > 1000){
 const err66 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/subplan_path",schemaPath:"#/properties/levels/items/properties/achievements/items/properties/subplan_path/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
 if(vErrors === null){
 vErrors = [err66];
@@ -834,7 +834,7 @@ const len5 = data23.length;
 for(let i5=0; i5<len5; i5++){
 let data24 = data23[i5];
 if(typeof data24 === "string"){
-if(func2(data24) > 1000){
+if(data24.length > 1000 && func2(data24) > 1000){
 const err68 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/execution_paths/" + i5,schemaPath:"#/properties/levels/items/properties/achievements/items/properties/execution_paths/items/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
 if(vErrors === null){
 vErrors = [err68];
@@ -881,7 +881,7 @@ vErrors.push(err71);
 errors++;
 }
 if(typeof data25 === "string"){
-if(func2(data25) > 200){
+if(data25.length > 200 && func2(data25) > 200){
 const err72 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/executor",schemaPath:"#/properties/levels/items/properties/achievements/items/properties/executor/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err72];
@@ -906,7 +906,7 @@ vErrors.push(err73);
 errors++;
 }
 if(typeof data26 === "string"){
-if(func2(data26) > 64){
+if(data26.length > 64 && func2(data26) > 64){
 const err74 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/assigned_at",schemaPath:"#/properties/levels/items/properties/achievements/items/properties/assigned_at/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err74];
@@ -941,7 +941,7 @@ vErrors.push(err76);
 errors++;
 }
 if(typeof data27 === "string"){
-if(func2(data27) > 64){
+if(data27.length > 64 && func2(data27) > 64){
 const err77 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/started_at",schemaPath:"#/properties/levels/items/properties/achievements/items/properties/started_at/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err77];
@@ -976,7 +976,7 @@ vErrors.push(err79);
 errors++;
 }
 if(typeof data28 === "string"){
-if(func2(data28) > 64){
+if(data28.length > 64 && func2(data28) > 64){
 const err80 = {instancePath:instancePath+"/levels/" + i0+"/achievements/" + i1+"/completed_at",schemaPath:"#/properties/levels/items/properties/achievements/items/properties/completed_at/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err80];
@@ -1161,7 +1161,7 @@ const len6 = data33.length;
 for(let i6=0; i6<len6; i6++){
 let data34 = data33[i6];
 if(typeof data34 === "string"){
-if(func2(data34) > 2000){
+if(data34.length > 2000 && func2(data34) > 2000){
 const err95 = {instancePath:instancePath+"/validation_rules/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i6,schemaPath:"#/properties/validation_rules/additionalProperties/items/maxLength",keyword:"maxLength",params:{limit: 2000},message:"must NOT have more than 2000 characters"};
 if(vErrors === null){
 vErrors = [err95];
