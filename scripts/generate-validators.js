@@ -12,18 +12,24 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import { _, Ajv } from "ajv";
+import codegenModule from "ajv/dist/compile/codegen/index.js";
 import addFormatsModule from "ajv-formats";
 import standaloneModule from "ajv/dist/standalone/index.js";
 import limitLengthModule from "ajv/dist/vocabularies/validation/limitLength.js";
 import ucs2lengthModule from "ajv/dist/runtime/ucs2length.js";
 import utilModule from "ajv/dist/compile/util.js";
+import anyOfModule from "ajv/dist/vocabularies/applicator/anyOf.js";
+import dataTypeModule from "ajv/dist/compile/validate/dataType.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const addFormats = addFormatsModule.default ?? addFormatsModule;
 const standaloneCode = standaloneModule.default ?? standaloneModule;
 const limitLength = limitLengthModule.default;
 const ucs2length = ucs2lengthModule.default;
-const { useFunc } = utilModule;
+const { alwaysValidSchema, useFunc } = utilModule;
+const anyOf = anyOfModule.default;
+const { and, not, or } = codegenModule;
+const { checkDataType, getJSONTypes } = dataTypeModule;
 
 /**
  * One entry per schema: the ajv options the core validated it with when it compiled at run time
@@ -88,6 +94,45 @@ function countCodePointsOnlyWhenNeeded(ajv) {
 }
 
 /**
+ * anyOf as ajv writes it, behind a first pass that only asks whether some branch matches, without
+ * building errors. ajv collects every failed branch's errors and drops them when a later branch
+ * matches, so each estimate written as text ("2-3 hours") built and dropped the number branch's
+ * error (its instance path included); now the errors are built only when no branch matches, by
+ * ajv's own code, so they are the same errors in the same order.
+ */
+function matchAnyOfBeforeCollectingErrors(ajv) {
+  replaceKeyword(ajv, {
+    ...anyOf,
+    code(cxt) {
+      const { gen, schema, it } = cxt;
+      const plain =
+        !it.allErrors || it.opts.unevaluated || it.opts.coerceTypes || it.opts.useDefaults;
+      if (plain || schema.some((s) => alwaysValidSchema(it, s))) {
+        anyOf.code(cxt);
+        return;
+      }
+      const matched = gen.let("matched", false);
+      schema.forEach((branch, i) => {
+        // A branch whose type the data does not have cannot match: skip it before its checks
+        // fail (even without details, a failed check still records an error object).
+        const types = typeof branch == "object" ? getJSONTypes(branch.type) : [];
+        const fits = types.map((t) => checkDataType(t, cxt.data, it.opts.strictNumbers));
+        gen.if(fits.length > 0 ? and(not(matched), or(...fits)) : not(matched), () => {
+          const valid = gen.name("valid");
+          cxt.subschema(
+            { keyword: "anyOf", schemaProp: i, compositeRule: true, createErrors: false },
+            valid,
+          );
+          gen.assign(matched, valid);
+        });
+      });
+      cxt.reset();
+      gen.if(not(matched), () => anyOf.code(cxt));
+    },
+  });
+}
+
+/**
  * Swap ajv's definition of a keyword (or of keywords defined together) for another, keeping its
  * place in ajv's rule order, which is the order of the errors.
  */
@@ -143,6 +188,7 @@ export function generateValidator(entry, schema = readSchema(entry)) {
   const ajv = new Ajv({ ...entry.options, code: { source: true, esm: true, lines: true } });
   if (entry.formats) addFormats(ajv);
   countCodePointsOnlyWhenNeeded(ajv);
+  matchAnyOfBeforeCollectingErrors(ajv);
   const compiled = ajv.compile(entry.inline ? inlineDefinitions(schema) : schema);
   const { imports, body } = toEsm(standaloneCode(ajv, compiled));
   return [
