@@ -55,17 +55,25 @@ export const VALIDATORS = [
 
 /**
  * ajv writes `require()` for its runtime helpers even in ESM mode: turn each into an import of
- * the same CommonJS module (its `exports` object arrives as the default import).
+ * the same CommonJS module (its `exports` object arrives as the default import), or of our own
+ * ES module for a relative path (its exports as a namespace).
  */
 function toEsm(code) {
   const imports = [];
   const body = code.replace(/require\("([^"]+)"\)/g, (_match, specifier) => {
     const name = `runtime${imports.length}`;
-    imports.push(`import ${name} from "${specifier}.js";`);
+    const local = specifier.startsWith(".");
+    imports.push(`import ${local ? `* as ${name}` : name} from "${specifier}.js";`);
     return name;
   });
   return { imports, body };
 }
+
+/**
+ * Where the generated code looks formats up: src/core/schema-formats.ts, ajv-formats' formats
+ * with a fast path for date-time (the path is relative to the generated module).
+ */
+const FORMATS_MODULE = _`require("../schema-formats").formats`;
 
 /**
  * maxLength and minLength as ajv writes them (same errors, same place among a string's keywords),
@@ -185,7 +193,8 @@ export function readSchema(entry) {
 
 /** The module text for one validator, deterministic for a given schema and ajv version. */
 export function generateValidator(entry, schema = readSchema(entry)) {
-  const ajv = new Ajv({ ...entry.options, code: { source: true, esm: true, lines: true } });
+  const code = { source: true, esm: true, lines: true, formats: FORMATS_MODULE };
+  const ajv = new Ajv({ ...entry.options, code });
   if (entry.formats) addFormats(ajv);
   countCodePointsOnlyWhenNeeded(ajv);
   matchAnyOfBeforeCollectingErrors(ajv);
