@@ -11,17 +11,31 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
-import { Ajv } from "ajv";
+import { _, Ajv } from "ajv";
+import codegenModule from "ajv/dist/compile/codegen/index.js";
 import addFormatsModule from "ajv-formats";
 import standaloneModule from "ajv/dist/standalone/index.js";
+import limitLengthModule from "ajv/dist/vocabularies/validation/limitLength.js";
+import ucs2lengthModule from "ajv/dist/runtime/ucs2length.js";
+import utilModule from "ajv/dist/compile/util.js";
+import anyOfModule from "ajv/dist/vocabularies/applicator/anyOf.js";
+import dataTypeModule from "ajv/dist/compile/validate/dataType.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const addFormats = addFormatsModule.default ?? addFormatsModule;
 const standaloneCode = standaloneModule.default ?? standaloneModule;
+const limitLength = limitLengthModule.default;
+const ucs2length = ucs2lengthModule.default;
+const { alwaysValidSchema, useFunc } = utilModule;
+const anyOf = anyOfModule.default;
+const { and, not, or } = codegenModule;
+const { checkDataType, getJSONTypes } = dataTypeModule;
 
 /**
  * One entry per schema: the ajv options the core validated it with when it compiled at run time
- * (they shape the errors, so they must not change silently), and whether it uses formats.
+ * (they shape the errors, so they must not change silently), whether it uses formats, and whether
+ * its `#/definitions/…` references are inlined before compiling (see inlineDefinitions: only for
+ * a schema whose reader uses no error's schemaPath or parentSchema, which inlining changes).
  */
 export const VALIDATORS = [
   {
@@ -29,6 +43,7 @@ export const VALIDATORS = [
     output: "src/core/schema-validators/parallel-validator.ts",
     options: { allErrors: true, strict: true, allowUnionTypes: true },
     formats: true,
+    inline: true,
   },
   {
     schema: "schemas/config.schema.json",
@@ -40,17 +55,136 @@ export const VALIDATORS = [
 
 /**
  * ajv writes `require()` for its runtime helpers even in ESM mode: turn each into an import of
- * the same CommonJS module (its `exports` object arrives as the default import).
+ * the same CommonJS module (its `exports` object arrives as the default import), or of our own
+ * ES module for a relative path (its exports as a namespace).
  */
 function toEsm(code) {
   const imports = [];
   const body = code.replace(/require\("([^"]+)"\)/g, (_match, specifier) => {
     const name = `runtime${imports.length}`;
-    imports.push(`import ${name} from "${specifier}.js";`);
+    const local = specifier.startsWith(".");
+    imports.push(`import ${local ? `* as ${name}` : name} from "${specifier}.js";`);
     return name;
   });
   return { imports, body };
 }
+
+/**
+ * Where the generated code looks formats up: src/core/schema-formats.ts, ajv-formats' formats
+ * with a fast path for date-time (the path is relative to the generated module).
+ */
+const FORMATS_MODULE = _`require("../schema-formats").formats`;
+
+/**
+ * maxLength and minLength as ajv writes them (same errors, same place among a string's keywords),
+ * except that ajv's ucs2length, a loop over the whole string run for every bounded string, only
+ * runs when the UTF-16 length cannot decide alone: a string has at most as many code points as
+ * UTF-16 units, and at least half as many rounded up, so `length <= max` passes maxLength and
+ * `length >= 2 * min - 1` passes minLength without counting.
+ */
+function countCodePointsOnlyWhenNeeded(ajv) {
+  replaceKeyword(ajv, {
+    ...limitLength,
+    code(cxt) {
+      const { keyword, data, schema, schemaCode, it } = cxt;
+      if (it.opts.unicode === false || cxt.$data || !Number.isInteger(schema)) {
+        limitLength.code(cxt);
+        return;
+      }
+      const count = _`${useFunc(cxt.gen, ucs2length)}(${data})`;
+      cxt.fail(
+        keyword === "maxLength"
+          ? _`${data}.length > ${schemaCode} && ${count} > ${schemaCode}`
+          : _`${data}.length < ${2 * schema - 1} && ${count} < ${schemaCode}`,
+      );
+    },
+  });
+}
+
+/**
+ * anyOf as ajv writes it, behind a first pass that only asks whether some branch matches, without
+ * building errors. ajv collects every failed branch's errors and drops them when a later branch
+ * matches, so each estimate written as text ("2-3 hours") built and dropped the number branch's
+ * error (its instance path included); now the errors are built only when no branch matches, by
+ * ajv's own code, so they are the same errors in the same order.
+ */
+function matchAnyOfBeforeCollectingErrors(ajv) {
+  replaceKeyword(ajv, {
+    ...anyOf,
+    code(cxt) {
+      const { gen, schema, it } = cxt;
+      const plain =
+        !it.allErrors || it.opts.unevaluated || it.opts.coerceTypes || it.opts.useDefaults;
+      if (plain || schema.some((s) => alwaysValidSchema(it, s))) {
+        anyOf.code(cxt);
+        return;
+      }
+      const matched = gen.let("matched", false);
+      schema.forEach((branch, i) => {
+        // A branch whose type the data does not have cannot match: skip it before its checks
+        // fail (even without details, a failed check still records an error object).
+        const types = typeof branch == "object" ? getJSONTypes(branch.type) : [];
+        const fits = types.map((t) => checkDataType(t, cxt.data, it.opts.strictNumbers));
+        gen.if(fits.length > 0 ? and(not(matched), or(...fits)) : not(matched), () => {
+          const valid = gen.name("valid");
+          cxt.subschema(
+            { keyword: "anyOf", schemaProp: i, compositeRule: true, createErrors: false },
+            valid,
+          );
+          gen.assign(matched, valid);
+        });
+      });
+      cxt.reset();
+      gen.if(not(matched), () => anyOf.code(cxt));
+    },
+  });
+}
+
+/**
+ * Swap ajv's definition of a keyword (or of keywords defined together) for another, keeping its
+ * place in ajv's rule order, which is the order of the errors.
+ */
+function replaceKeyword(ajv, definition) {
+  const keywords = [definition.keyword].flat();
+  const group = ajv.RULES.rules.find((g) => g.rules.some((rule) => rule.keyword === keywords[0]));
+  const at = group.rules.findIndex((rule) => rule.keyword === keywords[0]);
+  const follower = group.rules[at + keywords.length]?.keyword;
+  for (const keyword of keywords) ajv.removeKeyword(keyword);
+  ajv.addKeyword(follower ? { ...definition, before: follower } : definition);
+  if (group.rules.slice(at, at + keywords.length).some((rule, i) => rule.keyword !== keywords[i]))
+    throw new Error(`${keywords.join(", ")} did not keep their place among ajv's rules`);
+}
+
+/**
+ * A copy of the schema with each `{"$ref": "#/definitions/name"}` replaced by that definition, and
+ * without `definitions`. ajv compiles a referenced schema into a function of its own and calls it
+ * for every item with a fresh options object and instance path (for thousands of achievements,
+ * more than half of what validation allocated); a schema without references is written inline,
+ * with the same checks in the same order, building a path only for an error.
+ */
+export function inlineDefinitions(schema) {
+  const definitions = schema.definitions ?? {};
+  const resolve = (node, trail) => {
+    if (Array.isArray(node)) return node.map((item) => resolve(item, trail));
+    if (node === null || typeof node !== "object") return node;
+    if (typeof node.$ref === "string") {
+      const name = /^#\/definitions\/([^/~]+)$/.exec(node.$ref)?.[1];
+      if (name === undefined || !Object.hasOwn(definitions, name) || Object.keys(node).length > 1)
+        throw new Error(`cannot inline ${JSON.stringify(node)}: only a bare local definition is`);
+      if (trail.includes(name)) throw new Error(`cannot inline the recursive definition ${name}`);
+      return resolve(definitions[name], [...trail, name]);
+    }
+    return Object.fromEntries(
+      Object.entries(node)
+        .filter(([key]) => node !== schema || key !== "definitions")
+        .map(([key, value]) => [key, LITERAL_KEYWORDS.has(key) ? value : resolve(value, trail)]),
+    );
+  };
+  return resolve(schema, []);
+}
+
+/** Keywords whose value is data, not a schema: a `$ref` inside one is not a reference. */
+const LITERAL_KEYWORDS = new Set(["enum", "const", "default", "examples"]);
 
 /** The schema of an entry, as written in schemas/. */
 export function readSchema(entry) {
@@ -59,9 +193,13 @@ export function readSchema(entry) {
 
 /** The module text for one validator, deterministic for a given schema and ajv version. */
 export function generateValidator(entry, schema = readSchema(entry)) {
-  const ajv = new Ajv({ ...entry.options, code: { source: true, esm: true, lines: true } });
+  const code = { source: true, esm: true, lines: true, formats: FORMATS_MODULE };
+  const ajv = new Ajv({ ...entry.options, code });
   if (entry.formats) addFormats(ajv);
-  const { imports, body } = toEsm(standaloneCode(ajv, ajv.compile(schema)));
+  countCodePointsOnlyWhenNeeded(ajv);
+  matchAnyOfBeforeCollectingErrors(ajv);
+  const compiled = ajv.compile(entry.inline ? inlineDefinitions(schema) : schema);
+  const { imports, body } = toEsm(standaloneCode(ajv, compiled));
   return [
     "// @ts-nocheck",
     "/* eslint-disable */",

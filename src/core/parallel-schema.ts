@@ -1,7 +1,8 @@
 /**
  * The JSON Schema of parallel.json (`schemas/parallel.schema.json`, the source of truth), compiled
  * at build time into a standalone validator (`schema-validators/`, so ajv's compiler never runs at
- * start), and its errors turned into located messages.
+ * start; scripts/generate-validators.js shapes ajv's code to cost little per achievement, with the
+ * same errors), and its errors turned into located messages.
  */
 import { createRequire } from "node:module";
 import type { ErrorObject, ValidateFunction } from "ajv";
