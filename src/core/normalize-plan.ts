@@ -80,8 +80,7 @@ export function normalizePlan(value: unknown): ParallelPlan {
   const achievements: Achievement[] = [];
   const byId = new Map<string, Achievement>();
   const root = isObject(value) ? value : {};
-  const planName =
-    typeof root.plan_name === "string" ? (root.plan_name as string) : null;
+  const planName = typeof root.plan_name === "string" ? (root.plan_name as string) : null;
   const rawLevels = root.levels;
   const nodes: Achievement[] = [];
   if (!Array.isArray(rawLevels)) return { planName, levels, achievements, nodes, byId };
