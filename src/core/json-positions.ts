@@ -8,7 +8,18 @@
  * a text with a lone "\r" is left to the caller's general walker, which counts it as a break too.
  */
 
-import { skipRest, skipSpace, skipString, skipValue } from "./json-skip.js";
+import {
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  COLON,
+  COMMA,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  skipRest,
+  skipSpace,
+  skipString,
+  skipValue,
+} from "./json-skip.js";
 import type { Position } from "./types.js";
 
 /** The wanted paths as a tree, so the walk knows at each value whether anyone asked for it. */
@@ -76,13 +87,6 @@ export class PathTrie {
  * slowly and recompiles. This one instance, never used, keeps the class (and the code) alive.
  */
 export const PATH_TRIE_SHAPE = new PathTrie();
-
-const COMMA = 0x2c;
-const COLON = 0x3a;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
 
 /** Whether the text has a "\r" not followed by "\n" (then the caller's walker must be used). */
 export function hasLoneCarriageReturn(text: string): boolean {
