@@ -5,6 +5,7 @@
  */
 import type { JsonDocument, JsonPath } from "./json-document.js";
 import { RULES, type Finding, type Position, type RuleCode } from "./types.js";
+import { holdShape } from "./held-shapes.js";
 
 /** Messages quote values from untrusted files: keep them readable whatever the input. */
 const MAX_MESSAGE = 1000;
@@ -108,10 +109,4 @@ function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/**
- * V8 gives an object the hidden class its fields were added in, and keeps those classes only while
- * some object uses them: when every FindingCollector of one analysis has been collected, a full collection
- * drops the class and deoptimizes the code compiled against it, so the next analysis first runs
- * slowly and recompiles. This one instance, never used, keeps the class (and the code) alive.
- */
-export const FINDING_COLLECTOR_SHAPE = new FindingCollector(1);
+holdShape(new FindingCollector(1));

@@ -14,6 +14,7 @@ import {
 import { hasLoneCarriageReturn, markOffsets, PathTrie, positionsAt } from "./json-positions.js";
 import { LineIndex } from "./text-lines.js";
 import type { Position } from "./types.js";
+import { holdShape } from "./held-shapes.js";
 
 export type JsonPath = (string | number)[];
 
@@ -56,13 +57,7 @@ export class JsonDocument {
   }
 }
 
-/**
- * V8 gives an object the hidden class its fields were added in, and keeps those classes only while
- * some object uses them: when every JsonDocument of one analysis has been collected, a full collection
- * drops the class and deoptimizes the code compiled against it, so the next analysis first runs
- * slowly and recompiles. This one instance, never used, keeps the class (and the code) alive.
- */
-export const JSON_DOCUMENT_SHAPE = new JsonDocument("", null);
+holdShape(new JsonDocument("", null));
 
 /** One container being walked: the trie node for it (null when nothing inside is wanted). */
 interface Frame {

@@ -21,6 +21,7 @@ import {
   skipValue,
 } from "./json-skip.js";
 import type { Position } from "./types.js";
+import { holdShape } from "./held-shapes.js";
 
 /** The wanted paths as a tree, so the walk knows at each value whether anyone asked for it. */
 export class PathTrie {
@@ -80,13 +81,7 @@ export class PathTrie {
   }
 }
 
-/**
- * V8 gives an object the hidden class its fields were added in, and keeps those classes only while
- * some object uses them: when every PathTrie of one analysis has been collected, a full collection
- * drops the class and deoptimizes the code compiled against it, so the next analysis first runs
- * slowly and recompiles. This one instance, never used, keeps the class (and the code) alive.
- */
-export const PATH_TRIE_SHAPE = new PathTrie();
+holdShape(new PathTrie());
 
 /** Whether the text has a "\r" not followed by "\n" (then the caller's walker must be used). */
 export function hasLoneCarriageReturn(text: string): boolean {

@@ -5,6 +5,7 @@
 import type { AchievementFiles } from "./model.js";
 import { DEFAULT_PATTERNS, type NamingPatterns } from "./options.js";
 import type { Status } from "./types.js";
+import { holdShape } from "./held-shapes.js";
 
 /** Fill a pattern's placeholders. */
 export function fillPattern(
@@ -176,13 +177,7 @@ export class PlanFileIndex {
   }
 }
 
-/**
- * V8 gives an object the hidden class its fields were added in, and keeps those classes only while
- * some object uses them: when every PlanFileIndex of one analysis has been collected, a full collection
- * drops the class and deoptimizes the code compiled against it, so the next analysis first runs
- * slowly and recompiles. This one instance, never used, keeps the class (and the code) alive.
- */
-export const PLAN_FILE_INDEX_SHAPE = new PlanFileIndex("", "", DEFAULT_PATTERNS, []);
+holdShape(new PlanFileIndex("", "", DEFAULT_PATTERNS, []));
 
 /** The status the files prove: APPROVED → complete, EXECUTION_TASK → in_progress, SUBPLAN → subplan_created. */
 export function deriveStatus(files: AchievementFiles): Status {

@@ -1,5 +1,6 @@
 /** Offsets to 1-based line/column, with the line starts computed once per text. */
 import type { Position } from "./types.js";
+import { holdShape } from "./held-shapes.js";
 
 export class LineIndex {
   private starts: number[] | null = null;
@@ -33,10 +34,4 @@ export class LineIndex {
   }
 }
 
-/**
- * V8 gives an object the hidden class its fields were added in, and keeps those classes only while
- * some object uses them: when every LineIndex of one analysis has been collected, a full collection
- * drops the class and deoptimizes the code compiled against it, so the next analysis first runs
- * slowly and recompiles. This one instance, never used, keeps the class (and the code) alive.
- */
-export const LINE_INDEX_SHAPE = new LineIndex("");
+holdShape(new LineIndex(""));

@@ -1,5 +1,5 @@
 /**
- * The reader's optimised code outlives full garbage collections (plan-markdown/held-shapes.ts):
+ * The reader's optimised code outlives full garbage collections (core/held-shapes.ts):
  * V8's test intrinsics optimise the reader's functions after a few reads, then the heap is
  * collected as a long-running app's is between events, with no reader alive, and every function
  * must still be optimised. (A class instance, spread copy or late property whose shape no live

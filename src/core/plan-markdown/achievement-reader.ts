@@ -11,7 +11,7 @@ import type { Position } from "../types.js";
 import { AchievementEntries } from "./achievement-entries.js";
 import { readMarker, type Marker } from "./achievement-marker.js";
 import { readEstimate, readEstimateLine } from "./estimate-text.js";
-import { holdShape } from "./held-shapes.js";
+import { holdShape } from "../held-shapes.js";
 import { inlineText, paragraphLines } from "./inline-text.js";
 import {
   ESTIMATE_KEYS,

@@ -2,7 +2,7 @@
  * Line-by-line block state for the chunker: just enough of CommonMark to tell where a new
  * top-level block starts, so the text can be cut there without changing how it parses.
  */
-import { holdShape } from "./held-shapes.js";
+import { holdShape } from "../held-shapes.js";
 
 const FENCE_OPEN_RE = /^ {0,3}(`{3,}|~{3,})/;
 const FENCE_CLOSE_RE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;

@@ -55,7 +55,7 @@ export function splitIntoChunks(text: string): Chunk[] {
   };
   const cut = (end: number) => {
     endParagraph();
-    // Written out, not spread (see held-shapes.ts).
+    // Written out, not spread (see core/held-shapes.ts).
     if (chunk && end > chunk.start) {
       chunks.push({ start: chunk.start, end, line: chunk.line, inlineCost: chunk.inlineCost });
     }

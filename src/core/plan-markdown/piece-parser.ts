@@ -3,7 +3,7 @@ import type { Root } from "mdast";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
 import type { Chunk } from "./chunking.js";
-import { holdShape } from "./held-shapes.js";
+import { holdShape } from "../held-shapes.js";
 import { parsePlainBlocks } from "./plain-blocks.js";
 import { Locator, walk, type BlockVisitor } from "./tree-walk.js";
 

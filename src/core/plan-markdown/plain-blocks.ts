@@ -176,7 +176,7 @@ export function parsePlainBlocks(text: string): Root | null {
       let target = list;
       if (!target) {
         // Made with a position (finishItem sets the real one): a property added later would
-        // give it a shape that lasts only while such a list is alive (held-shapes.ts).
+        // give it a shape that lasts only while such a list is alive (core/held-shapes.ts).
         const listStart = point(lineNumber, indent, lineOffset);
         target = {
           type: "list",
@@ -242,7 +242,7 @@ function finishItem(item: OpenItem): void {
   }
 }
 
-/** Written out, not spread: a spread copy's shape lasts only while one is alive (held-shapes.ts). */
+/** Written out, not spread: a spread copy's shape lasts only while one is alive (core/held-shapes.ts). */
 function copyPoint({ line, column, offset }: Point): Point {
   return { line, column, offset };
 }

@@ -6,7 +6,7 @@
 import type { Heading, ListItem, Nodes, Paragraph, Root } from "mdast";
 import type { Position } from "../types.js";
 import type { Chunk } from "./chunking.js";
-import { holdShape } from "./held-shapes.js";
+import { holdShape } from "../held-shapes.js";
 
 /** Turns positions inside a chunk into positions in the whole text. */
 export class Locator {
@@ -54,7 +54,7 @@ export interface BlockVisitor {
 export function walk(root: Root, at: Locator, visitor: BlockVisitor): void {
   const stack: { node: Nodes; place: Place }[] = [];
   // Places are written out, not spread: a spread copy's shape lasts only while one is alive,
-  // and the code optimised for it with it (held-shapes.ts).
+  // and the code optimised for it with it (core/held-shapes.ts).
   const pushChildren = (nodes: Nodes[], depth: number, quotes: number, item: ListItem | null) => {
     for (let i = nodes.length - 1; i >= 0; i--) {
       const node = nodes[i];

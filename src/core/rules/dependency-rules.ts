@@ -8,6 +8,7 @@ import { refPath } from "../normalize-plan.js";
 import { hasEdge } from "../graph/adjacency.js";
 import type { DependencyGraph } from "./cycle-rule.js";
 import { reportAt, type PlanContext } from "./plan-context.js";
+import { holdShape } from "../held-shapes.js";
 
 export function checkDependencies(context: PlanContext, graph: DependencyGraph): void {
   for (const achievement of context.plan.achievements) {
@@ -192,13 +193,7 @@ class NodeRows {
   }
 }
 
-/**
- * V8 gives an object the hidden class its fields were added in, and keeps those classes only while
- * some object uses them: when every NodeRows of one analysis has been collected, a full collection
- * drops the class and deoptimizes the code compiled against it, so the next analysis first runs
- * slowly and recompiles. This one instance, never used, keeps the class (and the code) alive.
- */
-export const NODE_ROWS_SHAPE = new NodeRows([], (node) => node.blocks);
+holdShape(new NodeRows([], (node) => node.blocks));
 
 /** Ids come from untrusted files: quote them and keep messages short. */
 export function describeId(id: string): string {
