@@ -23,6 +23,13 @@
  *
  * Targets: at 10,000 achievements analysis ≤ 3× JSON.parse on the clean plan and ≤ 4× with 1% of
  * statuses drifting; ten times the achievements ≤ 12× the time.
+ *
+ * The "floor" column is the least an analysis that keeps a model can do: JSON.parse, then one
+ * record of three fields (id, status, dependencies) per achievement, kept in one array. It is
+ * timed like the other two sides. Its growth from 10,000 to 100,000 is what this machine and V8
+ * charge for holding ten times the data (caches, young-generation collections), with no rule run:
+ * the growth target is printed with it, so a run can tell an analysis that grows faster than its
+ * data from one that grows like the floor.
  */
 import { analyzeSnapshot } from "../dist/core/analyze.js";
 import { parsePlanMarkdown } from "../dist/core/plan-markdown.js";
@@ -53,19 +60,23 @@ function measure(label, generated, repeat, withMarkdown = false) {
   const decoder = new TextDecoder();
   const bytes = snapshot.files.get("BENCH/parallel.json").content;
   const parse = () => JSON.parse(decoder.decode(bytes));
+  const floor = () => keepRecords(JSON.parse(decoder.decode(bytes)));
   const analyze = () => analyzeSnapshot(snapshot, benchOptions);
   const findings = analyze().plans[0].findings.length;
   const warm = Math.min(5, repeat);
   for (let i = 0; i < warm; i++) {
     parse();
+    floor();
     analyze();
   }
   const parseTimes = [];
+  const floorTimes = [];
   const analysisTimes = [];
   const noGcParseTimes = [];
   const noGcAnalysisTimes = [];
   for (let i = 0; i < repeat; i++) {
     parseTimes.push(timeAfterGc(parse));
+    floorTimes.push(timeAfterGc(floor));
     analysisTimes.push(timeAfterGc(analyze));
   }
   for (let i = 0; i < repeat; i++) {
@@ -86,11 +97,27 @@ function measure(label, generated, repeat, withMarkdown = false) {
     bytes: bytes.length,
     findings,
     parse: parseMs,
+    floor: median(floorTimes),
     analysis: analysisMs,
     markdown: markdownMs,
     ratio: analysisMs / parseMs,
     noGcRatio: median(noGcAnalysisTimes) / median(noGcParseTimes),
   };
+}
+
+/** The floor's model: one small record per achievement of the parsed plan, in one array. */
+function keepRecords(value) {
+  const records = [];
+  for (const level of value.levels) {
+    for (const achievement of level.achievements) {
+      records.push({
+        id: achievement.id,
+        status: achievement.status,
+        dependencies: achievement.dependencies,
+      });
+    }
+  }
+  return records;
 }
 
 const rows = [];
@@ -124,6 +151,7 @@ console.log(
     pad("no-GC ratio", 11),
     pad("growth", 6),
     pad("parse growth", 12),
+    pad("floor growth", 12),
     pad("PLAN ms", 7),
   ].join("  "),
 );
@@ -140,6 +168,7 @@ for (const row of rows) {
       pad(row.noGcRatio.toFixed(2) + "×", 11),
       pad(growthOf(row, "analysis"), 6),
       pad(growthOf(row, "parse"), 12),
+      pad(growthOf(row, "floor"), 12),
       pad(row.markdown === null ? "-" : row.markdown.toFixed(1), 7),
     ].join("  "),
   );
@@ -147,23 +176,24 @@ for (const row of rows) {
 
 /** The issue's targets, each checked against this run's figures. */
 const row = (size, label) => rows.find((r) => r.size === size && r.label === label);
+const growth = (label, key) => row(100_000, label)[key] / row(10_000, label)[key];
+/** What the same run measured for a growth target: the bare parse and the floor. */
+const beside = (label) =>
+  `; in this run JSON.parse alone grew ${growth(label, "parse").toFixed(2)}×, the floor ${growth(label, "floor").toFixed(2)}×`;
 const targets = [
-  ["10,000 clean: analysis / JSON.parse", row(10_000, "clean").ratio, 3],
-  ["10,000 1% drift: analysis / JSON.parse", row(10_000, "1% drift").ratio, 4],
-  [
-    "10,000 → 100,000 clean: analysis growth",
-    row(100_000, "clean").analysis / row(10_000, "clean").analysis,
-    12,
-  ],
+  ["10,000 clean: analysis / JSON.parse", row(10_000, "clean").ratio, 3, ""],
+  ["10,000 1% drift: analysis / JSON.parse", row(10_000, "1% drift").ratio, 4, ""],
+  ["10,000 → 100,000 clean: analysis growth", growth("clean", "analysis"), 12, beside("clean")],
   [
     "10,000 → 100,000 1% drift: analysis growth",
-    row(100_000, "1% drift").analysis / row(10_000, "1% drift").analysis,
+    growth("1% drift", "analysis"),
     12,
+    beside("1% drift"),
   ],
 ];
 console.log("");
-for (const [what, value, limit] of targets) {
+for (const [what, value, limit, context] of targets) {
   console.log(
-    `${value <= limit ? "met    " : "NOT met"}  ${what}: ${value.toFixed(2)}× (target ≤ ${limit}×)`,
+    `${value <= limit ? "met    " : "NOT met"}  ${what}: ${value.toFixed(2)}× (target ≤ ${limit}×${context})`,
   );
 }
