@@ -27,6 +27,7 @@ import type {
 import { REMEMBER_DONE_MS } from "./recent-deliveries.js";
 import { InstallationLeases, type Lease } from "./redis-installation-leases.js";
 import { RedisOrder } from "./redis-order.js";
+import { PendingDeliveries } from "./redis-pending.js";
 
 /** The BullMQ queue every instance of one app shares. */
 export const QUEUE_NAME = "parallel-plans-deliveries";
@@ -108,6 +109,7 @@ export class RedisQueue implements DeliveryQueue {
   private readonly running = new Map<string, { delivery: Delivery; done: Promise<unknown> }>();
   private readonly order: RedisOrder;
   private readonly leases: InstallationLeases;
+  private readonly pending: PendingDeliveries;
   private closing = false;
   /** Jobs past the burst gate (checking their turn, or running) on this instance. */
   private working = 0;
@@ -129,6 +131,7 @@ export class RedisQueue implements DeliveryQueue {
     );
     const jobKeyPrefix = `${this.prefix}:${QUEUE_NAME}:`;
     this.order = new RedisOrder({ prefix: this.prefix, jobKeyPrefix });
+    this.pending = new PendingDeliveries({ prefix: this.prefix, queueKeyPrefix: jobKeyPrefix });
     this.leases = new InstallationLeases({
       prefix: this.prefix,
       jobKeyPrefix,
@@ -157,6 +160,8 @@ export class RedisQueue implements DeliveryQueue {
     try {
       // In line before the job exists, so no worker can run it ahead of its place.
       if (orderKey !== undefined) await this.order.join(this.connection, orderKey, delivery.id);
+      // Counted as waiting from its arrival, wherever BullMQ keeps it until it finishes.
+      await this.pending.add(this.connection, delivery.id, delivery.receivedAt);
       // A job kept after failing every attempt holds the id: a redelivery retries it.
       const existing = await this.queue.getJob(delivery.id);
       if (existing && (await existing.isFailed())) {
@@ -209,7 +214,7 @@ export class RedisQueue implements DeliveryQueue {
     this.worker.on("completed", (job) => {
       const keys = deliveryKeys(job.data);
       observer?.attempted(keys, seconds(job), "done");
-      void this.leaveLine(keys, job.data.id);
+      void this.finished(keys, job.data.id);
     });
     this.worker.on("failed", (job, error) => {
       if (!job) return;
@@ -220,7 +225,7 @@ export class RedisQueue implements DeliveryQueue {
       if (outcome === "retry") return;
       void this.connection.del(this.claimKey(job.data.id)).catch(() => 0);
       // Given up: its place goes to the next delivery of its key, which must not wait for ever.
-      void this.leaveLine(keys, job.data.id);
+      void this.finished(keys, job.data.id);
     });
   }
 
@@ -303,6 +308,17 @@ export class RedisQueue implements DeliveryQueue {
     }
   }
 
+  /**
+   * Job `id` completed or gave up: it waits no more, and its place in its key's line goes to the
+   * next job. Either write may be lost (Redis away): the readers drop finished entries themselves.
+   */
+  private async finished(keys: DeliveryKeys, id: string): Promise<void> {
+    await Promise.all([
+      this.pending.remove(this.connection, id).catch(() => undefined),
+      this.leaveLine(keys, id),
+    ]);
+  }
+
   private async leaveLine(keys: DeliveryKeys, id: string): Promise<void> {
     if (keys.orderKey === undefined || !this.workerConnection) return;
     const next = await this.order
@@ -316,12 +332,15 @@ export class RedisQueue implements DeliveryQueue {
   }
 
   private async readStats(): Promise<QueueStats> {
-    const counts = await this.queue.getJobCounts("wait", "delayed", "prioritized", "active");
-    const [oldest] = await this.queue.getJobs(["wait"], 0, 0, true);
+    const now = Date.now();
+    const [counts, oldest] = await Promise.all([
+      this.queue.getJobCounts("wait", "delayed", "prioritized", "active"),
+      this.pending.oldestWaiting(this.connection, now),
+    ]);
     return {
       waiting: (counts.wait ?? 0) + (counts.delayed ?? 0) + (counts.prioritized ?? 0),
       active: counts.active ?? 0,
-      oldestAgeSeconds: oldest ? Math.max(0, (Date.now() - oldest.data.receivedAt) / 1000) : 0,
+      oldestAgeSeconds: oldest === undefined ? 0 : Math.max(0, (now - oldest) / 1000),
     };
   }
 

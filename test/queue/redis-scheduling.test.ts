@@ -3,7 +3,9 @@
  * real redis-server run the pushes to one branch strictly in arrival order and never two at once,
  * keep one installation at its cap while another installation's delivery runs meanwhile, give a
  * job whose instance died its place back before the later ones, let a job that fails for good
- * (or never got queued) give up its place, and hold the work back while deliveries arrive.
+ * (or never got queued) give up its place, and hold the work back while deliveries arrive. The age
+ * of the oldest waiting delivery counts the ones BullMQ keeps in its delayed set: held at their
+ * installation's cap, or waiting out a retry's backoff.
  */
 import { afterEach, expect, it } from "@jest/globals";
 import { randomUUID } from "node:crypto";
@@ -12,15 +14,21 @@ import type { Delivery } from "../../src/queue/delivery.js";
 import type { DeliveryWorker } from "../../src/queue/delivery-queue.js";
 import { QUEUE_NAME, RedisQueue, type RedisQueueOptions } from "../../src/queue/redis-queue.js";
 import { RedisOrder } from "../../src/queue/redis-order.js";
+import { PendingDeliveries } from "../../src/queue/redis-pending.js";
 import { describeWithRedis } from "../support/redis-server.js";
 import { waitFor } from "../server/server-harness.js";
 
-function push(installation: number, repository: number, ref = "refs/heads/main"): Delivery {
+function push(
+  installation: number,
+  repository: number,
+  ref = "refs/heads/main",
+  receivedAt = Date.now(),
+): Delivery {
   return {
     id: randomUUID(),
     name: "push",
     payload: { ref, installation: { id: installation }, repository: { id: repository } },
-    receivedAt: Date.now(),
+    receivedAt,
   };
 }
 
@@ -224,6 +232,91 @@ describeWithRedis("the Redis queue's scheduling", (redis) => {
       expect(await order.isTurn(connection, "push:1:refs/heads/main", "real")).toBe(false);
       await sleep(400);
       expect(await order.isTurn(connection, "push:1:refs/heads/main", "real")).toBe(true);
+    } finally {
+      await connection.quit();
+    }
+  });
+
+  it("counts a delivery held at its installation's cap as waiting since it arrived, and none once all ran", async () => {
+    const prefix = `t-${randomUUID()}`;
+    let release = () => undefined as void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const ran: string[] = [];
+    let deferred = 0;
+    const queue = await instance(
+      prefix,
+      async (delivery) => {
+        await released;
+        ran.push(delivery.id);
+      },
+      {
+        perInstallation: 1,
+        observer: { attempted: () => undefined, deferred: () => void deferred++ },
+      },
+    );
+    // Two repositories, so only the cap holds the second back; both arrived a while ago.
+    const running = push(1, 50, "refs/heads/main", Date.now() - 120_000);
+    const held = push(1, 51, "refs/heads/main", Date.now() - 60_000);
+    await queue.enqueue(running);
+    await waitFor("the first to run", async () => (await queue.stats()).active === 1);
+    await queue.enqueue(held);
+    await waitFor("the second to be put back", () => deferred > 0);
+    const stats = await queue.stats();
+    expect(stats).toMatchObject({ waiting: 1, active: 1 });
+    // The held one's age: the running one, older, is the active count's, not the waiting's.
+    expect(stats.oldestAgeSeconds).toBeGreaterThanOrEqual(60);
+    expect(stats.oldestAgeSeconds).toBeLessThan(120);
+    release();
+    await waitFor("both to run", () => ran.length === 2);
+    await waitFor("none to wait", async () => (await queue.stats()).waiting === 0);
+    expect((await queue.stats()).oldestAgeSeconds).toBe(0);
+    const connection = new Redis(redis().url);
+    try {
+      await waitFor("the finished to leave the pending set", async () => {
+        return (await connection.zcard(`${prefix}:pending`)) === 0;
+      });
+    } finally {
+      await connection.quit();
+    }
+  }, 20_000);
+
+  it("counts a retry waiting out its backoff as waiting since its delivery arrived", async () => {
+    const failures: string[] = [];
+    const queue = await instance(
+      `t-${randomUUID()}`,
+      async () => {
+        throw new Error("GitHub answered 502");
+      },
+      {
+        attempts: 2,
+        backoffMs: 60_000,
+        onError: (_delivery, _error, outcome) => failures.push(outcome),
+      },
+    );
+    await queue.enqueue(push(1, 60, "refs/heads/main", Date.now() - 30_000));
+    await waitFor("the first attempt to fail", () => failures.length === 1);
+    expect(failures).toEqual(["retry"]);
+    const stats = await queue.stats();
+    expect(stats).toMatchObject({ waiting: 1, active: 0 });
+    expect(stats.oldestAgeSeconds).toBeGreaterThanOrEqual(30);
+  });
+
+  it("drops pending entries whose job finished or never got queued, keeping a young one", async () => {
+    const connection = new Redis(redis().url);
+    try {
+      const prefix = `t-${randomUUID()}`;
+      const queueKeyPrefix = `${prefix}:${QUEUE_NAME}:`;
+      const pending = new PendingDeliveries({ prefix, queueKeyPrefix, graceMs: 300 });
+      const now = Date.now();
+      await pending.add(connection, "never-queued", now - 5_000);
+      await pending.add(connection, "finished", now - 4_000);
+      await connection.hset(`${queueKeyPrefix}finished`, "finishedOn", String(now - 1_000));
+      await pending.add(connection, "on-its-way", now - 100);
+      expect(await pending.oldestWaiting(connection, now)).toBe(now - 100);
+      expect(await connection.zrange(`${prefix}:pending`, 0, -1)).toEqual(["on-its-way"]);
+      // Past the grace with still no job: gone too.
+      expect(await pending.oldestWaiting(connection, now + 1_000)).toBeUndefined();
+      expect(await connection.zcard(`${prefix}:pending`)).toBe(0);
     } finally {
       await connection.quit();
     }
