@@ -3,10 +3,10 @@
  * (from parallel.json when the plan has no PLAN), the existing parallel.json if any, and the
  * schema the answer must follow.
  */
-import { createRequire } from "node:module";
 import { addHours, formatHours, ZERO_HOURS } from "../core/estimate.js";
 import type { PlanReport } from "../core/model.js";
 import type { NamingPatterns } from "../core/options.js";
+import { PARALLEL_SCHEMA } from "../core/parallel-schema.js";
 import { fillPattern } from "../core/plan-files.js";
 import type { HourRange } from "../core/types.js";
 import { PlanFacts, estimateText, inPlanFolder } from "./achievement-facts.js";
@@ -14,13 +14,9 @@ import { cleanLine } from "./clean-text.js";
 
 let schemaText: string | undefined;
 
-/** parallel.json's JSON Schema, as the prompt shows it (loaded once, without `fs`). */
+/** parallel.json's JSON Schema, as the prompt shows it (written out once). */
 function parallelSchema(): string {
-  schemaText ??= JSON.stringify(
-    createRequire(import.meta.url)("../../schemas/parallel.schema.json"),
-    null,
-    2,
-  );
+  schemaText ??= JSON.stringify(PARALLEL_SCHEMA, null, 2);
   return schemaText;
 }
 
