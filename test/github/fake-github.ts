@@ -45,6 +45,11 @@ export class FakeGitHub {
    * lists them (path and change type, first 100); `expectPullFiles` is the REST list.
    */
   readonly pullChanges = new Map<number, { path: string; changeType?: string }[]>();
+  /**
+   * The default branch's head (`defaultBranchRef { target { oid } }`); null answers the commit the
+   * query reads (`$sha`), as for a push whose commit is still the head.
+   */
+  defaultHead: string | null = null;
   private nextRunId = 9000;
 
   constructor(
@@ -222,6 +227,9 @@ export class FakeGitHub {
     const { query, variables } = body;
     const repository: Record<string, unknown> = {};
     for (const part of this.graphqlParts) Object.assign(repository, part(body));
+    if (query.includes("branchHead: defaultBranchRef")) {
+      repository.branchHead = { target: { oid: this.defaultHead ?? variables?.sha ?? null } };
+    }
     for (const [name, value] of Object.entries(variables ?? {})) {
       if (name === "config") {
         const expected = `${this.defaultBranch}:.github/parallel-plans.yml`;

@@ -149,6 +149,17 @@ describe("decideSync", () => {
       { base: "b0", branch: branch({ parentOid: "b1" }) },
       ["stale", []],
     ],
+    // A late or redelivered push: its commit is recent, but the head already moved on.
+    ["pushed commit no longer the head, no branch", { base: "b0" }, ["stale", []]],
+    [
+      "pushed commit no longer the head, branch at an older commit",
+      {
+        base: "b1",
+        history: ["b2", "b1", "b0"],
+        branch: branch({ parentOid: "b0", pull: pull() }),
+      },
+      ["stale", []],
+    ],
     [
       "branch based on an older commit",
       { branch: branch({ parentOid: "b0", pull: pull() }) },
@@ -156,6 +167,10 @@ describe("decideSync", () => {
     ],
   ])("%s", (_what, overrides, expected) => {
     expect(kinds(situation(overrides))).toEqual(expected);
+  });
+
+  it("says a commit that is no longer the head is stale", () => {
+    expect(decideSync(situation({ base: "b0" })).detail).toBe("b0 is no longer the head of main");
   });
 
   it("bases a new or reset branch on the pushed commit and commits over its file", () => {

@@ -64,6 +64,7 @@ export class SyncFake extends FakeGitHub {
       files: new Map(this.files),
     });
     this.history.unshift(sha);
+    this.defaultHead = sha;
     return this;
   }
 

@@ -67,16 +67,35 @@ describe("sync guards", () => {
     gh.mock.done();
   });
 
-  it("opens one pull request for two pushes arriving together, then updates it to the newer", async () => {
+  it("opens one pull request, at the newer commit, for two pushes arriving together", async () => {
     const gh = repository();
     gh.expectToken();
     const older = pushMain(gh, fakeSha("approve 3.1"), { [APPROVED_31]: "# approved\n" });
     const newer = pushMain(gh, fakeSha("execute 3.3"), { [EXECUTION_33]: "# task\n" });
+    // The older commit is no longer the head by the time it is read: only the newer one syncs.
     gh.expectCreateRef().expectPutContents().expectCreatePull();
-    gh.expectUpdateRef().expectPutContents().expectUpdatePull();
     const probot = await appProbot({ syncOnPush: true });
 
     await Promise.all([deliver(probot, "push", older), deliver(probot, "push", newer)]);
+
+    expect(gh.syncCalls()).toEqual([...OPENED, ...READS]);
+    const head = gh.commits.get(gh.branches.get(BRANCH) ?? "");
+    expect(head?.parents).toEqual([fakeSha("execute 3.3")]);
+    expect(gh.openPulls()[0]?.body).toMatch(/\| 3\.3 \| `status` \|/);
+    gh.mock.done();
+  });
+
+  it("updates its pull request to a newer push handled after it", async () => {
+    const gh = repository();
+    gh.expectToken();
+    const probot = await appProbot({ syncOnPush: true });
+    const older = pushMain(gh, fakeSha("approve 3.1"), { [APPROVED_31]: "# approved\n" });
+    gh.expectCreateRef().expectPutContents().expectCreatePull();
+    await deliver(probot, "push", older);
+    const newer = pushMain(gh, fakeSha("execute 3.3"), { [EXECUTION_33]: "# task\n" });
+    gh.expectUpdateRef().expectPutContents().expectUpdatePull();
+
+    await deliver(probot, "push", newer);
 
     expect(gh.syncCalls().filter((call) => call === "POST /pulls")).toHaveLength(1);
     expect(gh.pulls).toHaveLength(1);

@@ -1,10 +1,12 @@
 /**
  * `push`: the event pipeline. The changed paths come with the payload (a push touching no plan
  * costs no request); then ONE read of the commit (config, plan folders, this app's check run, and
- * on the default branch the app's issues and the touched plans' sync branches), ONE analysis,
- * and each feature decides its writes from that snapshot and report: the check run (with the
- * level buttons), the issue lifecycle, the status sync. Deleted branches and tags have nothing
- * to check; a push editing the config on the default branch checks every plan.
+ * on the default branch its head, the app's issues and the touched plans' sync branches), ONE
+ * analysis, and each feature decides its writes from that snapshot and report: the check run
+ * (with the level buttons), the issue lifecycle, the status sync. A push whose commit is no
+ * longer the default branch's head (delivered late, or redelivered) gets only its check run.
+ * Deleted branches and tags have nothing to check; a push editing the config on the default
+ * branch checks every plan.
  */
 import type { Context } from "probot";
 import type { ExistingIssue } from "../../core/assignment/diff-level.js";
@@ -15,6 +17,7 @@ import { checkCommit, type CommitCheck } from "../check/check-commit.js";
 import type { AppDeps } from "../deps.js";
 import { syncFromEvent, syncQueryPart } from "../sync/run-sync.js";
 import { isZeroSha, pushChangedPaths } from "./changed-paths.js";
+import { branchHeadField, readBranchHead } from "./branch-head.js";
 import type { FirstRead } from "./commit-reader.js";
 import { describeFailure } from "./failure.js";
 import type { QueryPart } from "./graphql-query.js";
@@ -47,7 +50,7 @@ export async function onPush(context: Context<"push">, deps: AppDeps): Promise<v
   const known = await deps.configs.get(repo.id);
   const assumed = changes === "all" ? "all" : touchedPlanFolders(changes, rulesFor(known));
   if (assumed !== "all" && assumed.length === 0) return;
-  const parts: QueryPart[] = [];
+  const parts: QueryPart[] = [branchHeadField()];
   if (deps.assignOnPush) parts.push(ownIssuesField());
   if (deps.syncOnPush && known?.sync !== "off") parts.push(syncQueryPart(assumed));
   const where = { owner: repo.owner, repo: repo.name };
@@ -56,6 +59,9 @@ export async function onPush(context: Context<"push">, deps: AppDeps): Promise<v
   const ownIssues = async (first: FirstRead) =>
     (own ??= readOwnIssues(first.repository) ?? (await listOwnIssues(octokit, where)));
   const removed = new Set(payload.commits.flatMap((c) => c.removed ?? []));
+  // Only the head's state is acted on: an older commit's plans would close, reopen and fan out
+  // from what the branch no longer holds (its run still says what that commit holds).
+  const isHead = (first: FirstRead) => readBranchHead(first.repository) === payload.after;
 
   // One default-branch push per repository at a time (issues, then sync, then the commit: always
   // in this order): a redelivery arriving meanwhile reads what this one left and writes nothing.
@@ -65,10 +71,16 @@ export async function onPush(context: Context<"push">, deps: AppDeps): Promise<v
         parts,
         alwaysAnalyse: true,
         actions: deps.assignOnPush
-          ? async (report, first, config) => pushButtons(report, config, await ownIssues(first))
+          ? async (report, first, config) =>
+              isHead(first) ? pushButtons(report, config, await ownIssues(first)) : []
           : undefined,
       });
       if (!outcome?.report) return;
+      if (!isHead(outcome.first)) {
+        const head = readBranchHead(outcome.first.repository);
+        log.info({ sha: payload.after, head }, "stale push: not the head of the default branch");
+        return;
+      }
       const failures: string[] = [];
       if (deps.assignOnPush) {
         try {

@@ -44,7 +44,7 @@ export interface SyncSituation {
   outcome: SyncOutcome | null;
   /** The default-branch commit the outcome was computed on. */
   base: string;
-  /** The default branch's latest commits, newest first. */
+  /** The default branch's latest commits, newest first: the first is its head. */
   history: readonly string[];
   branch: BranchState | null;
   defaultBranch: string;
@@ -61,7 +61,8 @@ export interface SyncDecision {
 
 /**
  * The actions for one plan, in order. Guards first: a head the app did not make is never written
- * to; a push older than what the branch holds is skipped; an unparseable file is left alone.
+ * to; a commit that is no longer the default branch's head is skipped (the newer head is, or
+ * will be, synced: GitHub does not order deliveries); an unparseable file is left alone.
  */
 export function decideSync(s: SyncSituation): SyncDecision {
   const branchName = syncBranchName(s.plan);
@@ -98,20 +99,8 @@ export function decideSync(s: SyncSituation): SyncDecision {
       notice,
     );
   }
-  const baseAt = s.history.indexOf(s.base);
-  if (baseAt === -1) {
-    return decided(
-      "stale",
-      `${s.base.slice(0, 7)} is no longer among the latest commits of ${s.defaultBranch}`,
-    );
-  }
-  const branchBase = bare ? branch.commit.oid : branch?.parentOid;
-  const branchAt = branchBase ? s.history.indexOf(branchBase) : -1;
-  if (branchAt !== -1 && branchAt < baseAt) {
-    return decided(
-      "stale",
-      `${branchName} is already based on a newer commit than ${s.base.slice(0, 7)}`,
-    );
+  if (s.history[0] !== s.base) {
+    return decided("stale", `${s.base.slice(0, 7)} is no longer the head of ${s.defaultBranch}`);
   }
   if (s.outcome?.kind === "refused") return decided("refused", `${s.file} ${s.outcome.reason}`);
 
