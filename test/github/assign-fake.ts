@@ -16,12 +16,23 @@ export interface FakeIssue {
   labels: string[];
   assignees: string[];
   user: { login: string; type: "Bot" | "User" };
+  /** Who made the last close (REST spelling: a bot's login ends in `[bot]`); null: never closed. */
+  closedBy: string | null;
   parent: number | null;
   blockedBy: number[];
   subIssues: number[];
 }
 
 type Body = Record<string, unknown>;
+
+/** The app's bot as REST names it. */
+export const APP_LOGIN = "parallel-plans[bot]";
+
+/** A user or bot as GitHub's GraphQL API shows it: a bot's login without `[bot]`. */
+function actor(login: string): Body {
+  const bot = login.endsWith("[bot]");
+  return { __typename: bot ? "Bot" : "User", login: bot ? login.slice(0, -"[bot]".length) : login };
+}
 
 export class AssignGitHub {
   readonly issues: FakeIssue[] = [];
@@ -66,7 +77,8 @@ export class AssignGitHub {
       stateReason: issue.state_reason === null ? null : issue.state_reason.toUpperCase(),
       title: issue.title,
       body: issue.body,
-      author: { __typename: issue.user.type },
+      author: { __typename: issue.user.type, login: issue.user.login.replace(/\[bot\]$/, "") },
+      timelineItems: { nodes: issue.closedBy === null ? [] : [{ actor: actor(issue.closedBy) }] },
       labels: { nodes: issue.labels.map((name) => ({ name })) },
       assignees: { nodes: issue.assignees.map((login) => ({ login })) },
       parent: issue.parent === null ? null : { url: this.issueUrl(issue.parent) },
@@ -119,7 +131,8 @@ export class AssignGitHub {
       state_reason: null,
       labels: [],
       assignees: [],
-      user: { login: "parallel-plans[bot]", type: "Bot" },
+      user: { login: APP_LOGIN, type: "Bot" },
+      closedBy: null,
       parent: null,
       blockedBy: [],
       subIssues: [],
@@ -288,6 +301,7 @@ export class AssignGitHub {
         if (b.state === "closed") {
           issue.state = "closed";
           issue.state_reason = (b.state_reason as string) ?? "completed";
+          issue.closedBy = APP_LOGIN;
         } else if (b.state === "open") {
           issue.state = "open";
           issue.state_reason = "reopened";

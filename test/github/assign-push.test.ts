@@ -9,7 +9,7 @@ import { DEFAULT_PATTERNS } from "../../src/core/options.js";
 import { installNockGuards } from "../support/github-mock.js";
 import { fakeSha, pushTouching } from "../support/webhook-fixtures.js";
 import { EXAMPLE_DIR, examplePlan, exampleFiles } from "../prompts/example-plan.js";
-import { AssignGitHub } from "./assign-fake.js";
+import { APP_LOGIN, AssignGitHub } from "./assign-fake.js";
 import { appProbot, deliver, fakeHelloWorld } from "./harness.js";
 
 installNockGuards();
@@ -93,6 +93,36 @@ describe("issues on push to the default branch", () => {
     expect(issues.byNumber(102).labels).toContain("failed");
     gh.mock.done();
   });
+
+  it.each([
+    ["a person", "octocat", []],
+    ["another app", "stale[bot]", []],
+    ["the app", APP_LOGIN, ["PATCH /issues/103", "POST /issues/103/comments"]],
+  ])(
+    "on a push touching the plan, an issue closed as not planned by %s (%s) gets the writes %j",
+    async (_who, closedBy, writes) => {
+      const { gh, issues, own } = setup();
+      Object.assign(issues.byNumber(103), {
+        state: "closed",
+        state_reason: "not_planned",
+        closedBy,
+      });
+      if (writes.length > 0) issues.expectPatchIssues(1).expectComments(1);
+
+      await deliver(
+        await appProbot({ assignOnPush: true }),
+        "push",
+        pushTouching(
+          { modified: [`${EXAMPLE_DIR}/PLAN_PARALLEL-EXECUTION-AUTOMATION.md`] },
+          { after: fakeSha("typo fix") },
+        ),
+      );
+
+      expect(own()).toEqual(writes);
+      expect(issues.byNumber(103).state).toBe(writes.length > 0 ? "open" : "closed");
+      gh.mock.done();
+    },
+  );
 
   it("leaves every issue, the dashboard and the fan-out alone when parallel.json does not parse", async () => {
     const { gh, issues, own } = setup();

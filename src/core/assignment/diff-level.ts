@@ -19,6 +19,11 @@ export interface ExistingIssue {
   state: "open" | "closed";
   /** Why it was closed (`completed`, `not_planned`…), null when open. */
   stateReason: string | null;
+  /**
+   * True when the app's own bot made the issue's last close, false when someone else did;
+   * absent when not known (GitHub's REST listing does not say who closed an issue).
+   */
+  closedByApp?: boolean;
   title: string;
   body: string;
   labels: string[];

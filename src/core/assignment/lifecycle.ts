@@ -2,8 +2,8 @@
  * Keeping achievement issues in step with the default branch (issue 4 of the assignment): an
  * APPROVED file landing closes its issue as completed with a comment naming the commit (and its
  * removal reopens it), `failed` adds the `failed` label, an achievement gone from the plan has
- * its issue closed as not planned (and reopened when it comes back), and a complete level closes
- * its tracking issue. A plan whose parallel.json could not be read is left alone. Pure: the
+ * its issue closed as not planned (and reopened when it comes back, if the app's own close still
+ * stands: a person's "not planned" is theirs), and a complete level closes its tracking issue. A plan whose parallel.json could not be read is left alone. Pure: the
  * plans as read at the pushed commit and the app's issues in, the writes out.
  */
 import type { PlanReport } from "../model.js";
@@ -136,11 +136,12 @@ export function lifecycleActions(
       a.status !== "complete" &&
       a.status !== "skipped" &&
       issue.state === "closed" &&
-      issue.stateReason === "not_planned"
+      issue.stateReason === "not_planned" &&
+      issue.closedByApp === true
     ) {
       // The app closes as not planned only an achievement gone from parallel.json: it is back.
-      // (A person's "not planned" looks the same in the listing; telling them apart would cost
-      // a request per issue, so a complete or skipped achievement is left closed instead.)
+      // A person's close is theirs to undo, and so is one the app cannot attribute (the REST
+      // listing of more than 100 issues does not say who closed them): both stay closed.
       actions.push({
         kind: "reopen",
         number: issue.number,

@@ -1,8 +1,8 @@
 /**
  * The app's own issues as a part of the event's one GraphQL query: the first 100 issues carrying
  * the `parallel-plans` label, open and closed, with what the lifecycle, the buttons and the
- * dashboard compare against (body, labels, assignees, state, parent and sub-issue / blocked-by
- * counts). A repository with more falls back to the paginated REST listing.
+ * dashboard compare against (body, labels, assignees, state, who closed it last, parent and
+ * sub-issue / blocked-by counts). A repository with more falls back to the paginated REST listing.
  */
 import type { ExistingIssue } from "../../core/assignment/diff-level.js";
 import { APP_LABEL } from "../../core/assignment/issue-labels.js";
@@ -17,9 +17,14 @@ export function ownIssuesField(): QueryPart {
     declarations: ["$appLabel: String!"],
     variables: { appLabel: APP_LABEL },
     fields: [
-      `ownIssues: issues(first: ${OWN_ISSUES_PER_QUERY}, labels: [$appLabel], states: [OPEN, CLOSED], orderBy: { field: CREATED_AT, direction: ASC }) { totalCount nodes { number databaseId url state stateReason title body author { __typename } labels(first: 20) { nodes { name } } assignees(first: 20) { nodes { login } } parent { url } subIssuesSummary { total } blockedBy(first: 1) { totalCount } } }`,
+      `ownIssues: issues(first: ${OWN_ISSUES_PER_QUERY}, labels: [$appLabel], states: [OPEN, CLOSED], orderBy: { field: CREATED_AT, direction: ASC }) { totalCount nodes { number databaseId url state stateReason title body author { __typename login } timelineItems(itemTypes: [CLOSED_EVENT], last: 1) { nodes { ... on ClosedEvent { actor { __typename login } } } } labels(first: 20) { nodes { name } } assignees(first: 20) { nodes { login } } parent { url } subIssuesSummary { total } blockedBy(first: 1) { totalCount } } }`,
     ],
   };
+}
+
+interface Actor {
+  __typename?: string;
+  login?: string;
 }
 
 interface IssueNode {
@@ -30,7 +35,9 @@ interface IssueNode {
   stateReason?: string | null;
   title: string;
   body?: string | null;
-  author?: { __typename?: string } | null;
+  author?: Actor | null;
+  /** The last close: who made it. */
+  timelineItems?: { nodes?: ({ actor?: Actor | null } | null)[] | null } | null;
   labels?: { nodes?: ({ name: string } | null)[] } | null;
   assignees?: { nodes?: ({ login: string } | null)[] } | null;
   parent?: { url: string } | null;
@@ -56,6 +63,7 @@ export function readOwnIssues(repository: Record<string, unknown>): ExistingIssu
         url: node.url,
         state: node.state === "CLOSED" ? ("closed" as const) : ("open" as const),
         stateReason: node.stateReason ? node.stateReason.toLowerCase() : null,
+        closedByApp: closedByAuthor(node),
         title: node.title,
         body: node.body ?? "",
         labels: (node.labels?.nodes ?? []).flatMap((l) => (l ? [l.name] : [])),
@@ -67,4 +75,17 @@ export function readOwnIssues(repository: Record<string, unknown>): ExistingIssu
       },
     ];
   });
+}
+
+/**
+ * Whether the bot that wrote the issue (the app: only it writes the marker) made its last close;
+ * false when a person or another app did, or the close left no event.
+ */
+function closedByAuthor(node: IssueNode): boolean {
+  const actor = node.timelineItems?.nodes?.at(-1)?.actor;
+  return (
+    actor?.__typename === "Bot" &&
+    typeof actor.login === "string" &&
+    actor.login === node.author?.login
+  );
 }

@@ -139,9 +139,9 @@ describe("lifecycleActions", () => {
     },
   );
 
-  it("reopens an issue closed as not planned when its achievement is back in the plan", () => {
+  it("reopens an issue the app closed as not planned when its achievement is back in the plan", () => {
     const marker = { kind: "achievement", plan: EXAMPLE, id: "3.1" } as const;
-    const gone = { state: "closed" as const, stateReason: "not_planned" };
+    const gone = { state: "closed" as const, stateReason: "not_planned", closedByApp: true };
     expect(lifecycleActions([plan], [issue(4, marker, gone)], commit(), DEFAULT_PATTERNS)).toEqual([
       {
         kind: "reopen",
@@ -156,6 +156,17 @@ describe("lifecycleActions", () => {
     const complete = { kind: "achievement", plan: EXAMPLE, id: "2.3" } as const;
     expect(
       lifecycleActions([plan], [issue(5, complete, gone)], commit(), DEFAULT_PATTERNS),
+    ).toEqual([]);
+  });
+
+  it.each([
+    ["a person closed", false],
+    ["nobody knows who closed", undefined],
+  ])("leaves closed an issue %s as not planned, whose achievement is in the plan", (_who, by) => {
+    const marker = { kind: "achievement", plan: EXAMPLE, id: "3.1" } as const;
+    const closed = { state: "closed" as const, stateReason: "not_planned", closedByApp: by };
+    expect(
+      lifecycleActions([plan], [issue(4, marker, closed)], commit(), DEFAULT_PATTERNS),
     ).toEqual([]);
   });
 
