@@ -3,8 +3,9 @@
  * APPROVED file landing closes its issue as completed with a comment naming the commit (and its
  * removal reopens it), `failed` adds the `failed` label, an achievement gone from the plan has
  * its issue closed as not planned (and reopened when it comes back, if the app's own close still
- * stands: a person's "not planned" is theirs), and a complete level closes its tracking issue. A plan whose parallel.json could not be read is left alone. Pure: the
- * plans as read at the pushed commit and the app's issues in, the writes out.
+ * stands: a person's "not planned" is theirs), and a complete level closes its tracking issue. A
+ * plan whose parallel.json could not be read is left alone. Pure: the plans as read at the pushed
+ * commit and the app's issues in, the writes out.
  */
 import type { PlanReport } from "../model.js";
 import type { NamingPatterns } from "../options.js";
