@@ -3,6 +3,7 @@
  * output streams, whether stdout is a terminal, the environment and the working directory.
  */
 import { escapeControls } from "../render/sanitize.js";
+import { EXIT_USAGE } from "./exit-codes.js";
 
 export interface CliIo {
   stdout(text: string): void;
@@ -46,8 +47,11 @@ export function withSafeStderr(io: CliIo): CliIo {
 /** The real process. */
 export function processIo(): CliIo {
   return {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stdout: closedPipeSafe(process.stdout, (error) => {
+      process.stderr.write(`parallel-plans: cannot write the output: ${error.message}\n`);
+      process.exit(EXIT_USAGE);
+    }),
+    stderr: closedPipeSafe(process.stderr, () => undefined),
     isTTY: process.stdout.isTTY === true,
     env: process.env,
     cwd: process.cwd(),
@@ -56,6 +60,28 @@ export function processIo(): CliIo {
     ...(process.stdout.isTTY === true && process.stdin.isTTY === true
       ? { menu: terminalMenu }
       : {}),
+  };
+}
+
+/**
+ * Writes to `stream`, ending quietly when its reader goes away: output piped into `head -1` gets
+ * EPIPE once head exits, which Node emits as an 'error' event, and an unhandled one ends the
+ * process with a stack trace. After EPIPE the rest of the output is dropped and the command
+ * finishes (a `sync --write` still writes every plan), exiting with its own code. Any other
+ * write error goes to `onFailure`.
+ */
+export function closedPipeSafe(
+  stream: NodeJS.WritableStream,
+  onFailure: (error: NodeJS.ErrnoException) => void,
+): (text: string) => void {
+  let closed = false;
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (closed) return;
+    closed = true;
+    if (error.code !== "EPIPE") onFailure(error);
+  });
+  return (text) => {
+    if (!closed) stream.write(text);
   };
 }
 

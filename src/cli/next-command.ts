@@ -7,6 +7,7 @@
 import { decideNext } from "../core/next/decide-next.js";
 import type { NextChoice, NextPlan } from "../core/next/next-types.js";
 import type { PlanReport } from "../core/model.js";
+import { commandWord } from "../render/command-word.js";
 import { choiceLines } from "../render/next-lines.js";
 import { renderNextJson } from "../render/next-json.js";
 import { renderNextText } from "../render/next-text.js";
@@ -121,7 +122,7 @@ async function carryOut(
         });
         lines.push(
           "",
-          `When an achievement is approved, add its APPROVED file and run: parallel-plans sync ${dir} --write`,
+          `When an achievement is approved, add its APPROVED file and run: parallel-plans sync ${commandWord(dir)} --write`,
         );
       }
       printDocument(io, lines.join("\n"));

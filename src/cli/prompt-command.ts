@@ -7,6 +7,7 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { PlanReport } from "../core/model.js";
 import { buildPrompt } from "../prompts/build-prompt.js";
+import { commandWord } from "../render/command-word.js";
 import {
   PROMPT_KINDS,
   type PromptKind,
@@ -63,7 +64,7 @@ export async function runPrompt(
   });
   const hint = (note: PromptNote) =>
     note.next
-      ? ` (next: parallel-plans prompt ${note.next.kind} ${displayPath(target)}${note.next.level === null ? "" : ` --level ${note.next.level}`})`
+      ? ` (next: parallel-plans prompt ${note.next.kind} ${commandWord(displayPath(target))}${note.next.level === null ? "" : ` --level ${note.next.level}`})`
       : "";
   for (const note of outcome.notes) io.stderr(`parallel-plans: note: ${note.text}${hint(note)}\n`);
   if (outcome.problem) {

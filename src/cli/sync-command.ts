@@ -5,7 +5,8 @@
  * sees half a file) and exits 0; `--backup` first keeps the previous text as `parallel.json.bak`.
  * A parallel.json that is a symbolic link is written through to its target when that lies inside
  * the plan folder, and refused otherwise (the link itself is never replaced). A parallel.json
- * that cannot be edited safely gets one line on stderr and exit 2, after the other plans are done.
+ * that cannot be edited safely gets one line on stderr and exit 2, after the other plans are done;
+ * with `--write`, a diff is printed once its file is written, so the output is what changed.
  */
 import { randomBytes } from "node:crypto";
 import { lstat, readFile, realpath, rename, rm, stat, writeFile } from "node:fs/promises";
@@ -63,6 +64,18 @@ export async function runSync(target: string, flags: SyncFlags, io: CliIo): Prom
     }
     if (outcome.changes.length === 0) continue;
     drift = true;
+    if (flags.write) {
+      // A plan that cannot be written is named and left; the others are still written. Its diff
+      // is not shown: with --write, the diffs are what was written.
+      try {
+        await writePlan(absolute, shown, outcome.text, outcome.newText, flags.backup === true, io);
+      } catch (error) {
+        if (!(error instanceof CliError)) throw error;
+        io.stderr(`parallel-plans: ${error.message}\n`);
+        refused = true;
+        continue;
+      }
+    }
     // The diff quotes parallel.json as written: controls and bidi characters are shown escaped.
     // Built from sync's own edits: a whole-text line diff is quadratic in the changes.
     io.stdout(
@@ -70,20 +83,29 @@ export async function runSync(target: string, flags: SyncFlags, io: CliIo): Prom
         editsPatch(`a/${shown}`, `b/${shown}`, outcome.text, outcome.newText, outcome.edits),
       ),
     );
-    if (flags.write) {
-      const target = await writeTarget(absolute, shown);
-      if (flags.backup) {
-        await keepBackup(target, outcome.text, shown);
-        io.stderr(`parallel-plans: note: the previous ${shown} is kept as ${shown}.bak\n`);
-      }
-      await writeAtomically(target, outcome.text, outcome.newText, shown);
-    }
   }
   if (flags.backup && !flags.write) {
     io.stderr("parallel-plans: note: --backup does nothing without --write\n");
   }
   if (refused) return EXIT_USAGE;
   return drift && !flags.write ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** Write one plan's synced text (after keeping a backup, when asked); throws a CliError. */
+async function writePlan(
+  file: string,
+  shown: string,
+  text: string,
+  newText: string,
+  backup: boolean,
+  io: CliIo,
+): Promise<void> {
+  const target = await writeTarget(file, shown);
+  if (backup) {
+    await keepBackup(target, text, shown);
+    io.stderr(`parallel-plans: note: the previous ${shown} is kept as ${shown}.bak\n`);
+  }
+  await writeAtomically(target, text, newText, shown);
 }
 
 /**

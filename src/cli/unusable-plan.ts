@@ -4,6 +4,7 @@
  * graph or "0/0, nothing left to do", which reads as a finished plan.
  */
 import type { PlanReport } from "../core/model.js";
+import { commandWord } from "../render/command-word.js";
 import type { RuleCode } from "../core/types.js";
 
 /** Findings that leave the plan without levels to show. */
@@ -20,7 +21,7 @@ export function unusablePlanReason(plan: PlanReport): string | null {
   const finding = plan.findings.find((f) => BLOCKING.has(f.rule) && f.severity !== "warning");
   if (!finding) return null;
   if (finding.rule === "missing-parallel-json") {
-    return `${plan.dir} has no parallel.json: generate one with \`parallel-plans prompt discover ${plan.dir}\``;
+    return `${plan.dir} has no parallel.json: generate one with \`parallel-plans prompt discover ${commandWord(plan.dir)}\``;
   }
   return `${plan.dir} has no usable parallel.json: ${finding.file}:${finding.line}:${finding.column}: ${finding.message}`;
 }

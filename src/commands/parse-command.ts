@@ -1,8 +1,8 @@
 /**
  * One command line (`/parallel batch-subplans --level 3 --dry-run`) → a command with its
  * arguments, an unknown command (answered with the help) or a usage problem (answered with the
- * command's usage). Options are read by node's own `parseArgs`; what each command accepts comes
- * from the registry.
+ * command's usage). Words are split as a shell splits them, quotes included (`--plan "MY PLAN"`);
+ * options are read by node's own `parseArgs`; what each command accepts comes from the registry.
  */
 import { parseArgs } from "node:util";
 import type { CommandName } from "../core/config.js";
@@ -35,8 +35,11 @@ const MAX_TOKENS = 30;
 const ID_RE = /^\d{1,6}\.\d{1,6}$/;
 /** GitHub logins: alphanumerics and single inner hyphens, at most 39 characters. */
 const USER_RE = /^@([A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38})$/;
-/** A plan folder's name, or its path from the repository root: no spaces, controls or `..`. */
-const PLAN_RE = /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))[^\\\s\p{Cc}]{1,300}$/u;
+/**
+ * A plan folder's name, or its path from the repository root: no controls, backslashes or `..`,
+ * and no blank but the space (a name with spaces is given in quotes).
+ */
+const PLAN_RE = /^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|$))(?:[^\\\s\p{Cc}]| ){1,300}$/u;
 
 const OPTIONS = {
   plan: { type: "string" },
@@ -47,11 +50,7 @@ const OPTIONS = {
 
 /** Parse a line found by `findCommandLines`. */
 export function parseCommand(line: string): ParsedCommand {
-  const tokens = line
-    .slice("/parallel".length)
-    .trim()
-    .split(/\s+/u)
-    .filter((t) => t !== "");
+  const { words: tokens, open } = splitWords(line.slice("/parallel".length));
   const name = (tokens[0] ?? "help").toLowerCase();
   const spec = findCommand(name);
   if (!spec) return { kind: "unknown", line, name: tokens[0] ?? "" };
@@ -59,6 +58,7 @@ export function parseCommand(line: string): ParsedCommand {
   if (line.length > MAX_LINE_CHARS || tokens.length > MAX_TOKENS) {
     return usage(`the command is too long (at most ${MAX_TOKENS} words)`);
   }
+  if (open !== null) return usage(`a quote (${open}) is not closed`);
 
   let parsed: ReturnType<
     typeof parseArgs<{
@@ -102,6 +102,34 @@ export function parseCommand(line: string): ParsedCommand {
   };
   const problem = readPositionals(spec, parsed.positionals, args);
   return problem === null ? { kind: "command", line, spec, args } : usage(problem);
+}
+
+/**
+ * The words of a command line, split as a POSIX shell splits them (without its expansions):
+ * blanks separate words, and `"…"` or `'…'` keep what they enclose, blanks included, in the word
+ * (`--plan "MY PLAN"`, and the `'"'"'` the app's suggestions write for a quote in a name).
+ * A backslash is an ordinary character (a plan path has none). `open` is the quote left open.
+ */
+function splitWords(text: string): { words: string[]; open: string | null } {
+  const words: string[] = [];
+  let word: string | null = null;
+  let quote: string | null = null;
+  for (const char of text) {
+    if (quote !== null) {
+      if (char === quote) quote = null;
+      else word += char;
+    } else if (char === '"' || char === "'") {
+      quote = char;
+      word ??= "";
+    } else if (/\s/u.test(char)) {
+      if (word !== null) words.push(word);
+      word = null;
+    } else {
+      word = (word ?? "") + char;
+    }
+  }
+  if (word !== null) words.push(word);
+  return { words, open: quote };
 }
 
 /** Fill ids, users or topic from the positionals the command accepts; a problem otherwise. */

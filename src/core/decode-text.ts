@@ -18,8 +18,11 @@ export function decodeText(content: Uint8Array | string): DecodedText {
 }
 
 /**
- * The first byte that is not valid UTF-8. Prefix validity is monotonic (streaming decode allows an
- * incomplete last sequence), so a binary search finds it with O(log n) native decodes.
+ * Where the first sequence that is not valid UTF-8 starts. Prefix validity is monotonic (streaming
+ * decode allows an incomplete last sequence), so a binary search finds the byte where decoding
+ * fails with O(log n) native decodes. That byte may only reveal the fault: after a Latin-1 "é"
+ * (0xE9, the lead of a 3-byte sequence) it is the byte that follows, so the offset reported is
+ * the lead byte's, where the bad sequence starts.
  */
 function locateInvalidUtf8(bytes: Uint8Array): { message: string; position: Position } {
   let lo = 0; // longest prefix known valid
@@ -29,7 +32,7 @@ function locateInvalidUtf8(bytes: Uint8Array): { message: string; position: Posi
     if (isValidUtf8Prefix(bytes.subarray(0, mid))) lo = mid;
     else hi = mid;
   }
-  const offset = hi - 1;
+  const offset = sequenceStart(bytes, hi - 1);
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < offset; i++) {
@@ -44,6 +47,29 @@ function locateInvalidUtf8(bytes: Uint8Array): { message: string; position: Posi
     message: `file is not valid UTF-8 (byte 0x${byte} at offset ${offset})`,
     position: { line, column },
   };
+}
+
+/**
+ * The start of the sequence that `failing` (the byte where decoding fails) belongs to: the lead
+ * byte of a character still open before it, else `failing` itself. The bytes before `failing`
+ * decode as a stream, so when they do not decode as a whole, they end in an open character: a
+ * lead byte (0xC0 and up) among the last three, then continuation bytes.
+ */
+function sequenceStart(bytes: Uint8Array, failing: number): number {
+  if (isValidUtf8(bytes.subarray(0, failing))) return failing;
+  for (let i = failing - 1; i >= Math.max(0, failing - 3); i--) {
+    if ((bytes[i] ?? 0) >= 0xc0) return i;
+  }
+  return failing;
+}
+
+function isValidUtf8(bytes: Uint8Array): boolean {
+  try {
+    decoder.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function isValidUtf8Prefix(bytes: Uint8Array): boolean {

@@ -2,9 +2,11 @@
  * The words of the "what next" menu, shared by the terminal, the app's reply and the check
  * summary: one headline per choice, its detail lines, and the command that carries it out on
  * each surface (`parallel-plans …` locally, `/parallel …` in a comment). Plan text is passed
- * through `clean` (the caller's escaping: terminal-safe or markdown-safe).
+ * through `clean` (the caller's escaping: terminal-safe or markdown-safe); a path or plan name in
+ * a command is quoted as the shell and the slash-command parser read it (`commandWord`).
  */
 import { formatHours } from "../core/estimate.js";
+import { commandWord } from "./command-word.js";
 import type { NextChoice, NextRef } from "../core/next/next-types.js";
 import type { HourRange } from "../core/types.js";
 import { capList, plural } from "./format.js";
@@ -43,7 +45,7 @@ export function choiceLines(
         details: [],
         command:
           surface.kind === "cli"
-            ? `parallel-plans validate ${surface.path}`
+            ? `parallel-plans validate ${commandWord(surface.path)}`
             : appCommand("validate", surface),
       };
     case "discover":
@@ -154,7 +156,7 @@ function promptCommand(
   surface: NextSurface,
 ): string {
   if (surface.kind === "app") return appCommand(kind, surface, level);
-  return `parallel-plans prompt ${kind} ${surface.path}${level === null ? "" : ` --level ${level}`}`;
+  return `parallel-plans prompt ${kind} ${commandWord(surface.path)}${level === null ? "" : ` --level ${level}`}`;
 }
 
 function appCommand(
@@ -163,7 +165,7 @@ function appCommand(
   level: number | null = null,
 ): string {
   const parts = [`/parallel ${name}`];
-  if (surface.withPlan) parts.push(`--plan ${surface.plan}`);
+  if (surface.withPlan) parts.push(`--plan ${commandWord(surface.plan)}`);
   if (level !== null) parts.push(`--level ${level}`);
   return parts.join(" ");
 }

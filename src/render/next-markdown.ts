@@ -34,10 +34,11 @@ export function renderNextMarkdown(plan: NextPlan, surface: NextSurface): string
 
 /**
  * A command as inline code when it holds only plain characters (what plan folder names usually
- * are); otherwise escaped as text, so a plan name cannot ping, break out or smuggle markup.
+ * are, quoted when they hold a space); otherwise escaped as text, so a plan name cannot ping,
+ * break out or smuggle markup.
  */
 function commandText(command: string): string {
-  return /^[A-Za-z0-9 ._/-]{1,400}$/.test(command)
+  return /^[A-Za-z0-9 ._/'"-]{1,400}$/.test(command)
     ? `\`${command}\``
     : escapeMarkdownInline(command, 400);
 }

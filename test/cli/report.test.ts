@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "@jest/globals";
 import { execFileSync } from "node:child_process";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import type { TimeReport } from "../../src/core/history/time-report.js";
 import { readGitHistory } from "../../src/sources/git-history.js";
@@ -147,6 +148,45 @@ describe("parallel-plans report", () => {
         "",
       ].join("\n"),
     );
+  });
+
+  it.each([
+    ["its parallel.json", [`${PLAN}/parallel.json`], "."],
+    ["a file of the plan", [`${PLAN}/execution/feedbacks/APPROVED_11.md`], "."],
+    ["a SUBPLAN", [`${PLAN}/subplans/SUBPLAN_P_11.md`], "."],
+    ["a folder inside the plan", [`${PLAN}/subplans`], "."],
+    ["nothing, from inside the plan's subplans/", [], `${PLAN}/subplans`],
+    ["the folder above, from inside the plan's execution/", [".."], `${PLAN}/execution`],
+  ])("reads the plan's history when PATH is %s", async (_, paths, from) => {
+    const run = await runCli(path.join(repo, from), ["report", ...paths]);
+    expect(run.stderr).toBe("");
+    expect(run.stdout).toContain("Measured: 3/3 achievements · estimated 7-9h · actual 9h\n");
+  });
+
+  it("names a plan without a usable parallel.json instead of reporting 0/0, and exits 1", async () => {
+    await writeTree(repo, {
+      "scratch/BAD/parallel.json": '{ "plan_name": "BAD" "levels": [] }\n',
+      "scratch/EMPTY/parallel.json": "",
+    });
+    try {
+      const run = await runCli(repo, ["report", "scratch", PLAN]);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toContain("PLAN: P  plans/P\n");
+      expect(run.stdout).not.toContain("0/0");
+      expect(run.stderr).toBe(
+        [
+          "parallel-plans: scratch/BAD has no usable parallel.json: scratch/BAD/parallel.json:1:22: comma expected",
+          "parallel-plans: scratch/EMPTY has no usable parallel.json: scratch/EMPTY/parallel.json:1:1: file is empty",
+          "",
+        ].join("\n"),
+      );
+      const json = await runCli(repo, ["report", "scratch/BAD", "--format", "json"]);
+      expect(json.code).toBe(1);
+      expect((JSON.parse(json.stdout) as { plans: unknown[] }).plans).toEqual([]);
+      expect(json.stderr).toContain("scratch/BAD has no usable parallel.json");
+    } finally {
+      await rm(path.join(repo, "scratch"), { recursive: true, force: true });
+    }
   });
 
   it("renders a markdown table of the levels", async () => {

@@ -200,4 +200,55 @@ describe("sync --write safety", () => {
     expect(await readFile(outside, "utf8")).toBe(before);
     expect((await lstat(path.join(cwd, file))).isSymbolicLink()).toBe(true);
   });
+
+  describe("over several plans", () => {
+    const later = "examples/RELEASE-PIPELINE";
+    const laterSubplan = `${later}/subplans/SUBPLAN_RELEASE-PIPELINE_23.md`;
+
+    it("goes on after a plan it refuses to write, shows no diff for it, and exits 2 at the end", async () => {
+      await add(`${plan}/${APPROVED_31}`);
+      await add(laterSubplan);
+      await mkdir(path.join(cwd, ".git"));
+      const outside = path.join(cwd, "elsewhere.json");
+      await rename(path.join(cwd, file), outside);
+      await symlink(outside, path.join(cwd, file));
+      const before = await readFile(outside, "utf8");
+
+      const run = await runCli(cwd, ["sync", "examples", "--write"]);
+
+      expect(run.code).toBe(2);
+      expect(run.stderr.split("\n").filter((l) => !l.includes(" note: "))).toEqual([
+        `parallel-plans: ${file} is a symbolic link to a file outside its plan folder (${await realpath(outside)}): not written; sync the target's own plan, or replace the link with a file`,
+        "parallel-plans: examples/broken/BROKEN-SYNTAX/parallel.json not synced: it does not parse (comma expected at line 10, column 9): fix it first",
+        "",
+      ]);
+      // Only what was written is shown.
+      expect(run.stdout.match(/^\+\+\+ b\/.*$/gm)).toEqual([
+        `+++ b/${later}/parallel.json`,
+        "+++ b/examples/broken/BROKEN-GRAPH/parallel.json",
+      ]);
+      expect((await runCli(cwd, ["sync", later])).code).toBe(0);
+      expect(await readFile(outside, "utf8")).toBe(before);
+    });
+
+    it("goes on after a plan whose backup it cannot replace", async () => {
+      await add(`${plan}/${APPROVED_31}`);
+      await add(laterSubplan);
+      await symlink("nowhere.json", path.join(cwd, `${file}.bak`));
+      const before = await read(file);
+
+      const run = await runCli(cwd, ["sync", "examples", "--write", "--backup"]);
+
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(
+        `parallel-plans: ${file}.bak is a symbolic link: not replaced; remove it first\n`,
+      );
+      expect(run.stdout).not.toContain(`+++ b/${file}`);
+      expect(await read(file)).toBe(before);
+      expect(run.stderr).toContain(
+        `parallel-plans: note: the previous ${later}/parallel.json is kept as ${later}/parallel.json.bak\n`,
+      );
+      expect((await runCli(cwd, ["sync", later])).code).toBe(0);
+    });
+  });
 });

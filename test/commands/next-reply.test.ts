@@ -27,7 +27,7 @@ describe("renderNextReply", () => {
     );
     const odd = renderNextReply({ ...plan, name: "x`@team" }, at, true);
     expect(odd).not.toMatch(/@team/);
-    expect(odd).toContain("/parallel batch-executions --plan x");
+    expect(odd).toContain("/parallel batch-executions --plan 'x");
   });
 
   it("offers only the fix on a plan with errors", () => {

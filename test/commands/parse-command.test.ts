@@ -1,6 +1,8 @@
 /** A command line → command, unknown command (help) or usage problem, per the registry. */
 import { describe, expect, it } from "@jest/globals";
+import fc from "fast-check";
 import { parseCommand } from "../../src/commands/parse-command.js";
+import { commandWord } from "../../src/render/command-word.js";
 
 describe("parseCommand", () => {
   it.each([
@@ -17,6 +19,16 @@ describe("parseCommand", () => {
     ["/parallel claim 3.1", "claim", { ids: ["3.1"] }],
     ["/parallel claim", "claim", { ids: [] }],
     ["/parallel unclaim", "unclaim", { ids: [] }],
+    ['/parallel status --plan "WITH SPACE"', "status", { plan: "WITH SPACE" }],
+    ["/parallel status --plan 'WITH SPACE'", "status", { plan: "WITH SPACE" }],
+    ['/parallel status --plan="plans/WITH SPACE"', "status", { plan: "plans/WITH SPACE" }],
+    [
+      "/parallel batch-subplans --plan 'WITH SPACE' --level 1",
+      "batch-subplans",
+      { plan: "WITH SPACE", level: 1 },
+    ],
+    [`/parallel status --plan 'it'"'"'s "here"'`, "status", { plan: `it's "here"` }],
+    ['/parallel "status"', "status", {}],
     [
       "/parallel assign --level 3 3.1 3.2 @octocat @mona-lisa",
       "assign",
@@ -56,9 +68,36 @@ describe("parseCommand", () => {
     ["/parallel claim @octocat", '"@octocat" is neither an achievement id (like 3.1)'],
     ["/parallel assign @-bad", '"@-bad" is neither an achievement id (like 3.1) nor a @user'],
     [`/parallel status ${"--plan X ".repeat(40)}`, "the command is too long (at most 30 words)"],
+    ['/parallel status --plan "WITH SPACE', 'a quote (") is not closed'],
+    ["/parallel status --plan 'WITH SPACE", "a quote (') is not closed"],
+    ['/parallel status --plan ""', `--plan takes a plan folder's name or path, not ""`],
+    ['/parallel status --plan "A\tB"', `--plan takes a plan folder's name or path, not "A\tB"`],
+    ['/parallel status --plan "../etc"', `--plan takes a plan folder's name or path, not "../etc"`],
   ])("refuses %j with a usage problem", (line, problem) => {
     const parsed = parseCommand(line);
     expect(parsed.kind).toBe("usage");
     if (parsed.kind === "usage") expect(parsed.problem).toBe(problem);
+  });
+
+  it("reads back every plan name the app's suggestions quote", () => {
+    const segment = fc.string({
+      unit: fc.constantFrom(..."aZ09 ._-'\"$()`;&|<>*?!#@~=%+,:{}[]é"),
+      minLength: 1,
+      maxLength: 12,
+    });
+    const names = fc
+      .array(segment, { minLength: 1, maxLength: 3 })
+      .map((segments) => segments.join("/"))
+      // Not plan names the command takes: a `..` segment, a leading "-" (an option).
+      .filter((name) => !/(^|\/)\.\.(\/|$)/.test(name) && !name.startsWith("-"));
+    fc.assert(
+      fc.property(names, (name) => {
+        const parsed = parseCommand(
+          `/parallel batch-subplans --plan ${commandWord(name)} --level 2`,
+        );
+        expect(parsed).toMatchObject({ kind: "command", args: { plan: name, level: 2 } });
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
