@@ -4,6 +4,7 @@
  * adapter supplies what it read; these functions decide and word the answer.
  */
 import picomatch from "picomatch";
+import { commandWord } from "../render/command-word.js";
 import { escapeMarkdownInline } from "../render/sanitize.js";
 
 /** A plan folder as listed: its path from the repository root and its name. */
@@ -53,7 +54,8 @@ const LISTED = 30;
 function listPlans(plans: readonly PlanRef[], command: string): string[] {
   const lines = plans.slice(0, LISTED).map((p) => {
     const option = plans.filter((q) => q.name === p.name).length > 1 ? p.dir : p.name;
-    return `- \`/parallel ${command} --plan ${option.replace(/`/g, "")}\` (${escapeMarkdownInline(p.dir, 200)})`;
+    const word = commandWord(option.replace(/`/g, ""));
+    return `- \`/parallel ${command} --plan ${word}\` (${escapeMarkdownInline(p.dir, 200)})`;
   });
   if (plans.length > LISTED) lines.push(`- … and ${plans.length - LISTED} more`);
   return lines;

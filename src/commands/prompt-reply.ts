@@ -4,6 +4,7 @@
  * fenced block inside `<details>`, exactly as `parallel-plans prompt` prints it.
  */
 import type { PromptNote, PromptOutcome } from "../prompts/prompt-types.js";
+import { commandWord } from "../render/command-word.js";
 import { escapeMarkdownInline } from "../render/sanitize.js";
 import type { ReadAt } from "./plan-replies.js";
 import type { ReplyContent } from "./reply-layout.js";
@@ -12,7 +13,7 @@ import type { ReplyContent } from "./reply-layout.js";
 export function nextCommand(note: PromptNote, plan: string, withPlan: boolean): string | null {
   if (!note.next) return null;
   const parts = [`/parallel ${note.next.kind}`];
-  if (withPlan) parts.push(`--plan ${plan}`);
+  if (withPlan) parts.push(`--plan ${commandWord(plan)}`);
   if (note.next.level !== null) parts.push(`--level ${note.next.level}`);
   return parts.join(" ");
 }
