@@ -265,8 +265,8 @@ export class CommentReader {
 /**
  * The plan folders and roots the first query reads under `config`: each `--plan` guess, and
  * when a command needs the touched or the only plan, the root of each `<root>/*` glob and each
- * glob naming one folder. Null when nothing is wanted, or a glob reaches further (`**`, a `*` inside a name):
- * then the listing is the recursive tree, as before. A root read costs bytes, not requests: it
+ * glob naming one folder. Null when nothing is wanted, or a glob reaches further (`**`, a `*`
+ * inside a name): then the listing is the recursive tree, as before. A root read costs bytes, not requests: it
  * brings the top-level texts (parallel.json, the PLAN) of every plan below the root.
  */
 function planReads(
