@@ -87,7 +87,7 @@ describe("the GitHub Action on a pull_request workflow", () => {
     const sha = fakeSha("action clean");
     const { event, files } = pullRequestTouching(AUTOMATION, 8, sha);
     gh.pullChanges.set(8, files);
-    gh.expectGraphql(2).expectCreate();
+    gh.expectGraphql(2).expectCreate().expectGraphql();
 
     const result = await run(
       await runnerEnv("pull_request", event, {
