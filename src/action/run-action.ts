@@ -2,26 +2,29 @@
  * The GitHub Action: the app's own handlers (`createApp`) run once on the workflow's event, with
  * the workflow's token instead of an App's credentials — no App id, no webhook server. The
  * `parallel-plans` check run, its annotations and slash-command replies are written exactly as
- * the App writes them; the job summary, outputs and exit code come from the same checks. The
- * optional SARIF file describes every plan of the commit, not only the checked ones (code
- * scanning closes what an upload omits).
+ * the App writes them; the job summary, outputs and exit code come from the same checks. Two
+ * things the App gets from GitHub the Action does itself: the check of each commit status sync
+ * wrote (no workflow runs for a push made with the workflow's token), and the optional SARIF
+ * file, which describes every plan of the commit (code scanning closes what an upload omits).
  */
 import { appendFile, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { Probot, type ProbotOctokit } from "probot";
 import { createApp } from "../app.js";
 import { TOOL_HOMEPAGE, TOOL_RULES_URI, TOOL_VERSION } from "../cli/version.js";
-import { createDeps, type CheckResult } from "../github/deps.js";
+import { createDeps, type CheckResult, type SyncCommit } from "../github/deps.js";
 import { AppOctokit } from "../github/pipeline/app-octokit.js";
 import { describeFailure } from "../github/pipeline/failure.js";
 import { renderSarif } from "../render/sarif.js";
 import { actionResult } from "./action-result.js";
 import { readSettings, type ActionSettings } from "./action-settings.js";
 import { actionsIdentity } from "./actions-identity.js";
+import { checkSyncCommits } from "./check-sync-commits.js";
 import { formatOutputs } from "./github-output.js";
 import {
   analyseWholeCommit,
   eventCommit,
+  repositoryOf,
   type EventCommit,
   type WholeCommit,
 } from "./whole-commit.js";
@@ -59,6 +62,7 @@ async function runWith(settings: ActionSettings, io: ActionIo): Promise<number> 
   // A file left by an earlier run (a self-hosted runner's workspace) must not be uploaded as this one.
   if (sarifFile !== null) await rm(sarifFile, { force: true });
   const results: CheckResult[] = [];
+  const syncCommits: SyncCommit[] = [];
   const probot = new Probot({
     githubToken: settings.token,
     baseUrl: settings.apiUrl,
@@ -71,6 +75,7 @@ async function runWith(settings: ActionSettings, io: ActionIo): Promise<number> 
     assignOnPush: settings.assign,
     identity,
     checkResults: { checked: (result) => void results.push(result) },
+    syncCommits: { written: (commit) => void syncCommits.push(commit) },
   });
   await probot.load(createApp(deps));
   const failures: string[] = [];
@@ -88,6 +93,21 @@ async function runWith(settings: ActionSettings, io: ActionIo): Promise<number> 
   const commit = eventCommit(settings.eventName, payload);
   // Probot hands every event of a token-authenticated Probot this one client, already paced by the app.
   const octokit = () => probot.auth();
+  const repository = repositoryOf(payload);
+  if (syncCommits.length > 0 && repository !== null) {
+    const checks = await checkSyncCommits(
+      syncCommits,
+      {
+        octokit: await octokit(),
+        log: probot.log,
+        repo: repository,
+        deliveryId: settings.deliveryId,
+      },
+      deps,
+    );
+    for (const line of checks.lines) io.stdout(`parallel-plans: ${line}\n`);
+    failures.push(...checks.failures);
+  }
   if (failures.length > 0) return fail(io, failures.join("; "));
 
   const result = actionResult(
