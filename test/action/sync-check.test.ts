@@ -4,6 +4,7 @@
  * so nothing else would ever check the sync commit (the App gets its push back as a webhook).
  */
 import { describe, expect, it } from "@jest/globals";
+import { CommentsGitHub, commentEvent } from "../github/comments-fake.js";
 import { PLAN_ROOT } from "../github/harness.js";
 import { SyncFake } from "../github/sync-fake.js";
 import { installNockGuards, mockGitHub } from "../support/github-mock.js";
@@ -93,6 +94,29 @@ describe("the Action's sync pull requests", () => {
     expect(result.log).toContain(
       `::error title=parallel-plans::the check of sync commit ${head.slice(0, 7)} on ${BRANCH} was not written: checking Codertocat/Hello-World@${head} failed: GitHub answered 403: Resource not accessible by integration`,
     );
+    gh.mock.done();
+  });
+
+  it("get it too when /parallel sync opens them from the commands workflow", async () => {
+    const { gh, sha } = pushApproving();
+    const c = new CommentsGitHub(gh);
+    const event = commentEvent("/parallel sync");
+    c.expectReaction(event.comment.id).expectContext();
+    c.expectPermission(event.comment.user.login, "maintain", "write");
+    gh.expectGraphql().expectTree(sha).expectGraphql(); // sync state, the tree, the plan texts
+    gh.expectCreateRef().expectPutContents().expectCreatePull();
+    c.expectReplies(event.issue.number);
+    gh.expectGraphql().expectCreate(); // the sync commit's read and its check
+
+    const result = await runStep(await runnerEnv(workspace(), "issue_comment", event));
+
+    const head = gh.branches.get(BRANCH)!;
+    expect(gh.writes()).toEqual([
+      expect.objectContaining({ head_sha: head, name: "parallel-plans" }),
+    ]);
+    expect(c.replies()[0]).toContain(BRANCH);
+    expect(result.code).toBe(0);
+    expect(result.log).toContain(`parallel-plans: checked sync commit ${head.slice(0, 7)}`);
     gh.mock.done();
   });
 });
