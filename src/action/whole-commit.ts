@@ -12,6 +12,7 @@ import { configToOptions, DEFAULT_CONFIG, type RepoConfig } from "../core/config
 import type { AnalysisReport } from "../core/model.js";
 import type { Analyze, AppIdentity } from "../github/deps.js";
 import { CHECK_NAME } from "../github/check/check-run.js";
+import { isZeroSha } from "../github/pipeline/changed-paths.js";
 import { CommitReader } from "../github/pipeline/commit-reader.js";
 import { loadRepoConfig } from "../github/pipeline/repo-config.js";
 import {
@@ -35,8 +36,6 @@ interface EventPayload {
   pull_request?: { head?: { sha?: string } };
 }
 
-const ZERO_SHA = /^0+$/;
-
 /**
  * The commit a workflow event is about, as the check reads it: a push's `after`, a pull request's
  * head. Null for a comment, or a push that deleted its branch: no commit to describe.
@@ -48,7 +47,7 @@ export function eventCommit(eventName: string, payload: unknown): EventCommit | 
   let sha: string | undefined;
   if (eventName === "push" && !event.deleted) sha = event.after;
   else if (eventName === "pull_request") sha = event.pull_request?.head?.sha;
-  if (sha === undefined || ZERO_SHA.test(sha)) return null;
+  if (sha === undefined || isZeroSha(sha)) return null;
   return { repo, sha };
 }
 

@@ -145,4 +145,17 @@ describe("the Action's SARIF file", () => {
     expect(result.outputs["sarif-file"]).toBeUndefined();
     gh.mock.done();
   });
+
+  it("is not written for a push deleting its branch, which names no commit", async () => {
+    const gh = new FakeGitHub(mockGitHub(), "Codertocat", "Hello-World");
+    const push = pushTouching({}, { after: "0".repeat(40) });
+    push.deleted = true;
+
+    const result = await runStep(await runnerEnv(workspace(), "push", push, CODE_SCANNING));
+
+    expect(gh.mock.requests).toEqual([]);
+    expect(result.code).toBe(0);
+    expect(result.log).toContain("parallel-plans: no SARIF: the push event names no commit\n");
+    gh.mock.done();
+  });
 });
