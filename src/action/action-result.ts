@@ -3,7 +3,6 @@
  * summary (the check run's own markdown) and whether the job fails. Pure.
  */
 import type { CheckResult } from "../github/deps.js";
-import type { AnalysisReport } from "../core/model.js";
 import type { FailOn } from "./action-settings.js";
 
 /** The ready achievements of one plan (`ready` output: a JSON array of these). */
@@ -18,8 +17,6 @@ export interface ActionResult {
   /** Markdown for GITHUB_STEP_SUMMARY. */
   summary: string;
   fails: boolean;
-  /** Every analysed plan, for SARIF. */
-  report: AnalysisReport;
 }
 
 /** Sum the checks of the event (usually one; none when the event touched no plan). */
@@ -31,7 +28,6 @@ export function actionResult(
   let errors = 0;
   let warnings = 0;
   const ready: ReadyPlan[] = [];
-  const plans: AnalysisReport["plans"] = [];
   for (const { check, report } of results) {
     if (report === null) {
       // An invalid config: its errors are the check's annotations (the plans were not read).
@@ -41,7 +37,6 @@ export function actionResult(
     for (const plan of report.plans) {
       errors += plan.summary.errors;
       warnings += plan.summary.warnings;
-      plans.push(plan);
       if (plan.ready.length > 0) ready.push({ plan: plan.name, dir: plan.dir, ids: plan.ready });
     }
   }
@@ -63,7 +58,6 @@ export function actionResult(
             )
             .join("\n\n"),
     fails: decideFailure(failOn, { errors, warnings, checkFails }),
-    report: { plans },
   };
 }
 

@@ -106,6 +106,23 @@ export interface CheckResultSink {
   checked(result: CheckResult): void;
 }
 
+/** A commit status sync wrote on its branch (`parallel-plans/sync/<plan>`): its pull request's head. */
+export interface SyncCommit {
+  branch: string;
+  /** The parallel.json the commit changes (repository path). */
+  path: string;
+  sha: string;
+}
+
+/**
+ * Told every commit sync writes. GitHub starts no workflow for a push made with a workflow's
+ * `GITHUB_TOKEN`, so the Action checks these commits itself; the App needs no such thing (the
+ * branch's push comes back as a webhook and is checked like any other).
+ */
+export interface SyncCommitSink {
+  written(commit: SyncCommit): void;
+}
+
 export interface AppDeps {
   /**
    * One keyed lock for all serialised work: a commit (`commitKey`: push + synchronize of one
@@ -141,6 +158,8 @@ export interface AppDeps {
   identity?: AppIdentity;
   /** Unset in the app: nobody but GitHub reads the check. The Action sets it. */
   checkResults?: CheckResultSink;
+  /** Unset in the app. The Action sets it to check the sync commits it wrote. */
+  syncCommits?: SyncCommitSink;
 }
 
 /** The analysis in this thread. */
@@ -160,5 +179,6 @@ export function createDeps(overrides: Partial<AppDeps> = {}): AppDeps {
     analyze: overrides.analyze ?? analyzeInProcess,
     ...(overrides.identity ? { identity: overrides.identity } : {}),
     ...(overrides.checkResults ? { checkResults: overrides.checkResults } : {}),
+    ...(overrides.syncCommits ? { syncCommits: overrides.syncCommits } : {}),
   };
 }

@@ -3,17 +3,16 @@
  * GITHUB_OUTPUT files) simulated in a temporary folder, the real app handlers run by
  * `runAction`, GitHub mocked with nock and every request checked against the OpenAPI contract.
  */
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "@jest/globals";
-import { parseOutputs } from "../../src/action/github-output.js";
+import { describe, expect, it } from "@jest/globals";
 import { GITHUB_ACTIONS_APP_ID } from "../../src/action/actions-identity.js";
 import { runAction } from "../../src/action/run-action.js";
 import { CommentsGitHub, commentEvent } from "../github/comments-fake.js";
 import { FakeGitHub } from "../github/fake-github.js";
 import { PLAN_ROOT, TestOctokit } from "../github/harness.js";
 import { installNockGuards, mockGitHub } from "../support/github-mock.js";
+import { runnerEnv as inWorkspace, runStep as run, useWorkspace } from "./runner.js";
 import {
   fakeSha,
   pullRequestEvent,
@@ -26,54 +25,10 @@ installNockGuards();
 const GRAPH = `${PLAN_ROOT}/BROKEN-GRAPH`;
 const AUTOMATION = `${PLAN_ROOT}/PARALLEL-EXECUTION-AUTOMATION`;
 
-let dir: string;
+const workspace = useWorkspace();
 
-beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), "pp-action-"));
-});
-
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
-
-/** A workflow's event file as the runner writes it: the webhook payload, without `installation`. */
-async function runnerEnv(
-  event: string,
-  payload: WebhookPayload,
-  extra: Record<string, string> = {},
-): Promise<Record<string, string>> {
-  const runnerPayload = { ...(payload as Record<string, unknown>) };
-  delete runnerPayload.installation;
-  const eventPath = path.join(dir, "event.json");
-  await writeFile(eventPath, JSON.stringify(runnerPayload));
-  const summary = path.join(dir, "summary.md");
-  const output = path.join(dir, "output.txt");
-  await writeFile(summary, "");
-  await writeFile(output, "");
-  return {
-    GITHUB_EVENT_NAME: event,
-    GITHUB_EVENT_PATH: eventPath,
-    GITHUB_STEP_SUMMARY: summary,
-    GITHUB_OUTPUT: output,
-    GITHUB_WORKSPACE: dir,
-    GITHUB_RUN_ID: "4242",
-    GITHUB_RUN_ATTEMPT: "1",
-    GITHUB_API_URL: "https://api.github.com",
-    GITHUB_GRAPHQL_URL: "https://api.github.com/graphql",
-    PARALLEL_PLANS_TOKEN: "ghs_workflow_token",
-    ...extra,
-  };
-}
-
-async function run(env: Record<string, string>) {
-  const lines: string[] = [];
-  const code = await runAction({ env, stdout: (t) => void lines.push(t), Octokit: TestOctokit });
-  return {
-    code,
-    log: lines.join(""),
-    summary: await readFile(env.GITHUB_STEP_SUMMARY!, "utf8"),
-    outputs: parseOutputs(await readFile(env.GITHUB_OUTPUT!, "utf8")),
-  };
+function runnerEnv(event: string, payload: WebhookPayload, extra: Record<string, string> = {}) {
+  return inWorkspace(workspace(), event, payload, extra);
 }
 
 function pullRequestTouching(folder: string, number: number, sha: string): WebhookPayload {
@@ -132,7 +87,7 @@ describe("the GitHub Action on a pull_request workflow", () => {
     const sha = fakeSha("action clean");
     const { event, files } = pullRequestTouching(AUTOMATION, 8, sha);
     gh.pullChanges.set(8, files);
-    gh.expectGraphql(2).expectCreate();
+    gh.expectGraphql(2).expectCreate().expectGraphql();
 
     const result = await run(
       await runnerEnv("pull_request", event, {
@@ -144,7 +99,7 @@ describe("the GitHub Action on a pull_request workflow", () => {
     expect(gh.writes()[0].conclusion).toBe("success");
     expect(result.code).toBe(0);
     expect(result.outputs).toMatchObject({ errors: "0", warnings: "0", conclusion: "success" });
-    expect(result.outputs["sarif-file"]).toBe(path.join(dir, "parallel-plans.sarif"));
+    expect(result.outputs["sarif-file"]).toBe(path.join(workspace(), "parallel-plans.sarif"));
     const sarif = JSON.parse(await readFile(result.outputs["sarif-file"]!, "utf8")) as {
       runs: { results: unknown[]; tool: { driver: { rules: { helpUri?: string }[] } } }[];
     };

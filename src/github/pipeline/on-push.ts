@@ -104,6 +104,7 @@ export async function onPush(context: Context<"push">, deps: AppDeps): Promise<v
             history: addedFileDates(payload.commits),
           },
           outcome,
+          deps.syncCommits,
         );
         for (const plan of synced.plans)
           if (plan.result === "failed") failures.push(`sync of ${plan.plan}: ${plan.detail}`);

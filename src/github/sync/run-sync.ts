@@ -10,7 +10,7 @@ import type { FileHistory } from "../../core/history/measure-times.js";
 import { syncSnapshot } from "../../core/sync/sync-snapshot.js";
 import type { Scope } from "../check/check-marker.js";
 import { CommitReader, type RepoRef } from "../pipeline/commit-reader.js";
-import type { AppDeps } from "../deps.js";
+import type { AppDeps, SyncCommitSink } from "../deps.js";
 import { describeFailure } from "../pipeline/failure.js";
 import { syncKey } from "../pipeline/lock-keys.js";
 import { loadRepoConfig } from "../pipeline/repo-config.js";
@@ -100,7 +100,7 @@ async function run(request: SyncRequest, assumed: Scope, deps: AppDeps): Promise
       { cause: error },
     );
   }
-  return syncFromRead(request, { state: first, reader, scope, options, sha });
+  return syncFromRead(request, { state: first, reader, scope, options, sha }, deps.syncCommits);
 }
 
 /** What sync works from: the sync state, the synced commit's files, and the scope. */
@@ -112,7 +112,11 @@ interface SyncRead {
   sha: string;
 }
 
-async function syncFromRead(request: SyncRequest, read: SyncRead): Promise<SyncRunReport> {
+async function syncFromRead(
+  request: SyncRequest,
+  read: SyncRead,
+  commits: SyncCommitSink | undefined,
+): Promise<SyncRunReport> {
   const { octokit, log, repo } = request;
   const { state: first, reader, scope, options, sha } = read;
   const syncs = syncSnapshot(
@@ -143,7 +147,7 @@ async function syncFromRead(request: SyncRequest, read: SyncRead): Promise<SyncR
           branches: unread,
         });
 
-  const writer = new SyncWriter(octokit, repo, repo.defaultBranch);
+  const writer = new SyncWriter(octokit, repo, repo.defaultBranch, commits);
   const plans: PlanSyncReport[] = [];
   for (const target of targets) {
     const branch = first.branches.get(target.plan) ?? more?.branches.get(target.plan) ?? null;
@@ -175,6 +179,7 @@ function stateRequest(scope: Scope) {
 export async function syncFromEvent(
   request: SyncRequest & { sha: string },
   outcome: CheckOutcome,
+  commits?: SyncCommitSink,
 ): Promise<SyncRunReport> {
   const { config } = outcome.loaded;
   if (outcome.loaded.findings.length > 0) {
@@ -205,13 +210,17 @@ export async function syncFromEvent(
       { cause: error },
     );
   }
-  return syncFromRead(request, {
-    state,
-    reader: outcome.reader,
-    scope: outcome.scope,
-    options: outcome.options,
-    sha: request.sha,
-  });
+  return syncFromRead(
+    request,
+    {
+      state,
+      reader: outcome.reader,
+      scope: outcome.scope,
+      options: outcome.options,
+      sha: request.sha,
+    },
+    commits,
+  );
 }
 
 /** The plan folders a change touches under a config (the cached one, or the defaults). */

@@ -5,6 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import type { ProbotOctokit } from "probot";
+import type { SyncCommitSink } from "../deps.js";
 import type { RepoRef } from "../pipeline/commit-reader.js";
 import type { SyncAction } from "./sync-decision.js";
 
@@ -20,6 +21,8 @@ export class SyncWriter {
     private readonly octokit: ProbotOctokit,
     private readonly repo: RepoRef,
     private readonly defaultBranch: string,
+    /** Told each commit written (the Action checks them: no workflow runs for its pushes). */
+    private readonly commits?: SyncCommitSink,
   ) {}
 
   /** Apply the actions in order; returns the pull request opened, if one was. */
@@ -43,8 +46,8 @@ export class SyncWriter {
             force: true,
           });
           break;
-        case "commit-file":
-          await this.octokit.rest.repos.createOrUpdateFileContents({
+        case "commit-file": {
+          const { data } = await this.octokit.rest.repos.createOrUpdateFileContents({
             ...repo,
             path: action.path,
             branch,
@@ -53,7 +56,10 @@ export class SyncWriter {
             // The blob the branch holds now: the file of the commit it was just set to.
             sha: gitBlobSha(action.replacing),
           });
+          if (data.commit.sha)
+            this.commits?.written({ branch, path: action.path, sha: data.commit.sha });
           break;
+        }
         case "open-pull": {
           const { data } = await this.octokit.rest.pulls.create({
             ...repo,
