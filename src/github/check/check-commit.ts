@@ -230,7 +230,8 @@ async function runCheck(
       const actions = await extras.actions?.(analysed.report, first, loaded.config);
       result = { ...analysed.check, actions: actions ?? [] };
     }
-    id = id === null ? await writer.create(sha, result) : (await writer.finish(id, result), id);
+    if (id === null) id = await writer.create(sha, result, (made) => (id = made));
+    else await writer.finish(id, result);
     log.info({ sha, checkRunId: id, conclusion: result.conclusion }, "check run completed");
     deps.checkResults?.checked({ sha, check: result, report: outcome.report, options });
   } catch (error) {
