@@ -9,7 +9,7 @@ import { configToOptions, DEFAULT_CONFIG, type RepoConfig } from "../../core/con
 import type { AnalysisReport } from "../../core/model.js";
 import type { AnalysisOptions } from "../../core/options.js";
 import type { QueryPart } from "../pipeline/graphql-query.js";
-import { describeScope, writeMarker, type Scope } from "./check-marker.js";
+import { describeScope, recordableScope, writeMarker, type Scope } from "./check-marker.js";
 import {
   CHECK_NAME,
   configCheck,
@@ -73,7 +73,11 @@ async function initialScope(
 ): Promise<Scope | null> {
   if (inRead(check.changes)) return null;
   if (check.changes === "all") return "all";
-  return touchedPlanFolders(check.changes, rulesFor(await deps.configs.get(check.repo.id)));
+  // Past what the run's marker can list, every plan: one tree listing instead of a query per
+  // hundred folders, and the scope the run will record.
+  return recordableScope(
+    touchedPlanFolders(check.changes, rulesFor(await deps.configs.get(check.repo.id))),
+  );
 }
 
 /** What else rides on the check of an event (a push to the default branch). */
@@ -175,7 +179,7 @@ async function runCheck(
   const scope: Scope =
     assumed === "all" || changes === "all" || loaded.findings.length > 0
       ? assumed
-      : touchedPlanFolders(changes, rulesFor(loaded.config));
+      : recordableScope(touchedPlanFolders(changes, rulesFor(loaded.config)));
   if (scope !== "all" && scope.length === 0) {
     log.info({ sha }, "no plan touched under the repository config");
     return null;

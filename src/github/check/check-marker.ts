@@ -2,9 +2,18 @@
  * What a `parallel-plans` check run already covers, written into its summary as a hidden marker
  * (`<!-- parallel-plans:{…} -->`) so the next event on the same SHA can read it back from the
  * GraphQL lookup without another request: which plan folders it checked ("all" after a re-run),
- * with which config blob, and whether it finished (annotations sent).
+ * with which config blob, and whether it finished (annotations sent). The folder list has a byte
+ * budget: a scope past it is checked and recorded as every plan ("all"), so the marker never
+ * pushes a summary past GitHub's 65,535 characters.
  */
 import { readHiddenMarkers, renderHiddenMarker } from "../../core/hidden-marker.js";
+import { utf8ByteLength } from "../../render/sanitize.js";
+
+/**
+ * Bytes the marker's folder list may take (about 170 long folder names): the rest of the
+ * summary's 65,000-byte budget stays for the report.
+ */
+export const MARKER_SCOPE_MAX_BYTES = 8_000;
 
 /** The plan folders a check covers: a list, or every plan of the commit. */
 export type Scope = readonly string[] | "all";
@@ -17,9 +26,28 @@ export interface CheckMarker {
   done: boolean;
 }
 
-/** The marker as an HTML comment (see core/hidden-marker for what is escaped). */
+/**
+ * The scope a check works on: the folder list while the marker can record it, else every plan.
+ * Checking every plan is more work, never less, and "all" is what every reader of the marker
+ * understands (the next event's `covers`, the button's click).
+ */
+export function recordableScope(scope: Scope): Scope {
+  if (scope === "all") return scope;
+  return utf8ByteLength(renderHiddenMarker({ scope })) <= MARKER_SCOPE_MAX_BYTES ? scope : "all";
+}
+
+/**
+ * The marker as an HTML comment (see core/hidden-marker for what is escaped). A folder list past
+ * the budget is written as "all": a finished check of such a list checked every plan (see
+ * `decideTarget`), and on an unfinished run it only makes the next event check more.
+ */
 export function writeMarker(marker: CheckMarker): string {
-  return renderHiddenMarker({ kind: "check", v: 1, ...marker });
+  return renderHiddenMarker({
+    kind: "check",
+    v: 1,
+    ...marker,
+    scope: recordableScope(marker.scope),
+  });
 }
 
 /** The last check marker in a summary, or null when there is none. */
