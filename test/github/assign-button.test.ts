@@ -151,6 +151,50 @@ describe("the Open level N issues button", () => {
     gh.mock.done();
   });
 
+  it("is added to a run a feature branch's push already made, when the commit reaches the default branch (fast-forward)", async () => {
+    const gh = fakeHelloWorld();
+    for (const [p, text] of exampleFiles()) gh.files.set(p, text);
+    new AssignGitHub(gh);
+    const sha = fakeSha("fast-forward");
+    const probot = await appProbot({ assignOnPush: true });
+    const touched = { modified: [JSON_PATH] };
+    gh.expectToken().expectGraphql().expectCreate();
+    await deliver(probot, "push", pushTouching(touched, { after: sha, ref: "refs/heads/feature" }));
+    expect(gh.writes()[0]).not.toHaveProperty("actions");
+
+    gh.expectGraphql().expectUpdate();
+    await deliver(probot, "push", pushTouching(touched, { after: sha }));
+
+    expect(gh.callLines()).toEqual([
+      "POST /graphql",
+      "POST /check-runs",
+      "POST /graphql",
+      "PATCH /check-runs/9000",
+    ]);
+    expect(gh.writes()[1]).toEqual({
+      actions: [expect.objectContaining({ identifier: "open:0:3" })],
+    });
+    expect(gh.runs).toHaveLength(1);
+    gh.mock.done();
+  });
+
+  it("costs a redelivered push of the default branch one query and no write, buttons and all", async () => {
+    const gh = fakeHelloWorld();
+    for (const [p, text] of exampleFiles()) gh.files.set(p, text);
+    new AssignGitHub(gh);
+    const probot = await appProbot({ assignOnPush: true });
+    const push = pushTouching({ modified: [JSON_PATH] }, { after: fakeSha("redelivered") });
+    gh.expectToken().expectGraphql().expectCreate();
+    await deliver(probot, "push", push, "delivery-1");
+    expect(gh.writes()[0].actions).toHaveLength(1);
+
+    gh.expectGraphql();
+    await deliver(probot, "push", push, "delivery-1");
+
+    expect(gh.callLines()).toEqual(["POST /graphql", "POST /check-runs", "POST /graphql"]);
+    gh.mock.done();
+  });
+
   it("is not offered on the check of a plan with an error: a click would be refused", async () => {
     const gh = fakeHelloWorld();
     for (const [p, text] of exampleFiles()) gh.files.set(p, text);

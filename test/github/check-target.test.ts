@@ -98,6 +98,14 @@ describe("check marker", () => {
     expect(readMarker(`# Summary\n\n${text}`)).toEqual(marker);
   });
 
+  it("records the buttons a run offers, and none when it offers none", () => {
+    const offering: CheckMarker = { scope: [A], config: null, done: true, offered: ["open:0:3"] };
+    expect(readMarker(writeMarker(offering))).toEqual(offering);
+    const none = writeMarker({ scope: [A], config: null, done: true, offered: [] });
+    expect(none).not.toContain("offered");
+    expect(readMarker(none)).toEqual({ scope: [A], config: null, done: true });
+  });
+
   it.each([
     null,
     "",

@@ -24,6 +24,11 @@ export interface CheckMarker {
   config: string | null;
   /** True once the run was completed with its findings and annotations. */
   done: boolean;
+  /**
+   * Identifiers of the buttons the completed run offers; absent when none. A push of the same
+   * commit to the default branch adds the buttons a feature branch's run lacks.
+   */
+  offered?: readonly string[];
 }
 
 /**
@@ -42,11 +47,14 @@ export function recordableScope(scope: Scope): Scope {
  * `decideTarget`), and on an unfinished run it only makes the next event check more.
  */
 export function writeMarker(marker: CheckMarker): string {
+  const { scope, config, done, offered = [] } = marker;
   return renderHiddenMarker({
     kind: "check",
     v: 1,
-    ...marker,
-    scope: recordableScope(marker.scope),
+    scope: recordableScope(scope),
+    config,
+    done,
+    ...(offered.length > 0 ? { offered } : {}),
   });
 }
 
@@ -54,12 +62,20 @@ export function writeMarker(marker: CheckMarker): string {
 export function readMarker(summary: string | null | undefined): CheckMarker | null {
   const value = readHiddenMarkers(summary).findLast((marker) => marker.kind === "check");
   if (!value) return null;
-  const { scope, config, done } = value;
-  const scopeOk =
-    scope === "all" || (Array.isArray(scope) && scope.every((s) => typeof s === "string"));
+  const { scope, config, done, offered } = value;
+  const scopeOk = scope === "all" || isStringList(scope);
   if (!scopeOk || typeof done !== "boolean") return null;
   if (config !== null && typeof config !== "string") return null;
-  return { scope: scope as Scope, config, done };
+  return {
+    scope: scope as Scope,
+    config,
+    done,
+    ...(isStringList(offered) && offered.length > 0 ? { offered } : {}),
+  };
+}
+
+function isStringList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === "string");
 }
 
 /** Whether `outer` covers every folder of `inner`. */

@@ -81,6 +81,15 @@ export class CheckRunWriter {
     await this.appendAndComplete(id, check, 0);
   }
 
+  /** Set the buttons of a completed run, leaving its result and output as they are. */
+  async offer(id: number, actions: readonly CheckAction[]): Promise<void> {
+    await this.octokit.rest.checks.update({
+      ...this.params(),
+      check_run_id: id,
+      actions: [...actions],
+    });
+  }
+
   /** Batches `from`… as updates; the last one completes the run. */
   private async appendAndComplete(id: number, check: FinishedCheck, from: number): Promise<void> {
     const last = check.annotations.length - 1;
