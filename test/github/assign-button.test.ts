@@ -150,4 +150,162 @@ describe("the Open level N issues button", () => {
     );
     gh.mock.done();
   });
+
+  it("is added to a run a feature branch's push already made, when the commit reaches the default branch (fast-forward)", async () => {
+    const gh = fakeHelloWorld();
+    for (const [p, text] of exampleFiles()) gh.files.set(p, text);
+    new AssignGitHub(gh);
+    const sha = fakeSha("fast-forward");
+    const probot = await appProbot({ assignOnPush: true });
+    const touched = { modified: [JSON_PATH] };
+    gh.expectToken().expectGraphql().expectCreate();
+    await deliver(probot, "push", pushTouching(touched, { after: sha, ref: "refs/heads/feature" }));
+    expect(gh.writes()[0]).not.toHaveProperty("actions");
+
+    gh.expectGraphql().expectUpdate();
+    await deliver(probot, "push", pushTouching(touched, { after: sha }));
+
+    expect(gh.callLines()).toEqual([
+      "POST /graphql",
+      "POST /check-runs",
+      "POST /graphql",
+      "PATCH /check-runs/9000",
+    ]);
+    expect(gh.writes()[1]).toEqual({
+      actions: [expect.objectContaining({ identifier: "open:0:3" })],
+    });
+    expect(gh.runs).toHaveLength(1);
+    gh.mock.done();
+  });
+
+  it("costs a redelivered push of the default branch one query and no write, buttons and all", async () => {
+    const gh = fakeHelloWorld();
+    for (const [p, text] of exampleFiles()) gh.files.set(p, text);
+    new AssignGitHub(gh);
+    const probot = await appProbot({ assignOnPush: true });
+    const push = pushTouching({ modified: [JSON_PATH] }, { after: fakeSha("redelivered") });
+    gh.expectToken().expectGraphql().expectCreate();
+    await deliver(probot, "push", push, "delivery-1");
+    expect(gh.writes()[0].actions).toHaveLength(1);
+
+    gh.expectGraphql();
+    await deliver(probot, "push", push, "delivery-1");
+
+    expect(gh.callLines()).toEqual(["POST /graphql", "POST /check-runs", "POST /graphql"]);
+    gh.mock.done();
+  });
+
+  it("is not offered on the check of a plan with an error: a click would be refused", async () => {
+    const gh = fakeHelloWorld();
+    for (const [p, text] of exampleFiles()) gh.files.set(p, text);
+    gh.files.set(JSON_PATH, withUnknownDependency(gh.files.get(JSON_PATH)!.toString()));
+    new AssignGitHub(gh);
+    gh.expectToken().expectGraphql().expectCreate();
+
+    await deliver(
+      await appProbot({ assignOnPush: true }),
+      "push",
+      pushTouching({ modified: [JSON_PATH] }, { after: fakeSha("unknown dependency") }),
+    );
+
+    const [create] = gh.writes();
+    expect(create.conclusion).toBe("failure");
+    expect(create.output.title).toMatch(/1 error/);
+    expect(create).not.toHaveProperty("actions");
+    gh.mock.done();
+  });
+
+  it("answers a click refused for the plan's errors in the run's text, and opens nothing", async () => {
+    const payload = clickPayload();
+    const gh = clickFake(payload);
+    gh.files.set(JSON_PATH, withUnknownDependency(gh.files.get(JSON_PATH)!.toString()));
+    new AssignGitHub(gh);
+    gh.expectToken().expectGraphql();
+    expectPermission(gh, payload.sender.login, "admin");
+    gh.expectUpdate();
+
+    await deliver(await appProbot(), "check_run", payload);
+
+    expect(gh.callLines()).toEqual([
+      "POST /graphql",
+      `GET /collaborators/${payload.sender.login}/permission`,
+      `PATCH /check-runs/${payload.check_run.id}`,
+    ]);
+    const [answer] = gh.writes();
+    expect(answer).not.toHaveProperty("status");
+    expect(answer.output).toEqual({
+      title: payload.check_run.output.title,
+      summary: payload.check_run.output.summary,
+      text: expect.stringContaining(
+        "**Open level 3 issues** was refused: fix the plan's errors first (1 error: run /parallel validate)",
+      ),
+    });
+    gh.mock.done();
+  });
+
+  it("answers a click by someone without the assign permission in the run's text", async () => {
+    const payload = clickPayload();
+    const gh = clickFake(payload);
+    gh.config = "commands:\n  min_permission:\n    assign: maintain\n";
+    new AssignGitHub(gh);
+    gh.expectToken().expectGraphql();
+    expectPermission(gh, payload.sender.login, "write");
+    gh.expectUpdate();
+
+    await deliver(await appProbot(), "check_run", payload);
+
+    expect(gh.callLines()).toEqual([
+      "POST /graphql",
+      `GET /collaborators/${payload.sender.login}/permission`,
+      `PATCH /check-runs/${payload.check_run.id}`,
+    ]);
+    expect(gh.writes()[0].output.text).toBe(
+      `**Open level 3 issues** was refused: it needs **maintain** permission on this repository (or higher), and ${payload.sender.login} has write. \`commands.min_permission.assign\` in \`.github/parallel-plans.yml\` sets it.`,
+    );
+    gh.mock.done();
+  });
 });
+
+const JSON_PATH = `${EXAMPLE_DIR}/parallel.json`;
+
+/** The example plan with one dependency on an achievement that does not exist: one error. */
+function withUnknownDependency(json: string): string {
+  const broken = json.replace('"dependencies": ["1.1"]', '"dependencies": ["9.9"]');
+  expect(broken).not.toBe(json);
+  return broken;
+}
+
+/** A click on "Open level 3 issues" of a check that covered the example plan. */
+function clickPayload() {
+  const payload = examplePayload("check_run", "requested_action");
+  payload.check_run.name = "parallel-plans";
+  payload.check_run.output.summary = `1 plan checked\n\n${writeMarker({ scope: [EXAMPLE_DIR], config: null, done: true })}`;
+  payload.requested_action = { identifier: "open:0:3" };
+  return payload;
+}
+
+function clickFake(payload: ReturnType<typeof clickPayload>): FakeGitHub {
+  const gh = new FakeGitHub(
+    mockGitHub(),
+    payload.repository.owner.login,
+    payload.repository.name,
+    payload.repository.default_branch,
+  );
+  for (const [p, text] of exampleFiles()) gh.files.set(p, text);
+  // The run the click came from, so the fake answers its update.
+  gh.runs.push({
+    id: payload.check_run.id,
+    status: "completed",
+    conclusion: "success",
+    externalId: null,
+    summary: payload.check_run.output.summary,
+    headSha: payload.check_run.head_sha,
+  });
+  return gh;
+}
+
+function expectPermission(gh: FakeGitHub, login: string, permission: string): void {
+  gh.mock.api
+    .get(`/repos/${gh.owner}/${gh.repo}/collaborators/${login}/permission`)
+    .reply(200, { permission, role_name: permission, user: { login } });
+}

@@ -2,11 +2,14 @@
 import { describe, expect, it } from "@jest/globals";
 import {
   covers,
+  MARKER_SCOPE_MAX_BYTES,
   readMarker,
   unionScope,
   writeMarker,
   type CheckMarker,
 } from "../../src/github/check/check-marker.js";
+import { errorCheck, startedOutput } from "../../src/github/check/check-run.js";
+import { utf8ByteLength } from "../../src/render/sanitize.js";
 import { decideTarget, type ExistingRun } from "../../src/github/check/check-target.js";
 
 const A = "work-space/plans/A";
@@ -95,6 +98,14 @@ describe("check marker", () => {
     expect(readMarker(`# Summary\n\n${text}`)).toEqual(marker);
   });
 
+  it("records the buttons a run offers, and none when it offers none", () => {
+    const offering: CheckMarker = { scope: [A], config: null, done: true, offered: ["open:0:3"] };
+    expect(readMarker(writeMarker(offering))).toEqual(offering);
+    const none = writeMarker({ scope: [A], config: null, done: true, offered: [] });
+    expect(none).not.toContain("offered");
+    expect(readMarker(none)).toEqual({ scope: [A], config: null, done: true });
+  });
+
   it.each([
     null,
     "",
@@ -110,5 +121,39 @@ describe("check marker", () => {
     expect(covers([A, B], [B])).toBe(true);
     expect(unionScope([B], [A, B])).toEqual([A, B]);
     expect(unionScope([A], "all")).toBe("all");
+  });
+});
+
+describe("a scope of thousands of plan folders", () => {
+  const folders = Array.from(
+    { length: 2000 },
+    (_, i) => `work-space/plans/TEAM-${String(i).padStart(4, "0")}-QUARTERLY-ROADMAP`,
+  );
+  const huge = { ...request, scope: folders };
+
+  it("is checked as every plan, which the marker can record", () => {
+    expect(decideTarget([], huge)).toEqual({ kind: "create", scope: "all", annotated: [] });
+    const unfinished = run(1, false, { scope: folders.slice(0, 50), config: "c1", done: false });
+    expect(decideTarget([unfinished], huge)).toMatchObject({ kind: "update", scope: "all" });
+  });
+
+  it("keeps a folder list that fits as it is", () => {
+    expect(decideTarget([], { ...request, scope: folders.slice(0, 100) })).toMatchObject({
+      scope: folders.slice(0, 100),
+    });
+  });
+
+  it("keeps every summary under GitHub's 65,535 characters, the marker asking for more work, not less", () => {
+    const marker = writeMarker({ scope: folders, config: "c1", done: false });
+    expect(utf8ByteLength(marker)).toBeLessThanOrEqual(MARKER_SCOPE_MAX_BYTES + 200);
+    expect(readMarker(marker)).toEqual({ scope: "all", config: "c1", done: false });
+    const summaries = [
+      errorCheck("GitHub answered 502", marker).output.summary,
+      startedOutput("2,000 plan folders", marker).summary,
+    ];
+    for (const summary of summaries) {
+      expect(summary.length).toBeLessThanOrEqual(65_535);
+      expect(readMarker(summary)?.scope).toBe("all");
+    }
   });
 });

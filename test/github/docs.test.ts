@@ -33,4 +33,10 @@ describe("docs/github-app.md", () => {
       writeFileSync(DOC, doc.slice(0, from) + sample + doc.slice(to));
     else expect(doc.slice(from, to)).toBe(sample);
   });
+
+  it("says Probot's throttling is off in production, as AppOctokit sets it", () => {
+    const doc = readFileSync(DOC, "utf8");
+    expect(doc).not.toMatch(/throttling (and retries )?stays? on/i);
+    expect(doc.match(/Probot's (own )?throttling is off/g)?.length).toBeGreaterThanOrEqual(2);
+  });
 });

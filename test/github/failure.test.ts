@@ -7,6 +7,7 @@ import { describe, expect, it } from "@jest/globals";
 import { installNockGuards } from "../support/github-mock.js";
 import { fakeSha, pushTouching } from "../support/webhook-fixtures.js";
 import { appProbot, deliver, fakeHelloWorld, PLAN_ROOT } from "./harness.js";
+import { generatedPlanJson, generatedPlanMarkdown } from "./plans.js";
 
 installNockGuards();
 
@@ -71,6 +72,37 @@ describe("failures", () => {
     expect(gh.runs).toHaveLength(1);
     expect(gh.runs[0]!.conclusion).toBe("failure");
     expect(gh.writes()[1].output.title).toMatch(/^1 plan checked/);
+    gh.mock.done();
+  });
+
+  it("completes the run it created when a later annotation batch fails, and the retry finishes that one run", async () => {
+    const big = `${PLAN_ROOT}/BIG`;
+    const gh = fakeHelloWorld();
+    gh.files.set(`${big}/parallel.json`, generatedPlanJson("BIG", 30, true));
+    gh.files.set(`${big}/PLAN_BIG.md`, generatedPlanMarkdown("BIG", 30));
+    // 60 findings: the create carries the first 50, the second batch's update answers 502.
+    gh.expectToken().expectGraphql().expectCreate();
+    gh.mock.api.patch(/\/check-runs\/\d+$/).reply(502, { message: "Server Error" });
+    gh.expectUpdate();
+    const probot = await appProbot();
+    const push = pushTouching({ modified: [`${big}/parallel.json`] });
+
+    await expect(deliver(probot, "push", push)).rejects.toThrow(/502/);
+    expect(gh.callLines()).toEqual([
+      "POST /graphql",
+      "POST /check-runs",
+      "PATCH /check-runs/9000",
+      "PATCH /check-runs/9000",
+    ]);
+    expect(gh.runs.map(({ id, status, conclusion }) => ({ id, status, conclusion }))).toEqual([
+      { id: 9000, status: "completed", conclusion: "failure" },
+    ]);
+    expect(gh.writes()[2].output.title).toBe("parallel-plans could not check this commit");
+
+    gh.expectGraphql().expectUpdate(2);
+    await deliver(probot, "push", push);
+    expect(gh.runs).toHaveLength(1);
+    expect(gh.writes()[4].output.title).toMatch(/^1 plan checked/);
     gh.mock.done();
   });
 });

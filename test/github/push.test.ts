@@ -7,6 +7,7 @@ import { describe, expect, it } from "@jest/globals";
 import { readFileSync } from "node:fs";
 import { installNockGuards, mockGitHub } from "../support/github-mock.js";
 import { fakeSha, pushTouching } from "../support/webhook-fixtures.js";
+import { readMarker } from "../../src/github/check/check-marker.js";
 import { FakeGitHub } from "./fake-github.js";
 import { appProbot, deliver, fakeHelloWorld, NOW, PLAN_ROOT } from "./harness.js";
 
@@ -257,6 +258,36 @@ describe("push", () => {
       expect.stringMatching(/^PATCH /),
     ]);
     expect(gh.writes()[1].output.title).toMatch(/^2 plans checked/);
+    gh.mock.done();
+  });
+
+  it("checks a push touching 2,000 plan folders as every plan, each summary within GitHub's limit", async () => {
+    const gh = fakeHelloWorld().addFolder(GRAPH, "examples/broken/BROKEN-GRAPH");
+    const folders = Array.from(
+      { length: 2000 },
+      (_, i) => `${PLAN_ROOT}/TEAM-${String(i).padStart(4, "0")}-QUARTERLY-ROADMAP`,
+    );
+    const sha = fakeSha("2000 folders");
+    gh.expectToken().expectGraphql().expectCreate().expectUpdate();
+
+    await deliver(
+      await appProbot(),
+      "push",
+      pushTouching(
+        { modified: [...folders, GRAPH].map((f) => `${f}/parallel.json`) },
+        { after: sha },
+      ),
+    );
+
+    // Like a config change: one query reads every plan, not a query per hundred folders.
+    expect(gh.callLines()).toEqual(LONG_CHECK_CALLS);
+    const [started, completed] = gh.writes();
+    expect(started.output.title).toBe("Checking every plan…");
+    expect(completed.output.title).toMatch(/^1 plan checked/);
+    for (const write of [started, completed]) {
+      expect(write.output.summary.length).toBeLessThanOrEqual(65_535);
+      expect(readMarker(write.output.summary)?.scope).toBe("all");
+    }
     gh.mock.done();
   });
 

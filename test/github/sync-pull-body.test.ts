@@ -3,9 +3,24 @@
  * break the table or close the hidden marker, and the body stays under GitHub's limit.
  */
 import { describe, expect, it } from "@jest/globals";
+import type { Nodes } from "mdast";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
 import type { SyncChange } from "../../src/core/sync/sync-types.js";
 import { hasSyncMarker, syncMarker } from "../../src/github/sync/sync-marker.js";
+import { syncBranchName } from "../../src/github/sync/sync-branch.js";
 import { stoppedComment, syncPullText } from "../../src/github/sync/sync-pull-body.js";
+
+/** The text of every code span of `markdown` as GitHub renders it. */
+function codeSpans(markdown: string): string[] {
+  const walk = (node: Nodes): string[] =>
+    node.type === "inlineCode"
+      ? [node.value]
+      : "children" in node
+        ? node.children.flatMap((child) => walk(child))
+        : [];
+  return walk(unified().use(remarkParse).parse(markdown));
+}
 
 const HOSTILE = "@admin <img src=x onerror=alert(1)> | --> `x` #1";
 
@@ -66,6 +81,20 @@ describe("sync pull request text", () => {
     expect(hasSyncMarker(body, "sync-stopped", "P")).toBe(true);
     expect(hasSyncMarker(body, "sync-stopped", "Q")).toBe(false);
     expect(hasSyncMarker(body, "sync", "P")).toBe(false);
+  });
+
+  it("shows branch names in code spans exactly as git spells them", () => {
+    const branch = syncBranchName("API_REDESIGN");
+    const stopped = stoppedComment("API_REDESIGN", branch, "0123456789abcdef", "release_2026#1@x");
+    expect(codeSpans(stopped)).toEqual([branch, "release_2026#1@x"]);
+    const { body } = syncPullText({
+      plan: "API_REDESIGN",
+      file: "plans/API_REDESIGN/parallel.json",
+      changes: [],
+      skipped: [],
+      defaultBranch: "release_2026",
+    });
+    expect(codeSpans(body)).toContain("release_2026");
   });
 
   it("reads markers back whatever the plan name holds", () => {

@@ -1,7 +1,9 @@
 /**
  * The "Open level N issues" button of the `parallel-plans` check run: offered on the default
  * branch's check (with its first write) when a plan has a ready level whose to-do achievements
- * lack issues, and handled on `check_run.requested_action` by the same fan-out as `/parallel assign`.
+ * lack issues and a click would fan it out (no error in the plan), and handled on
+ * `check_run.requested_action` by the same fan-out as `/parallel assign`. A refused click is
+ * answered in the run's text, where the person who clicked is looking.
  */
 import type { Context, Logger, ProbotOctokit } from "probot";
 import type { ExistingIssue } from "../../core/assignment/diff-level.js";
@@ -26,11 +28,13 @@ import type { AppDeps } from "../deps.js";
 import { loadRepoConfig, type LoadedConfig } from "../pipeline/repo-config.js";
 import { commenterAccess } from "../comments/permission-cache.js";
 import { CONFIG_PATH } from "../pipeline/touched-plans.js";
-import { fanOutLevel } from "./fan-out.js";
+import { fanOutLevel, type FanOutResult } from "./fan-out.js";
 import { labelsField, readLabels } from "./labels-query.js";
 import { ownIssuesField, readOwnIssues } from "./own-issues-query.js";
 import { listOwnIssues } from "./own-issues.js";
 import { renderFanOut } from "./fan-out-reply.js";
+import { inlineCode } from "../../core/assignment/block-text.js";
+import { escapeMarkdownInline } from "../../render/sanitize.js";
 
 /** Plans in the order button identifiers number them. */
 export function plansInOrder(plans: readonly PlanReport[]): PlanReport[] {
@@ -50,7 +54,16 @@ export function levelButtons(
       ),
     );
     const level = defaultLevel(plan, (id) => has.has(id));
-    if (level !== null) actions.push(openLevelAction(index, plan.name, level));
+    if (level === null) return;
+    // A plan with an error would refuse the click: offer no button that cannot work.
+    if (
+      levelRefusal(
+        plan,
+        plan.levels.find((l) => l.level === level),
+      ) !== null
+    )
+      return;
+    actions.push(openLevelAction(index, plan.name, level));
   });
   return actions.slice(0, MAX_CHECK_ACTIONS);
 }
@@ -98,6 +111,9 @@ async function readClick(
   };
 }
 
+/** What a click came to: the fan-out, or the sentence saying why it was refused. */
+type ClickOutcome = { fanned: FanOutResult } | { refused: string };
+
 /** `check_run.requested_action`: the "Open level N issues" button was clicked. */
 export async function onOpenLevelClicked(
   context: Context<"check_run.requested_action">,
@@ -114,30 +130,38 @@ export async function onOpenLevelClicked(
   const sha = payload.check_run.head_sha;
   // Under the repository's issues lock from before the read: the issues it lists stay true until
   // the fan-out has written (a double click waits here, then finds everything made).
-  const result = await deps.locks.run(issuesKey(repo.id), async () => {
+  const result = await deps.locks.run(issuesKey(repo.id), async (): Promise<ClickOutcome> => {
     const read = await readClick(octokit, repo, sha, scope, deps);
-    if (read.loaded.findings.length > 0) return null;
+    if (read.loaded.findings.length > 0) {
+      return { refused: `the repository's ${inlineCode(CONFIG_PATH)} is invalid: fix it first` };
+    }
     const config = read.loaded.config;
-    const access = await commenterAccess(deps.permissions, octokit, repo, payload.sender.login);
-    if (!allows(access, config.commands.min_permission.assign)) {
-      log.info({ login: payload.sender.login, access }, "level button refused for permission");
-      return null;
+    const login = payload.sender.login;
+    const access = await commenterAccess(deps.permissions, octokit, repo, login);
+    const required = config.commands.min_permission.assign;
+    if (!allows(access, required)) {
+      log.info({ login, access }, "level button refused for permission");
+      return {
+        refused: `it needs **${required}** permission on this repository (or higher), and ${escapeMarkdownInline(login, 40)} has ${access}. ${inlineCode("commands.min_permission.assign")} in ${inlineCode(CONFIG_PATH)} sets it`,
+      };
     }
     await read.reader.complete(scope, read.options);
     const snapshot = read.reader.files.snapshot(read.options);
     const plans = (await deps.analyze(snapshot, read.options)).plans;
     const plan = plansInOrder(plans)[wanted.planIndex];
-    if (
-      !plan ||
-      levelRefusal(
-        plan,
-        plan.levels.find((l) => l.level === wanted.level),
-      ) !== null
-    ) {
-      log.info({ ...wanted }, "level button no longer applies");
-      return null;
+    if (!plan) {
+      log.info({ ...wanted }, "level button's plan not found");
+      return { refused: "its plan is no longer among the plans of this check: re-run the check" };
     }
-    return fanOutLevel({
+    const refusal = levelRefusal(
+      plan,
+      plan.levels.find((l) => l.level === wanted.level),
+    );
+    if (refusal !== null) {
+      log.info({ ...wanted, refusal }, "level button no longer applies");
+      return { refused: refusal };
+    }
+    const fanned = await fanOutLevel({
       octokit,
       log,
       repo: { owner: repo.owner, repo: repo.name, id: repo.id },
@@ -149,19 +173,35 @@ export async function onOpenLevelClicked(
       dryRun: false,
       read: { own: read.own, labels: read.labels },
     });
+    return { fanned };
   });
-  if (!result) return;
+  if ("refused" in result) {
+    // The run keeps its title and summary (with the marker); the answer is its text.
+    const output = payload.check_run.output;
+    await octokit.rest.checks.update({
+      owner: repo.owner,
+      repo: repo.name,
+      check_run_id: payload.check_run.id,
+      output: {
+        title: output?.title ?? CHECK_NAME,
+        summary: output?.summary ?? "",
+        text: `**Open level ${wanted.level} issues** was refused: ${result.refused}.`,
+      },
+    });
+    return;
+  }
+  const fanned = result.fanned;
   log.info(
-    { plan: result.plan, level: wanted.level, created: result.created.length },
+    { plan: fanned.plan, level: wanted.level, created: fanned.created.length },
     "level fanned out from the check run",
   );
   // Only a stop is worth a comment: the issues themselves are the answer to a click.
-  if (result.failure && result.tracking) {
+  if (fanned.failure && fanned.tracking) {
     await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
       owner: repo.owner,
       repo: repo.name,
-      issue_number: result.tracking.number,
-      body: renderFanOut(result),
+      issue_number: fanned.tracking.number,
+      body: renderFanOut(fanned),
     });
   }
 }

@@ -2,25 +2,32 @@
  * One `parallel-plans` check of one commit: read it (config, existing run, plan folders), decide
  * which run to write, analyse, write the run once, finished (in progress first only for long
  * work: every plan, or many folders). Every handler ends here. Whatever fails after
- * the run exists, the run is completed with a clear message; it is never left in progress.
+ * the run exists, the run is completed with a clear message; it is never left in progress. A run
+ * already up to date is left alone, except for the buttons a default-branch push adds to it.
  */
 import type { Logger, ProbotOctokit } from "probot";
 import { configToOptions, DEFAULT_CONFIG, type RepoConfig } from "../../core/config.js";
 import type { AnalysisReport } from "../../core/model.js";
 import type { AnalysisOptions } from "../../core/options.js";
 import type { QueryPart } from "../pipeline/graphql-query.js";
-import { describeScope, writeMarker, type Scope } from "./check-marker.js";
+import {
+  covers,
+  describeScope,
+  readMarker,
+  recordableScope,
+  writeMarker,
+  type Scope,
+} from "./check-marker.js";
 import {
   CHECK_NAME,
   configCheck,
   errorCheck,
-  planCheck,
   startedOutput,
   type CheckAction,
-  type CompletedCheck,
 } from "./check-run.js";
 import { CheckRunWriter, type FinishedCheck } from "./check-run-writer.js";
-import { decideTarget } from "./check-target.js";
+import { analyse, reportCheck } from "./check-report.js";
+import { decideTarget, type ExistingRun } from "./check-target.js";
 import { CommitReader, type FirstRead } from "../pipeline/commit-reader.js";
 import type { AppDeps } from "../deps.js";
 import { describeFailure } from "../pipeline/failure.js";
@@ -28,9 +35,6 @@ import { loadRepoConfig, type LoadedConfig } from "../pipeline/repo-config.js";
 import { identityOf } from "../pipeline/app-identity.js";
 import { commitKey } from "../pipeline/lock-keys.js";
 import { CONFIG_PATH, rulesFor, touchedPlanFolders } from "../pipeline/touched-plans.js";
-
-const TRUNCATED_TREE =
-  "The repository is too large for GitHub to list at once: plans past the listing were not checked.";
 
 export interface CommitCheck {
   octokit: ProbotOctokit;
@@ -73,7 +77,11 @@ async function initialScope(
 ): Promise<Scope | null> {
   if (inRead(check.changes)) return null;
   if (check.changes === "all") return "all";
-  return touchedPlanFolders(check.changes, rulesFor(await deps.configs.get(check.repo.id)));
+  // Past what the run's marker can list, every plan: one tree listing instead of a query per
+  // hundred folders, and the scope the run will record.
+  return recordableScope(
+    touchedPlanFolders(check.changes, rulesFor(await deps.configs.get(check.repo.id))),
+  );
 }
 
 /** What else rides on the check of an event (a push to the default branch). */
@@ -175,7 +183,7 @@ async function runCheck(
   const scope: Scope =
     assumed === "all" || changes === "all" || loaded.findings.length > 0
       ? assumed
-      : touchedPlanFolders(changes, rulesFor(loaded.config));
+      : recordableScope(touchedPlanFolders(changes, rulesFor(loaded.config)));
   if (scope !== "all" && scope.length === 0) {
     log.info({ sha }, "no plan touched under the repository config");
     return null;
@@ -200,14 +208,22 @@ async function runCheck(
     } else if (extras.alwaysAnalyse || deps.checkResults) {
       // The run already shows this; the other features, and the Action reporting its result
       // (a re-run must report and fail like the first run), still need the report.
-      const again = { scope, annotated: scope };
-      const analysed = await analyseScope(reader, again, options, "", deps.analyze);
-      outcome.report = analysed.report;
-      deps.checkResults?.checked({ sha, check: analysed.check, report: analysed.report, options });
+      const report = await analyse(reader, scope, options, deps.analyze);
+      outcome.report = report;
+      const check = reportCheck(reader, { scope, annotated: scope }, options, report, "");
+      deps.checkResults?.checked({ sha, check, report, options });
+      const run = first.runs.find((r) => r.id === target.id);
+      if (extras.actions && run) await offerButtons(writer, run, outcome, extras.actions, log);
     }
     return outcome;
   }
-  const marker = (done: boolean) => writeMarker({ scope: target.scope, config: loaded.oid, done });
+  const marker = (done: boolean, offered: readonly CheckAction[] = []) =>
+    writeMarker({
+      scope: target.scope,
+      config: loaded.oid,
+      done,
+      offered: offered.map((action) => action.identifier),
+    });
   // Long work shows a run in progress first; quick work writes the run once, finished.
   let id: number | null = target.kind === "update" ? target.id : null;
   try {
@@ -225,12 +241,15 @@ async function runCheck(
     if (loaded.findings.length > 0) {
       result = configCheck(loaded.findings, marker(true));
     } else {
-      const analysed = await analyseScope(reader, target, options, marker(true), deps.analyze);
-      outcome.report = analysed.report;
-      const actions = await extras.actions?.(analysed.report, first, loaded.config);
-      result = { ...analysed.check, actions: actions ?? [] };
+      const report = await analyse(reader, target.scope, options, deps.analyze);
+      outcome.report = report;
+      const actions = (await extras.actions?.(report, first, loaded.config)) ?? [];
+      // The marker records the buttons, so a later push of this commit knows the run has them.
+      const check = reportCheck(reader, target, options, report, marker(true, actions));
+      result = { ...check, actions };
     }
-    id = id === null ? await writer.create(sha, result) : (await writer.finish(id, result), id);
+    if (id === null) id = await writer.create(sha, result, (made) => (id = made));
+    else await writer.finish(id, result);
     log.info({ sha, checkRunId: id, conclusion: result.conclusion }, "check run completed");
     deps.checkResults?.checked({ sha, check: result, report: outcome.report, options });
   } catch (error) {
@@ -254,27 +273,32 @@ function takesLong(scope: Scope): boolean {
   return scope === "all" || scope.length > QUICK_SCOPE;
 }
 
-/** Read what the scope still lacks, analyse it like the CLI, and build the completed check. */
-async function analyseScope(
-  reader: CommitReader,
-  target: { scope: Scope; annotated: Scope },
-  options: AnalysisOptions,
-  marker: string,
-  analyze: AppDeps["analyze"],
-): Promise<{ check: CompletedCheck; report: AnalysisReport }> {
-  await reader.complete(target.scope, options);
-  const report = await analyze(reader.files.snapshot(options), options);
-  const folders = target.scope === "all" ? [] : target.scope;
-  const planDirs = new Set(report.plans.map((plan) => plan.dir));
-  const removed = folders.filter((f) => reader.files.removedFolders.has(f));
-  const check = planCheck({
-    report,
-    removed,
-    notPlans: folders.filter((f) => !planDirs.has(f) && !removed.includes(f)),
-    notes: reader.files.treeTruncated ? [TRUNCATED_TREE] : [],
-    strict: options.failOn === "warning",
-    annotated: target.annotated,
-    marker,
-  });
-  return { check, report };
+/**
+ * A skipped check of a push to the default branch: the run may come from a feature branch's push
+ * of the same commit (a fast-forward), which offers no buttons. Give it the buttons the push
+ * would offer when its marker does not record them, in one update. Only when the run covers the
+ * same plans as the push: the buttons number the plans of the run's scope.
+ */
+async function offerButtons(
+  writer: CheckRunWriter,
+  run: ExistingRun,
+  outcome: CheckOutcome,
+  buttons: NonNullable<CheckExtras["actions"]>,
+  log: Logger,
+): Promise<void> {
+  const marker = readMarker(run.summary);
+  if (!outcome.report || !marker || !sameScope(marker.scope, outcome.scope)) return;
+  const actions = await buttons(outcome.report, outcome.first, outcome.loaded.config);
+  const offered = marker.offered ?? [];
+  const ids = actions.map((action) => action.identifier);
+  if (ids.length === 0 || ids.join(" ") === offered.join(" ")) return;
+  // The buttons are an offer on top of a finished run: failing to add them fails nothing else.
+  await writer.offer(run.id, actions).then(
+    () => log.info({ checkRunId: run.id, actions: ids }, "buttons added to the commit's run"),
+    (error: unknown) => log.warn({ err: error, checkRunId: run.id }, "buttons not added"),
+  );
+}
+
+function sameScope(a: Scope, b: Scope): boolean {
+  return covers(a, b) && covers(b, a);
 }

@@ -2,9 +2,18 @@
  * What a `parallel-plans` check run already covers, written into its summary as a hidden marker
  * (`<!-- parallel-plans:{…} -->`) so the next event on the same SHA can read it back from the
  * GraphQL lookup without another request: which plan folders it checked ("all" after a re-run),
- * with which config blob, and whether it finished (annotations sent).
+ * with which config blob, and whether it finished (annotations sent). The folder list has a byte
+ * budget: a scope past it is checked and recorded as every plan ("all"), so the marker never
+ * pushes a summary past GitHub's 65,535 characters.
  */
 import { readHiddenMarkers, renderHiddenMarker } from "../../core/hidden-marker.js";
+import { utf8ByteLength } from "../../render/sanitize.js";
+
+/**
+ * Bytes the marker's folder list may take (about 170 long folder names): the rest of the
+ * summary's 65,000-byte budget stays for the report.
+ */
+export const MARKER_SCOPE_MAX_BYTES = 8_000;
 
 /** The plan folders a check covers: a list, or every plan of the commit. */
 export type Scope = readonly string[] | "all";
@@ -15,23 +24,58 @@ export interface CheckMarker {
   config: string | null;
   /** True once the run was completed with its findings and annotations. */
   done: boolean;
+  /**
+   * Identifiers of the buttons the completed run offers; absent when none. A push of the same
+   * commit to the default branch adds the buttons a feature branch's run lacks.
+   */
+  offered?: readonly string[];
 }
 
-/** The marker as an HTML comment (see core/hidden-marker for what is escaped). */
+/**
+ * The scope a check works on: the folder list while the marker can record it, else every plan.
+ * Checking every plan is more work, never less, and "all" is what every reader of the marker
+ * understands (the next event's `covers`, the button's click).
+ */
+export function recordableScope(scope: Scope): Scope {
+  if (scope === "all") return scope;
+  return utf8ByteLength(renderHiddenMarker({ scope })) <= MARKER_SCOPE_MAX_BYTES ? scope : "all";
+}
+
+/**
+ * The marker as an HTML comment (see core/hidden-marker for what is escaped). A folder list past
+ * the budget is written as "all": a finished check of such a list checked every plan (see
+ * `decideTarget`), and on an unfinished run it only makes the next event check more.
+ */
 export function writeMarker(marker: CheckMarker): string {
-  return renderHiddenMarker({ kind: "check", v: 1, ...marker });
+  const { scope, config, done, offered = [] } = marker;
+  return renderHiddenMarker({
+    kind: "check",
+    v: 1,
+    scope: recordableScope(scope),
+    config,
+    done,
+    ...(offered.length > 0 ? { offered } : {}),
+  });
 }
 
 /** The last check marker in a summary, or null when there is none. */
 export function readMarker(summary: string | null | undefined): CheckMarker | null {
   const value = readHiddenMarkers(summary).findLast((marker) => marker.kind === "check");
   if (!value) return null;
-  const { scope, config, done } = value;
-  const scopeOk =
-    scope === "all" || (Array.isArray(scope) && scope.every((s) => typeof s === "string"));
+  const { scope, config, done, offered } = value;
+  const scopeOk = scope === "all" || isStringList(scope);
   if (!scopeOk || typeof done !== "boolean") return null;
   if (config !== null && typeof config !== "string") return null;
-  return { scope: scope as Scope, config, done };
+  return {
+    scope: scope as Scope,
+    config,
+    done,
+    ...(isStringList(offered) && offered.length > 0 ? { offered } : {}),
+  };
+}
+
+function isStringList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === "string");
 }
 
 /** Whether `outer` covers every folder of `inner`. */

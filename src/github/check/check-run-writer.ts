@@ -41,8 +41,16 @@ export class CheckRunWriter {
     return data.id;
   }
 
-  /** A new run on `sha` with its result: one request unless it has over 50 annotations. */
-  async create(sha: string, check: FinishedCheck): Promise<number> {
+  /**
+   * A new run on `sha` with its result: one request unless it has over 50 annotations. With
+   * more, the run exists (in progress) before the other batches go out: `created` learns its id
+   * first, so a failed batch is reported on this run, not on a second one.
+   */
+  async create(
+    sha: string,
+    check: FinishedCheck,
+    created: (id: number) => void = () => {},
+  ): Promise<number> {
     const last = Math.max(0, check.annotations.length - 1);
     const { data } = await this.octokit.rest.checks.create({
       ...this.params(),
@@ -53,6 +61,7 @@ export class CheckRunWriter {
       ...(last === 0 ? this.completion(check) : { status: "in_progress" as const }),
       output: withAnnotations(check, 0),
     });
+    created(data.id);
     if (last > 0) await this.appendAndComplete(data.id, check, 1);
     return data.id;
   }
@@ -70,6 +79,15 @@ export class CheckRunWriter {
       return;
     }
     await this.appendAndComplete(id, check, 0);
+  }
+
+  /** Set the buttons of a completed run, leaving its result and output as they are. */
+  async offer(id: number, actions: readonly CheckAction[]): Promise<void> {
+    await this.octokit.rest.checks.update({
+      ...this.params(),
+      check_run_id: id,
+      actions: [...actions],
+    });
   }
 
   /** Batches `from`… as updates; the last one completes the run. */

@@ -4,7 +4,7 @@
  * decision out. This is what keeps one `parallel-plans` run per SHA across redeliveries and a
  * push racing its pull request's `synchronize`.
  */
-import { covers, readMarker, unionScope, type Scope } from "./check-marker.js";
+import { covers, readMarker, recordableScope, unionScope, type Scope } from "./check-marker.js";
 
 /** A `parallel-plans` check run of this app on the SHA, as the GraphQL lookup returns it. */
 export interface ExistingRun {
@@ -33,7 +33,12 @@ export interface TargetRequest {
 const NOTHING: Scope = [];
 
 export function decideTarget(runs: readonly ExistingRun[], request: TargetRequest): CheckTarget {
-  const fresh = { kind: "create", scope: request.scope, annotated: NOTHING } as const;
+  // A folder list too long for the run's marker is checked as every plan, which it can record.
+  const fresh = {
+    kind: "create",
+    scope: recordableScope(request.scope),
+    annotated: NOTHING,
+  } as const;
   const newestFirst = [...runs].sort((a, b) => b.id - a.id);
   if (request.rerequest) {
     // A re-run gets a new run, unless this very delivery already made one (a redelivery).
@@ -61,7 +66,7 @@ function reuse(run: ExistingRun, request: TargetRequest): CheckTarget {
   return {
     kind: "update",
     id: run.id,
-    scope: unionScope(previous, request.scope),
+    scope: recordableScope(unionScope(previous, request.scope)),
     // Annotations are only ever sent with the completion, so an unfinished run has none.
     annotated: finished ? previous : NOTHING,
   };

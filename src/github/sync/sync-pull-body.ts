@@ -2,9 +2,11 @@
  * The text of what sync writes on GitHub: the pull request's title and body (each change with the
  * file that proves it) and the one comment saying a person's commit stopped the app. Plan text is
  * untrusted: every id, path and value goes through `escapeMarkdownInline` (no mentions, no HTML,
- * no table breaks). Pure.
+ * no table breaks). Branch names sit in code spans through `inlineCode`, not escaped: CommonMark
+ * keeps a backslash inside a code span, so an escape would show a branch that does not exist. Pure.
  */
 import type { SkippedAchievement, SyncChange, JsonValue } from "../../core/sync/sync-types.js";
+import { inlineCode } from "../../core/assignment/block-text.js";
 import { escapeMarkdownInline, singleLine } from "../../render/sanitize.js";
 import { syncCommitMessage } from "./sync-branch.js";
 import { syncMarker } from "./sync-marker.js";
@@ -54,7 +56,7 @@ export function syncPullText(input: PullInput): PullText {
       : []),
     ...skippedLines(input.skipped),
     "",
-    `The app updates this pull request when a push to \`${cell(input.defaultBranch)}\` changes what the files say, and closes it (deleting the branch) once parallel.json agrees with them. It never overwrites a commit it did not make: a commit pushed to this branch stops it. \`sync: off\` in \`.github/parallel-plans.yml\` turns it off.`,
+    `The app updates this pull request when a push to ${inlineCode(input.defaultBranch)} changes what the files say, and closes it (deleting the branch) once parallel.json agrees with them. It never overwrites a commit it did not make: a commit pushed to this branch stops it. \`sync: off\` in \`.github/parallel-plans.yml\` turns it off.`,
     "",
     syncMarker("sync", plan),
   ];
@@ -69,9 +71,9 @@ export function stoppedComment(
   defaultBranch: string,
 ): string {
   return [
-    `**parallel-plans** stopped updating this pull request: the head of \`${cell(branch)}\` (${head.slice(0, 7)}) is a commit it did not make, and it never overwrites work it did not do.`,
+    `**parallel-plans** stopped updating this pull request: the head of ${inlineCode(branch)} (${head.slice(0, 7)}) is a commit it did not make, and it never overwrites work it did not do.`,
     "",
-    `Merge or close the pull request as you see fit. To hand the branch back to the app, delete it: the next push to \`${cell(defaultBranch)}\` that leaves the plan out of step opens a fresh pull request.`,
+    `Merge or close the pull request as you see fit. To hand the branch back to the app, delete it: the next push to ${inlineCode(defaultBranch)} that leaves the plan out of step opens a fresh pull request.`,
     "",
     syncMarker("sync-stopped", plan),
   ].join("\n");
