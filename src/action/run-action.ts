@@ -78,7 +78,6 @@ async function runWith(settings: ActionSettings, io: ActionIo): Promise<number> 
     syncCommits: { written: (commit) => void syncCommits.push(commit) },
   });
   await probot.load(createApp(deps));
-  const failures: string[] = [];
   try {
     await probot.receive({
       id: settings.deliveryId,
@@ -88,12 +87,14 @@ async function runWith(settings: ActionSettings, io: ActionIo): Promise<number> 
   } catch (error) {
     // Probot gathers the handlers' errors; each already says what failed and where.
     const errors = (error as { errors?: unknown[] }).errors ?? [error];
-    failures.push(...errors.map(describeFailure));
+    return fail(io, errors.map(describeFailure).join("; "));
   }
   const commit = eventCommit(settings.eventName, payload);
   // Probot hands every event of a token-authenticated Probot this one client, already paced by the app.
   const octokit = () => probot.auth();
   const repository = repositoryOf(payload);
+  // What fails the step once the event's own results are written: a sync commit's check, the SARIF.
+  const failures: string[] = [];
   if (syncCommits.length > 0 && repository !== null) {
     const checks = await checkSyncCommits(
       syncCommits,
@@ -108,7 +109,6 @@ async function runWith(settings: ActionSettings, io: ActionIo): Promise<number> 
     for (const line of checks.lines) io.stdout(`parallel-plans: ${line}\n`);
     failures.push(...checks.failures);
   }
-  if (failures.length > 0) return fail(io, failures.join("; "));
 
   const result = actionResult(
     results,
@@ -137,7 +137,8 @@ async function runWith(settings: ActionSettings, io: ActionIo): Promise<number> 
   );
   // Whatever fail-on says: the workflow asked for a file, and the upload step must not run without it.
   if (sarifProblem !== null)
-    return fail(io, `${settings.sarifFile} was not written: ${sarifProblem}`);
+    failures.push(`${settings.sarifFile} was not written: ${sarifProblem}`);
+  if (failures.length > 0) return fail(io, failures.join("; "));
   return result.fails ? EXIT_FAILED : EXIT_OK;
 }
 

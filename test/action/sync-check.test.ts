@@ -91,6 +91,9 @@ describe("the Action's sync pull requests", () => {
 
     const head = gh.branches.get(BRANCH)!;
     expect(result.code).toBe(1);
+    // The pushed commit's own results are still the job's: its summary and outputs.
+    expect(result.summary).toContain("parallel-plans");
+    expect(result.outputs).toMatchObject({ conclusion: "success", errors: "0" });
     expect(result.log).toContain(
       `::error title=parallel-plans::the check of sync commit ${head.slice(0, 7)} on ${BRANCH} was not written: checking Codertocat/Hello-World@${head} failed: GitHub answered 403: Resource not accessible by integration`,
     );
