@@ -495,7 +495,11 @@ export class GitHubStandIn {
         return null;
       }
     }
-    if (/\bdefaultBranchRef\b/.test(query)) {
+    // A push acts on the repository only while its commit is the default branch's head.
+    if (/\bbranchHead: defaultBranchRef\b/.test(query)) {
+      repository.branchHead = { target: { oid: this.options.headSha } };
+    }
+    if (/\bhistory\(/.test(query)) {
       repository.defaultBranchRef = {
         target: { history: { nodes: [{ oid: this.options.headSha }] } },
       };
