@@ -55,7 +55,6 @@ function appCommit(overrides: Partial<BranchCommit> = {}): BranchCommit {
 function branch(overrides: Partial<BranchState> = {}): BranchState {
   return {
     commit: appCommit(),
-    parentOid: "b1",
     fileText: "new\n",
     parentFileText: "old\n",
     pull: null,
@@ -136,7 +135,6 @@ describe("decideSync", () => {
       {
         branch: branch({
           commit: appCommit({ oid: "b0", authorEmail: "me@example.com", message: "work" }),
-          parentOid: null,
           fileText: "old\n",
         }),
       },
@@ -144,11 +142,7 @@ describe("decideSync", () => {
     ],
     ["refused", { outcome: { kind: "refused", reason: "it does not parse" } }, ["refused", []]],
     ["pushed commit no longer recent", { base: "zz" }, ["stale", []]],
-    [
-      "branch based on a newer commit",
-      { base: "b0", branch: branch({ parentOid: "b1" }) },
-      ["stale", []],
-    ],
+    ["branch based on a newer commit", { base: "b0", branch: branch() }, ["stale", []]],
     // A late or redelivered push: its commit is recent, but the head already moved on.
     ["pushed commit no longer the head, no branch", { base: "b0" }, ["stale", []]],
     [
@@ -156,13 +150,13 @@ describe("decideSync", () => {
       {
         base: "b1",
         history: ["b2", "b1", "b0"],
-        branch: branch({ parentOid: "b0", pull: pull() }),
+        branch: branch({ pull: pull() }),
       },
       ["stale", []],
     ],
     [
-      "branch based on an older commit",
-      { branch: branch({ parentOid: "b0", pull: pull() }) },
+      "branch and pull request already proposing the change",
+      { branch: branch({ pull: pull() }) },
       ["unchanged", []],
     ],
   ])("%s", (_what, overrides, expected) => {

@@ -48,6 +48,21 @@ describe("what sync acts on", () => {
     gh.mock.done();
   });
 
+  it("syncs nothing on the push that turns sync on: its read did not ask for sync's part", async () => {
+    const gh = repository("sync: off\n");
+    const probot = await appProbot({ syncOnPush: true });
+    gh.expectToken();
+    await deliver(probot, "push", approve(gh, fakeSha("first")));
+    gh.config = "sync: pr\n";
+    const on = approve(gh, fakeSha("second"));
+
+    await deliver(probot, "push", on);
+
+    expect(gh.syncCalls()).toEqual([]);
+    expect(gh.branches.size).toBe(0);
+    gh.mock.done();
+  });
+
   it("writes nothing while the config is invalid", async () => {
     const gh = repository("sync: sometimes\n");
     gh.expectToken();
