@@ -60,6 +60,11 @@ describe("what sync acts on", () => {
 
     expect(gh.syncCalls()).toEqual([]);
     expect(gh.branches.size).toBe(0);
+    // The next push knows the config: it reads the sync state and opens the pull request.
+    const next = approve(gh, fakeSha("third"));
+    gh.expectCreateRef().expectPutContents().expectCreatePull();
+    await deliver(probot, "push", next);
+    expect(gh.openPulls()).toHaveLength(1);
     gh.mock.done();
   });
 
