@@ -1,9 +1,10 @@
 /**
  * The one GraphQL query that reads what sync compares against, for every plan at once: the config
  * on the default branch, the default branch's head and latest commits (to tell a branch an
- * interrupted run left at one of them), and per plan its sync branch (head commit, who made it, parallel.json there and on its parent) with the open
- * pull request from it and that pull request's last comments (to comment only once). Pure: what to
- * read in, query and parsed state out. Refs and paths travel as variables, never in the query text.
+ * interrupted run left at one of them), and per plan its sync branch (head commit, who made it,
+ * parallel.json there and on its parent) with the open pull request from it and that pull
+ * request's last comments (to comment only once). Pure: what to read in, query and parsed state
+ * out. Refs and paths travel as variables, never in the query text.
  */
 import type { BlobNode } from "../pipeline/commit-files.js";
 import type { QueryPart } from "../pipeline/graphql-query.js";
