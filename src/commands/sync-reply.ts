@@ -25,7 +25,6 @@ const ICONS: Record<string, string> = {
   "in-sync": "✅",
   stopped: "✋",
   refused: "⚠️",
-  stale: "⏳",
   failed: "❌",
 };
 

@@ -77,6 +77,26 @@ describe("a push whose commit is no longer the head of the default branch", () =
     gh.mock.done();
   });
 
+  it("reads the head once: sync's history field is the head field", async () => {
+    const { gh, a } = twoPushes(false);
+    gh.history.shift();
+    gh.defaultHead = a;
+    gh.expectToken().expectGraphql().expectCreate();
+    gh.expectCreateRef().expectPutContents().expectCreatePull();
+
+    await deliver(
+      await appProbot({ assignOnPush: true, syncOnPush: true }),
+      "push",
+      pushTouching({ added: [APPROVED_31] }, { after: a }),
+    );
+
+    const [read] = gh.calls();
+    const { query } = read!.body as { query: string };
+    expect(query.match(/defaultBranchRef/g)).toHaveLength(1);
+    expect(gh.openPulls()).toHaveLength(1);
+    gh.mock.done();
+  });
+
   it.each([
     ["no longer the head", [], false],
     ["the head", ["Open level 3 issues"], true],

@@ -55,7 +55,6 @@ function appCommit(overrides: Partial<BranchCommit> = {}): BranchCommit {
 function branch(overrides: Partial<BranchState> = {}): BranchState {
   return {
     commit: appCommit(),
-    parentOid: "b1",
     fileText: "new\n",
     parentFileText: "old\n",
     pull: null,
@@ -136,41 +135,19 @@ describe("decideSync", () => {
       {
         branch: branch({
           commit: appCommit({ oid: "b0", authorEmail: "me@example.com", message: "work" }),
-          parentOid: null,
           fileText: "old\n",
         }),
       },
       ["opened", ["reset-branch", "commit-file", "open-pull"]],
     ],
     ["refused", { outcome: { kind: "refused", reason: "it does not parse" } }, ["refused", []]],
-    ["pushed commit no longer recent", { base: "zz" }, ["stale", []]],
     [
-      "branch based on a newer commit",
-      { base: "b0", branch: branch({ parentOid: "b1" }) },
-      ["stale", []],
-    ],
-    // A late or redelivered push: its commit is recent, but the head already moved on.
-    ["pushed commit no longer the head, no branch", { base: "b0" }, ["stale", []]],
-    [
-      "pushed commit no longer the head, branch at an older commit",
-      {
-        base: "b1",
-        history: ["b2", "b1", "b0"],
-        branch: branch({ parentOid: "b0", pull: pull() }),
-      },
-      ["stale", []],
-    ],
-    [
-      "branch based on an older commit",
-      { branch: branch({ parentOid: "b0", pull: pull() }) },
+      "branch and pull request already proposing the change",
+      { branch: branch({ pull: pull() }) },
       ["unchanged", []],
     ],
   ])("%s", (_what, overrides, expected) => {
     expect(kinds(situation(overrides))).toEqual(expected);
-  });
-
-  it("says a commit that is no longer the head is stale", () => {
-    expect(decideSync(situation({ base: "b0" })).detail).toBe("b0 is no longer the head of main");
   });
 
   it("bases a new or reset branch on the pushed commit and commits over its file", () => {

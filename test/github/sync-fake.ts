@@ -308,10 +308,9 @@ export class SyncFake extends FakeGitHub {
       ).answer({ query, variables: { config: variables.config } });
       repository.config = parent.repository.config;
     }
-    if (query.includes("defaultBranchRef")) {
-      repository.defaultBranchRef = {
-        target: { history: { nodes: this.history.slice(0, 100).map((oid) => ({ oid })) } },
-      };
+    if (query.includes("history(first:")) {
+      const nodes = this.history.slice(0, 100).map((oid) => ({ oid }));
+      repository.branchHead = { target: { oid: this.history[0] ?? null, history: { nodes } } };
     }
     if (query.includes("syncBranches: refs(")) {
       // GitHub splits a listed ref into the prefix asked for and the rest.

@@ -48,6 +48,26 @@ describe("what sync acts on", () => {
     gh.mock.done();
   });
 
+  it("syncs nothing on the push that turns sync on: its read did not ask for sync's part", async () => {
+    const gh = repository("sync: off\n");
+    const probot = await appProbot({ syncOnPush: true });
+    gh.expectToken();
+    await deliver(probot, "push", approve(gh, fakeSha("first")));
+    gh.config = "sync: pr\n";
+    const on = approve(gh, fakeSha("second"));
+
+    await deliver(probot, "push", on);
+
+    expect(gh.syncCalls()).toEqual([]);
+    expect(gh.branches.size).toBe(0);
+    // The next push knows the config: it reads the sync state and opens the pull request.
+    const next = approve(gh, fakeSha("third"));
+    gh.expectCreateRef().expectPutContents().expectCreatePull();
+    await deliver(probot, "push", next);
+    expect(gh.openPulls()).toHaveLength(1);
+    gh.mock.done();
+  });
+
   it("writes nothing while the config is invalid", async () => {
     const gh = repository("sync: sometimes\n");
     gh.expectToken();

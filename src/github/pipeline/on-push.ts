@@ -50,9 +50,11 @@ export async function onPush(context: Context<"push">, deps: AppDeps): Promise<v
   const known = await deps.configs.get(repo.id);
   const assumed = changes === "all" ? "all" : touchedPlanFolders(changes, rulesFor(known));
   if (assumed !== "all" && assumed.length === 0) return;
-  const parts: QueryPart[] = [branchHeadField()];
+  // Sync's part reads the head with its history (under the head field's alias): the query asks
+  // for the default branch once.
+  const syncing = deps.syncOnPush && known?.sync !== "off";
+  const parts: QueryPart[] = [syncing ? syncQueryPart(assumed) : branchHeadField()];
   if (deps.assignOnPush) parts.push(ownIssuesField());
-  if (deps.syncOnPush && known?.sync !== "off") parts.push(syncQueryPart(assumed));
   const where = { owner: repo.owner, repo: repo.name };
   let own: ExistingIssue[] | undefined;
   // The issues past one page of the read are listed once, for the buttons and the lifecycle.
@@ -93,7 +95,9 @@ export async function onPush(context: Context<"push">, deps: AppDeps): Promise<v
           failures.push(`issues: ${describeFailure(error)}`);
         }
       }
-      if (deps.syncOnPush) {
+      // A push whose read did not carry sync's part (the known config said `sync: off`, and this
+      // push turns it on) syncs nothing: the next push, or `/parallel sync`, does.
+      if (syncing) {
         const synced = await syncFromEvent(
           {
             octokit,

@@ -22,7 +22,7 @@ export interface SyncContext {
 
 /**
  * Sync now. Resolves with one entry per plan (`result`: opened, updated, unchanged, closed,
- * in-sync, stopped, refused, stale or failed; `detail`: one sentence; `pull`: the open sync pull
+ * in-sync, stopped, refused or failed; `detail`: one sentence; `pull`: the open sync pull
  * request) or with `skipped` saying why nothing ran (`sync: off`, an invalid config, no such
  * plan). Rejects only when GitHub cannot be read at all. `sync: off` is honoured here too: the
  * repository's owners turned the app's pull requests off, a comment does not turn them back on.
@@ -38,7 +38,6 @@ export async function runSyncOnDemand(
       octokit: context.octokit,
       log: context.log,
       repo: repositoryRef(repository),
-      sha: null,
       changes: "all",
       ...(plan === undefined ? {} : { plan }),
     },

@@ -30,8 +30,6 @@ export interface SyncRequest {
   octokit: ProbotOctokit;
   log: Logger;
   repo: RepoRef & { id: number; defaultBranch: string };
-  /** The pushed default-branch commit; null syncs the branch's head (on demand). */
-  sha: string | null;
   /** The push's changed paths, or "all" plans. */
   changes: readonly string[] | "all";
   /** Only the plan of this name (`/parallel sync --plan X`). */
@@ -51,7 +49,11 @@ export interface SyncRunReport {
 
 const SYNC_OFF = `sync is off (\`sync: off\` in ${CONFIG_PATH})`;
 
-/** Sync the plans a change touches (or all); a change touching none costs no request. */
+/**
+ * Sync the head of the default branch (on demand): the plans a change touches, or all; a change
+ * touching none costs no request. The head is the first commit of the history the state query
+ * reads, so the commit synced and the history it is compared with come from one answer.
+ */
 export async function syncRepository(request: SyncRequest, deps: AppDeps): Promise<SyncRunReport> {
   const known = await deps.configs.get(request.repo.id);
   if (known?.sync === "off") return { skipped: SYNC_OFF, plans: [] };
@@ -61,7 +63,7 @@ export async function syncRepository(request: SyncRequest, deps: AppDeps): Promi
 }
 
 async function run(request: SyncRequest, assumed: Scope, deps: AppDeps): Promise<SyncRunReport> {
-  const { octokit, log, repo } = request;
+  const { octokit, repo } = request;
   const first = await readState(octokit, {
     owner: repo.owner,
     name: repo.name,
@@ -76,15 +78,8 @@ async function run(request: SyncRequest, assumed: Scope, deps: AppDeps): Promise
   }
   await deps.configs.set(repo.id, loaded.config);
   if (loaded.config.sync === "off") return { skipped: SYNC_OFF, plans: [] };
-  const sha = request.sha ?? first.history[0];
+  const sha = first.history[0];
   if (sha === undefined) return { skipped: `${repo.defaultBranch} has no commit`, plans: [] };
-  if (!first.history.includes(sha)) {
-    log.info({ sha }, "sync skipped: commit no longer recent on the default branch");
-    return {
-      skipped: `${sha.slice(0, 7)} is no longer a recent commit of ${repo.defaultBranch}`,
-      plans: [],
-    };
-  }
 
   const options = configToOptions(loaded.config);
   const scope =
@@ -174,7 +169,8 @@ function stateRequest(scope: Scope) {
  * Sync after the check of a push to the default branch, from what the check read (the config,
  * the plans at the SHA, and the sync part of its query): no read of its own, unless the plans
  * to sync are not those the read expected. The caller holds the repository's sync lock (since
- * before the read, so a second push waits and reads the state this one leaves).
+ * before the read, so a second push waits and reads the state this one leaves), and calls this
+ * only when the read carried the sync part and `sha` is the head it read (`on-push.ts`).
  */
 export async function syncFromEvent(
   request: SyncRequest & { sha: string },
@@ -192,16 +188,6 @@ export async function syncFromEvent(
     defaultBranch: request.repo.defaultBranch,
     ...stateRequest(outcome.scope),
   });
-  if (!state.history.includes(request.sha)) {
-    request.log.info(
-      { sha: request.sha },
-      "sync skipped: commit no longer recent on the default branch",
-    );
-    return {
-      skipped: `${request.sha.slice(0, 7)} is no longer a recent commit of ${request.repo.defaultBranch}`,
-      plans: [],
-    };
-  }
   try {
     await outcome.reader.complete(outcome.scope, outcome.options);
   } catch (error) {

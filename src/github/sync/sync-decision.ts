@@ -23,28 +23,19 @@ export type SyncAction =
  * `opened` / `updated` / `unchanged`: the plan drifts and its pull request is new, rewritten, or
  * already right; `closed`: the drift is gone and the app cleaned up; `in-sync`: nothing to do;
  * `stopped`: a person's commit heads the branch; `refused`: parallel.json cannot be edited
- * safely; `stale`: a newer commit of the default branch is (or will be) synced instead;
- * `failed`: GitHub refused a write (set by the runner, never decided here).
+ * safely; `failed`: GitHub refused a write (set by the runner, never decided here).
  */
 export type SyncResult =
-  | "opened"
-  | "updated"
-  | "unchanged"
-  | "closed"
-  | "in-sync"
-  | "stopped"
-  | "refused"
-  | "stale"
-  | "failed";
+  "opened" | "updated" | "unchanged" | "closed" | "in-sync" | "stopped" | "refused" | "failed";
 
 export interface SyncSituation {
   plan: string;
   /** parallel.json from the repository root; null when the plan has none, or is gone. */
   file: string | null;
   outcome: SyncOutcome | null;
-  /** The default-branch commit the outcome was computed on. */
+  /** The default-branch commit the outcome was computed on: the head of the branch. */
   base: string;
-  /** The default branch's latest commits, newest first: the first is its head. */
+  /** The default branch's latest commits, newest first (to tell a branch left at one of them). */
   history: readonly string[];
   branch: BranchState | null;
   defaultBranch: string;
@@ -61,8 +52,8 @@ export interface SyncDecision {
 
 /**
  * The actions for one plan, in order. Guards first: a head the app did not make is never written
- * to; a commit that is no longer the default branch's head is skipped (the newer head is, or
- * will be, synced: GitHub does not order deliveries); an unparseable file is left alone.
+ * to; an unparseable file is left alone. A commit that is no longer the default branch's head
+ * never gets here: a push stops before sync (`on-push.ts`), and on demand the head is synced.
  */
 export function decideSync(s: SyncSituation): SyncDecision {
   const branchName = syncBranchName(s.plan);
@@ -98,9 +89,6 @@ export function decideSync(s: SyncSituation): SyncDecision {
       `${branchName} holds a commit the app did not make; the app leaves it alone`,
       notice,
     );
-  }
-  if (s.history[0] !== s.base) {
-    return decided("stale", `${s.base.slice(0, 7)} is no longer the head of ${s.defaultBranch}`);
   }
   if (s.outcome?.kind === "refused") return decided("refused", `${s.file} ${s.outcome.reason}`);
 

@@ -1,16 +1,17 @@
 /**
  * The one GraphQL query that reads what sync compares against, for every plan at once: the config
- * on the default branch, the default branch's latest commits (to tell a stale push), and per plan
- * its sync branch (head commit, who made it, parallel.json there and on its parent) with the open
- * pull request from it and that pull request's last comments (to comment only once). Pure: what to
- * read in, query and parsed state out. Refs and paths travel as variables, never in the query text.
+ * on the default branch, the default branch's head and latest commits (to tell a branch an
+ * interrupted run left at one of them), and per plan its sync branch (head commit, who made it,
+ * parallel.json there and on its parent) with the open pull request from it and that pull
+ * request's last comments (to comment only once). Pure: what to read in, query and parsed state
+ * out. Refs and paths travel as variables, never in the query text.
  */
 import type { BlobNode } from "../pipeline/commit-files.js";
 import type { QueryPart } from "../pipeline/graphql-query.js";
 import { hasSyncMarker } from "./sync-marker.js";
 import { SYNC_BRANCH_PREFIX, type BranchCommit } from "./sync-branch.js";
 
-/** Commits of the default branch read to order pushes: far more than arrive between two syncs. */
+/** Commits of the default branch read: far more than arrive between two syncs. */
 export const HISTORY_DEPTH = 100;
 /** Comments of the sync pull request searched for the app's "stopped" notice. */
 const COMMENTS = 50;
@@ -31,7 +32,7 @@ export interface SyncStateRequest {
   defaultBranch: string;
   /** `<default branch>:.github/parallel-plans.yml`, when the config is wanted. */
   configExpression?: string;
-  /** Read the default branch's recent history (to order pushes). */
+  /** Read the default branch's head and recent history. */
   history: boolean;
   branches: readonly BranchRequest[];
   /**
@@ -51,7 +52,6 @@ export interface OpenPull {
 
 export interface BranchState {
   commit: BranchCommit;
-  parentOid: string | null;
   /** parallel.json on the branch head and on its parent (null: absent or not read whole). */
   fileText: string | null;
   parentFileText: string | null;
@@ -72,6 +72,13 @@ export interface SyncState {
 const FILE = "object { ... on Blob { text isTruncated } }";
 
 /**
+ * The default branch's head and history, under the alias of `branchHeadField()`
+ * (`pipeline/branch-head.ts`): `readBranchHead` reads the head from it, so a push's one query asks
+ * for the default branch once.
+ */
+const HEAD_ALIAS = "branchHead";
+
+/**
  * The sync part of a query without the config: default branch history and per plan its sync
  * branch (`$rN` a branch ref, `$pN` its parallel.json path). The event snapshot query carries it
  * on a push to the default branch, so sync reads nothing of its own.
@@ -89,7 +96,7 @@ export function syncStateFields(
   }
   if (request.history) {
     fields.push(
-      `defaultBranchRef { target { ... on Commit { history(first: ${HISTORY_DEPTH}) { nodes { oid } } } } }`,
+      `${HEAD_ALIAS}: defaultBranchRef { target { oid ... on Commit { history(first: ${HISTORY_DEPTH}) { nodes { oid } } } } }`,
     );
   }
   request.branches.forEach(({ branch, file }, i) => {
@@ -97,7 +104,7 @@ export function syncStateFields(
     variables[`r${i}`] = `refs/heads/${branch}`;
     variables[`p${i}`] = file;
     fields.push(
-      `r${i}: ref(qualifiedName: $r${i}) { target { ... on Commit { oid message author { email } committer { email } parents(first: 1) { totalCount nodes { oid file(path: $p${i}) { ${FILE} } } } file(path: $p${i}) { ${FILE} } } } associatedPullRequests(states: OPEN, first: 5) { nodes { number url body baseRefName comments(last: ${COMMENTS}) { nodes { viewerDidAuthor body } } } } }`,
+      `r${i}: ref(qualifiedName: $r${i}) { target { ... on Commit { oid message author { email } committer { email } parents(first: 1) { totalCount nodes { file(path: $p${i}) { ${FILE} } } } file(path: $p${i}) { ${FILE} } } } associatedPullRequests(states: OPEN, first: 5) { nodes { number url body baseRefName comments(last: ${COMMENTS}) { nodes { viewerDidAuthor body } } } } }`,
     );
   });
   return { declarations, variables, fields };
@@ -140,7 +147,7 @@ interface CommitNode {
   message?: string;
   author?: { email?: string | null } | null;
   committer?: { email?: string | null } | null;
-  parents?: { totalCount?: number; nodes?: ({ oid: string; file?: FileNode | null } | null)[] };
+  parents?: { totalCount?: number; nodes?: ({ file?: FileNode | null } | null)[] };
   file?: FileNode | null;
 }
 interface PullNode {
@@ -160,14 +167,14 @@ type RepositoryNode = Record<string, unknown> & {
     totalCount?: number;
     nodes?: ({ prefix?: string; name?: string } | null)[] | null;
   } | null;
-  defaultBranchRef?: {
+  [HEAD_ALIAS]?: {
     target?: { history?: { nodes?: ({ oid: string } | null)[] } } | null;
   } | null;
 };
 
 /** The state in a response to {@link buildSyncStateQuery}. */
 export function readSyncState(repository: RepositoryNode, request: SyncStateRequest): SyncState {
-  const history = (repository.defaultBranchRef?.target?.history?.nodes ?? []).flatMap((n) =>
+  const history = (repository[HEAD_ALIAS]?.target?.history?.nodes ?? []).flatMap((n) =>
     n ? [n.oid] : [],
   );
   const branches = new Map<string, BranchState | null>();
@@ -190,7 +197,6 @@ export function readSyncState(repository: RepositoryNode, request: SyncStateRequ
         committerEmail: commit.committer?.email ?? null,
         parentCount: commit.parents?.totalCount ?? 0,
       },
-      parentOid: parent?.oid ?? null,
       fileText: textOf(commit.file),
       parentFileText: textOf(parent?.file),
       pull: pull ? readPull(pull, plan) : null,
