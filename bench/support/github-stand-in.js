@@ -124,13 +124,12 @@ export async function startGitHubStandIn({ latencyMs = 50, defaultBranch = "main
     if (/\bissues\(/.test(query)) {
       answer.issues = { nodes: [], pageInfo: { hasNextPage: false, endCursor: null } };
     }
-    // The pushed commit is the default branch's head (a push acts on the repository only then).
+    // The pushed commit is the default branch's head (a push acts on the repository only then);
+    // sync's part asks for the head's history under the same alias.
     if (/\bbranchHead: defaultBranchRef\b/.test(query)) {
-      answer.branchHead = { target: { oid: variables.sha ?? "0".repeat(40) } };
-    }
-    if (/\bhistory\(/.test(query)) {
-      answer.defaultBranchRef = {
-        target: { history: { nodes: [{ oid: variables.sha ?? "0".repeat(40) }] } },
+      const oid = variables.sha ?? "0".repeat(40);
+      answer.branchHead = {
+        target: /\bhistory\(/.test(query) ? { oid, history: { nodes: [{ oid }] } } : { oid },
       };
     }
     return { data: { repository: answer } };

@@ -495,13 +495,12 @@ export class GitHubStandIn {
         return null;
       }
     }
-    // A push acts on the repository only while its commit is the default branch's head.
+    // A push acts on the repository only while its commit is the default branch's head; sync's
+    // part asks for the head's history under the same alias.
     if (/\bbranchHead: defaultBranchRef\b/.test(query)) {
-      repository.branchHead = { target: { oid: this.options.headSha } };
-    }
-    if (/\bhistory\(/.test(query)) {
-      repository.defaultBranchRef = {
-        target: { history: { nodes: [{ oid: this.options.headSha }] } },
+      const oid = this.options.headSha;
+      repository.branchHead = {
+        target: /\bhistory\(/.test(query) ? { oid, history: { nodes: [{ oid }] } } : { oid },
       };
     }
     return [200, { data: { repository } }];

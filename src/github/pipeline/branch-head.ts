@@ -6,20 +6,24 @@
  */
 import type { QueryPart } from "./graphql-query.js";
 
-/** The field's alias in the answer. */
-const ALIAS = "branchHead";
+/**
+ * The field's alias in the answer. Sync's part asks for the head's history under the same alias
+ * (sync-state-query.ts), so a push's one query names the default branch once.
+ */
+export const BRANCH_HEAD_ALIAS = "branchHead";
 
 export function branchHeadField(): QueryPart {
   return {
     declarations: [],
     variables: {},
-    fields: [`${ALIAS}: defaultBranchRef { target { oid } }`],
+    fields: [`${BRANCH_HEAD_ALIAS}: defaultBranchRef { target { oid } }`],
   };
 }
 
 /** The head's SHA in the answer; null when it has none (an empty repository, or not asked). */
 export function readBranchHead(repository: Record<string, unknown>): string | null {
-  const ref = repository[ALIAS] as { target?: { oid?: unknown } | null } | null | undefined;
+  const ref = repository[BRANCH_HEAD_ALIAS] as
+    { target?: { oid?: unknown } | null } | null | undefined;
   const oid = ref?.target?.oid;
   return typeof oid === "string" ? oid : null;
 }

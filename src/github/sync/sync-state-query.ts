@@ -6,6 +6,7 @@
  * request's last comments (to comment only once). Pure: what to read in, query and parsed state
  * out. Refs and paths travel as variables, never in the query text.
  */
+import { BRANCH_HEAD_ALIAS as HEAD_ALIAS } from "../pipeline/branch-head.js";
 import type { BlobNode } from "../pipeline/commit-files.js";
 import type { QueryPart } from "../pipeline/graphql-query.js";
 import { hasSyncMarker } from "./sync-marker.js";
@@ -72,13 +73,6 @@ export interface SyncState {
 const FILE = "object { ... on Blob { text isTruncated } }";
 
 /**
- * The default branch's head and history, under the alias of `branchHeadField()`
- * (`pipeline/branch-head.ts`): `readBranchHead` reads the head from it, so a push's one query asks
- * for the default branch once.
- */
-const HEAD_ALIAS = "branchHead";
-
-/**
  * The sync part of a query without the config: default branch history and per plan its sync
  * branch (`$rN` a branch ref, `$pN` its parallel.json path). The event snapshot query carries it
  * on a push to the default branch, so sync reads nothing of its own.
@@ -95,6 +89,8 @@ export function syncStateFields(
     );
   }
   if (request.history) {
+    // The head's history under the head field's alias: `readBranchHead` reads the head from it,
+    // so a push's one query asks for the default branch once.
     fields.push(
       `${HEAD_ALIAS}: defaultBranchRef { target { oid ... on Commit { history(first: ${HISTORY_DEPTH}) { nodes { oid } } } } }`,
     );
