@@ -4,7 +4,7 @@
  * payload) fans the level out.
  */
 import { describe, expect, it } from "@jest/globals";
-import { writeMarker } from "../../src/github/check/check-marker.js";
+import { readMarker, writeMarker } from "../../src/github/check/check-marker.js";
 import { openLevelAction, readOpenLevelAction } from "../../src/github/check/check-run.js";
 import { installNockGuards, mockGitHub } from "../support/github-mock.js";
 import { examplePayload, fakeSha, pushTouching } from "../support/webhook-fixtures.js";
@@ -70,6 +70,7 @@ describe("the Open level N issues button", () => {
       payload.repository.name,
       payload.repository.default_branch,
     );
+    gh.defaultHead = sha;
     for (const [p, text] of exampleFiles()) gh.files.set(p, text);
     const issues = new AssignGitHub(gh);
     gh.expectToken().expectGraphql();
@@ -125,6 +126,7 @@ describe("the Open level N issues button", () => {
       dir: "work-space/plans/API-DOCS-REFRESH",
     });
     for (const [p, text] of other) gh.files.set(p, text);
+    gh.defaultHead = sha;
     const issues = new AssignGitHub(gh);
     gh.expectToken().expectGraphql();
     gh.mock.api
@@ -171,10 +173,46 @@ describe("the Open level N issues button", () => {
       "POST /graphql",
       "PATCH /check-runs/9000",
     ]);
-    expect(gh.writes()[1]).toEqual({
+    const [created, offer] = gh.writes();
+    // The run's result stays; its marker now records the buttons (GitHub wants the title too).
+    expect(offer).toEqual({
       actions: [expect.objectContaining({ identifier: "open:0:3" })],
+      output: { title: created.output.title, summary: expect.any(String) },
+    });
+    expect(offer.output.summary.replace(/<!-- parallel-plans:.* -->/, "")).toBe(
+      created.output.summary.replace(/<!-- parallel-plans:.* -->/, ""),
+    );
+    expect(readMarker(offer.output.summary)).toEqual({
+      ...readMarker(created.output.summary),
+      offered: ["open:0:3"],
     });
     expect(gh.runs).toHaveLength(1);
+    gh.mock.done();
+  });
+
+  it("costs the fast-forward push, delivered again, one query and no write", async () => {
+    const gh = fakeHelloWorld();
+    for (const [p, text] of exampleFiles()) gh.files.set(p, text);
+    new AssignGitHub(gh);
+    const sha = fakeSha("fast-forward redelivered");
+    const probot = await appProbot({ assignOnPush: true });
+    const touched = { modified: [JSON_PATH] };
+    gh.expectToken().expectGraphql().expectCreate();
+    await deliver(probot, "push", pushTouching(touched, { after: sha, ref: "refs/heads/feature" }));
+    const push = pushTouching(touched, { after: sha });
+    gh.expectGraphql().expectUpdate();
+    await deliver(probot, "push", push, "delivery-main");
+
+    gh.expectGraphql();
+    await deliver(probot, "push", push, "delivery-main");
+
+    expect(gh.callLines()).toEqual([
+      "POST /graphql",
+      "POST /check-runs",
+      "POST /graphql",
+      "PATCH /check-runs/9000",
+      "POST /graphql",
+    ]);
     gh.mock.done();
   });
 
@@ -243,6 +281,24 @@ describe("the Open level N issues button", () => {
     gh.mock.done();
   });
 
+  it("refuses a click on an older commit's run once the default branch moved on, in one query", async () => {
+    const payload = clickPayload();
+    const gh = clickFake(payload);
+    gh.defaultHead = fakeSha("a newer push");
+    new AssignGitHub(gh);
+    gh.expectToken().expectGraphql().expectUpdate();
+
+    await deliver(await appProbot(), "check_run", payload);
+
+    expect(gh.callLines()).toEqual(["POST /graphql", `PATCH /check-runs/${payload.check_run.id}`]);
+    expect(gh.writes()[0].output).toEqual({
+      title: payload.check_run.output.title,
+      summary: payload.check_run.output.summary,
+      text: `**Open level 3 issues** was refused: this commit is no longer the head of \`${payload.repository.default_branch}\`: use the button of the newer commit's run.`,
+    });
+    gh.mock.done();
+  });
+
   it("answers a click by someone without the assign permission in the run's text", async () => {
     const payload = clickPayload();
     const gh = clickFake(payload);
@@ -292,7 +348,8 @@ function clickFake(payload: ReturnType<typeof clickPayload>): FakeGitHub {
     payload.repository.default_branch,
   );
   for (const [p, text] of exampleFiles()) gh.files.set(p, text);
-  // The run the click came from, so the fake answers its update.
+  // The run the click came from is the head's, so the fake answers its update.
+  gh.defaultHead = payload.check_run.head_sha;
   gh.runs.push({
     id: payload.check_run.id,
     status: "completed",

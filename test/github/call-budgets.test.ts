@@ -311,6 +311,7 @@ describe("call budgets", () => {
         repository.default_branch,
       );
       gh.addFolder(DIR, `examples/${NAME}`);
+      gh.defaultHead = payload.check_run.head_sha as string;
       const issues = new AssignGitHub(gh);
       gh.expectToken();
       return { gh, issues, payload, login: payload.sender.login as string };

@@ -4,6 +4,7 @@ import {
   covers,
   MARKER_SCOPE_MAX_BYTES,
   readMarker,
+  recordableScope,
   unionScope,
   writeMarker,
   type CheckMarker,
@@ -22,7 +23,8 @@ function run(
   marker: CheckMarker | null,
   externalId = "old",
 ): ExistingRun {
-  return { id, completed, externalId, summary: marker ? `text\n\n${writeMarker(marker)}` : null };
+  const summary = marker ? `text\n\n${writeMarker(marker)}` : null;
+  return { id, completed, externalId, title: null, summary };
 }
 
 describe("decideTarget", () => {
@@ -129,22 +131,27 @@ describe("a scope of thousands of plan folders", () => {
     { length: 2000 },
     (_, i) => `work-space/plans/TEAM-${String(i).padStart(4, "0")}-QUARTERLY-ROADMAP`,
   );
-  const huge = { ...request, scope: folders };
 
   it("is checked as every plan, which the marker can record", () => {
-    expect(decideTarget([], huge)).toEqual({ kind: "create", scope: "all", annotated: [] });
-    const unfinished = run(1, false, { scope: folders.slice(0, 50), config: "c1", done: false });
-    expect(decideTarget([unfinished], huge)).toMatchObject({ kind: "update", scope: "all" });
+    expect(recordableScope(folders)).toBe("all");
   });
 
   it("keeps a folder list that fits as it is", () => {
-    expect(decideTarget([], { ...request, scope: folders.slice(0, 100) })).toMatchObject({
-      scope: folders.slice(0, 100),
+    expect(recordableScope(folders.slice(0, 100))).toEqual(folders.slice(0, 100));
+  });
+
+  it("is every plan when a run's folders and the event's together do not fit", () => {
+    const [first, second] = [folders.slice(0, 100), folders.slice(100, 200)];
+    expect(recordableScope(second)).toEqual(second);
+    const unfinished = run(1, false, { scope: first, config: "c1", done: false });
+    expect(decideTarget([unfinished], { ...request, scope: second })).toMatchObject({
+      kind: "update",
+      scope: "all",
     });
   });
 
   it("keeps every summary under GitHub's 65,535 characters, the marker asking for more work, not less", () => {
-    const marker = writeMarker({ scope: folders, config: "c1", done: false });
+    const marker = writeMarker({ scope: recordableScope(folders), config: "c1", done: false });
     expect(utf8ByteLength(marker)).toBeLessThanOrEqual(MARKER_SCOPE_MAX_BYTES + 200);
     expect(readMarker(marker)).toEqual({ scope: "all", config: "c1", done: false });
     const summaries = [

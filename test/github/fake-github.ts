@@ -25,6 +25,8 @@ export interface FakeRun {
   status: "queued" | "in_progress" | "completed";
   conclusion: string | null;
   externalId: string | null;
+  /** The output's title, when a write gave one. */
+  title?: string | null;
   summary: string | null;
   headSha: string;
 }
@@ -112,6 +114,7 @@ export class FakeGitHub {
           status: b.conclusion ? "completed" : ((b.status as FakeRun["status"]) ?? "queued"),
           conclusion: (b.conclusion as string) ?? null,
           externalId: (b.external_id as string) ?? null,
+          title: (b.output as { title?: string } | undefined)?.title ?? null,
           summary: (b.output as { summary?: string } | undefined)?.summary ?? null,
           headSha: b.head_sha as string,
         };
@@ -131,8 +134,9 @@ export class FakeGitHub {
         const b = body as Record<string, unknown>;
         if (b.conclusion) Object.assign(run, { status: "completed", conclusion: b.conclusion });
         if (b.external_id) run.externalId = b.external_id as string;
-        const summary = (b.output as { summary?: string } | undefined)?.summary;
-        if (summary !== undefined) run.summary = summary;
+        const output = b.output as { title?: string; summary?: string } | undefined;
+        if (output?.title !== undefined) run.title = output.title;
+        if (output?.summary !== undefined) run.summary = output.summary;
         return { id: run.id, status: run.status, conclusion: run.conclusion };
       });
     }
@@ -267,6 +271,7 @@ export class FakeGitHub {
         databaseId: r.id,
         status: r.status.toUpperCase(),
         externalId: r.externalId,
+        title: r.title ?? null,
         summary: r.summary,
       }));
   }

@@ -4,6 +4,7 @@
  * folders' query, the finished run); REST lists the files only for renames or long lists.
  */
 import { describe, expect, it } from "@jest/globals";
+import { readMarker } from "../../src/github/check/check-marker.js";
 import { installNockGuards } from "../support/github-mock.js";
 import { fakeSha, pullRequestEvent } from "../support/webhook-fixtures.js";
 import { appProbot, APP_ID, deliver, fakeHelloWorld, PLAN_ROOT } from "./harness.js";
@@ -158,6 +159,38 @@ describe("pull_request", () => {
 
     expect(gh.writes()[0]).toMatchObject({ head_sha: sha });
     expect(gh.writes()[0].conclusion).toBe("success");
+    gh.mock.done();
+  });
+
+  it("checks every plan when the folders it touches are past what the run's marker can record", async () => {
+    const gh = fakeHelloWorld().addFolder(AUTOMATION, "examples/PARALLEL-EXECUTION-AUTOMATION");
+    const sha = fakeSha("many folders");
+    const event = pullRequestEvent("opened", { headSha: sha, number: 14 });
+    // 90 folders of 100-character names: past the marker's 8,000 bytes, within one files page.
+    const folders = Array.from(
+      { length: 90 },
+      (_, i) => `${PLAN_ROOT}/TEAM-${String(i).padStart(2, "0")}-${"QUARTERLY-ROADMAP-".repeat(5)}`,
+    );
+    event.pull_request.changed_files = folders.length;
+    gh.pullChanges.set(
+      14,
+      folders.map((folder) => ({ path: `${folder}/notes.md`, changeType: "ADDED" })),
+    );
+    gh.expectToken().expectGraphql(2).expectCreate().expectTree(sha).expectUpdate();
+
+    await deliver(await appProbot(), "pull_request", event);
+
+    // Every plan: a run in progress first, the tree listed, the plans read, the run finished.
+    expect(gh.callLines()).toEqual([
+      "POST /graphql",
+      "POST /check-runs",
+      `GET /git/trees/${sha}`,
+      "POST /graphql",
+      "PATCH /check-runs/9000",
+    ]);
+    const [started, finished] = gh.writes();
+    expect(readMarker(started.output.summary)?.scope).toBe("all");
+    expect(readMarker(finished.output.summary)?.scope).toBe("all");
     gh.mock.done();
   });
 });

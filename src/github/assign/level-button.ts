@@ -19,6 +19,8 @@ import {
   readOpenLevelAction,
   type CheckAction,
 } from "../check/check-run.js";
+import { CheckRunWriter } from "../check/check-run-writer.js";
+import { branchHeadField, readBranchHead } from "../pipeline/branch-head.js";
 import { CommitReader, listingDepth } from "../pipeline/commit-reader.js";
 import { issuesKey } from "../pipeline/lock-keys.js";
 import { repositoryRef, type RepositoryRef } from "../pipeline/repository-ref.js";
@@ -75,11 +77,13 @@ interface ClickRead {
   reader: CommitReader;
   own: ExistingIssue[];
   labels: string[] | null;
+  /** The default branch's head: a click acts only from the head's run. */
+  head: string | null;
 }
 
 /**
- * The click's one read: the config of the default branch, the check's plan folders at `sha`,
- * the app's issues and the repository's labels, in one GraphQL query. A check of every plan
+ * The click's one read: the config and head of the default branch, the check's plan folders at
+ * `sha`, the app's issues and the repository's labels, in one GraphQL query. A check of every plan
  * (after a config change or a re-run) lists the commit's tree and reads its plan files too.
  */
 async function readClick(
@@ -95,7 +99,7 @@ async function readClick(
     configExpression: `${repo.defaultBranch}:${CONFIG_PATH}`,
     folders: scope === "all" ? [] : scope,
     depth: listingDepth(assumed),
-    parts: [ownIssuesField(), labelsField()],
+    parts: [ownIssuesField(), labelsField(), branchHeadField()],
   });
   const loaded = loadRepoConfig(answer.config);
   if (loaded.findings.length === 0) await deps.configs.set(repo.id, loaded.config);
@@ -108,6 +112,7 @@ async function readClick(
     reader,
     own,
     labels: readLabels(answer.repository),
+    head: readBranchHead(answer.repository),
   };
 }
 
@@ -132,6 +137,13 @@ export async function onOpenLevelClicked(
   // the fan-out has written (a double click waits here, then finds everything made).
   const result = await deps.locks.run(issuesKey(repo.id), async (): Promise<ClickOutcome> => {
     const read = await readClick(octokit, repo, sha, scope, deps);
+    // The button stays on an older commit's run after a newer push: that run's plans are stale.
+    if (read.head !== sha) {
+      log.info({ sha, head: read.head }, "level button clicked on a run that is not the head's");
+      return {
+        refused: `this commit is no longer the head of ${inlineCode(repo.defaultBranch)}: use the button of the newer commit's run`,
+      };
+    }
     if (read.loaded.findings.length > 0) {
       return { refused: `the repository's ${inlineCode(CONFIG_PATH)} is invalid: fix it first` };
     }
@@ -178,15 +190,11 @@ export async function onOpenLevelClicked(
   if ("refused" in result) {
     // The run keeps its title and summary (with the marker); the answer is its text.
     const output = payload.check_run.output;
-    await octokit.rest.checks.update({
-      owner: repo.owner,
-      repo: repo.name,
-      check_run_id: payload.check_run.id,
-      output: {
-        title: output?.title ?? CHECK_NAME,
-        summary: output?.summary ?? "",
-        text: `**Open level ${wanted.level} issues** was refused: ${result.refused}.`,
-      },
+    const writer = new CheckRunWriter(octokit, repo, deps.now, context.id);
+    await writer.answer(payload.check_run.id, {
+      title: output?.title ?? CHECK_NAME,
+      summary: output?.summary ?? "",
+      text: `**Open level ${wanted.level} issues** was refused: ${result.refused}.`,
     });
     return;
   }

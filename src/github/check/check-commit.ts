@@ -15,6 +15,7 @@ import {
   describeScope,
   readMarker,
   recordableScope,
+  rewriteMarker,
   writeMarker,
   type Scope,
 } from "./check-marker.js";
@@ -180,10 +181,13 @@ async function runCheck(
   const options = configToOptions(loaded.config);
   const assumed =
     initial ?? (changes === "all" ? "all" : touchedPlanFolders(changes, rulesFor(known)));
-  const scope: Scope =
+  // A folder list too long for the run's marker is checked as every plan, which it can record:
+  // bounded here once, so every marker of this check records the scope it worked on.
+  const scope: Scope = recordableScope(
     assumed === "all" || changes === "all" || loaded.findings.length > 0
       ? assumed
-      : recordableScope(touchedPlanFolders(changes, rulesFor(loaded.config)));
+      : touchedPlanFolders(changes, rulesFor(loaded.config)),
+  );
   if (scope !== "all" && scope.length === 0) {
     log.info({ sha }, "no plan touched under the repository config");
     return null;
@@ -276,8 +280,9 @@ function takesLong(scope: Scope): boolean {
 /**
  * A skipped check of a push to the default branch: the run may come from a feature branch's push
  * of the same commit (a fast-forward), which offers no buttons. Give it the buttons the push
- * would offer when its marker does not record them, in one update. Only when the run covers the
- * same plans as the push: the buttons number the plans of the run's scope.
+ * would offer when its marker does not record them, in one update that also records them in the
+ * marker (a redelivery then writes nothing). Only when the run covers the same plans as the push:
+ * the buttons number the plans of the run's scope.
  */
 async function offerButtons(
   writer: CheckRunWriter,
@@ -292,8 +297,12 @@ async function offerButtons(
   const offered = marker.offered ?? [];
   const ids = actions.map((action) => action.identifier);
   if (ids.length === 0 || ids.join(" ") === offered.join(" ")) return;
+  const output = {
+    title: run.title ?? CHECK_NAME,
+    summary: rewriteMarker(run.summary ?? "", { ...marker, offered: ids }),
+  };
   // The buttons are an offer on top of a finished run: failing to add them fails nothing else.
-  await writer.offer(run.id, actions).then(
+  await writer.offer(run.id, actions, output).then(
     () => log.info({ checkRunId: run.id, actions: ids }, "buttons added to the commit's run"),
     (error: unknown) => log.warn({ err: error, checkRunId: run.id }, "buttons not added"),
   );

@@ -34,7 +34,8 @@ export interface CheckMarker {
 /**
  * The scope a check works on: the folder list while the marker can record it, else every plan.
  * Checking every plan is more work, never less, and "all" is what every reader of the marker
- * understands (the next event's `covers`, the button's click).
+ * understands (the next event's `covers`, the button's click). Applied where a check decides its
+ * scope (and where a union of scopes can grow), so every marker written records a bounded scope.
  */
 export function recordableScope(scope: Scope): Scope {
   if (scope === "all") return scope;
@@ -42,20 +43,31 @@ export function recordableScope(scope: Scope): Scope {
 }
 
 /**
- * The marker as an HTML comment (see core/hidden-marker for what is escaped). A folder list past
- * the budget is written as "all": a finished check of such a list checked every plan (see
- * `decideTarget`), and on an unfinished run it only makes the next event check more.
+ * The marker as an HTML comment (see core/hidden-marker for what is escaped). Its scope is one
+ * `recordableScope` already bounded.
  */
 export function writeMarker(marker: CheckMarker): string {
   const { scope, config, done, offered = [] } = marker;
   return renderHiddenMarker({
     kind: "check",
     v: 1,
-    scope: recordableScope(scope),
+    scope,
     config,
     done,
     ...(offered.length > 0 ? { offered } : {}),
   });
+}
+
+/**
+ * The summary with its check marker replaced by `marker` (appended when it has none). The app
+ * wrote the marker with `writeMarker`, so writing back what `readMarker` read finds it.
+ */
+export function rewriteMarker(summary: string, marker: CheckMarker): string {
+  const old = readMarker(summary);
+  const text = old ? writeMarker(old) : "";
+  const at = old ? summary.lastIndexOf(text) : -1;
+  if (at < 0) return `${summary}\n\n${writeMarker(marker)}`;
+  return `${summary.slice(0, at)}${writeMarker(marker)}${summary.slice(at + text.length)}`;
 }
 
 /** The last check marker in a summary, or null when there is none. */

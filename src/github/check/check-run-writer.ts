@@ -81,12 +81,29 @@ export class CheckRunWriter {
     await this.appendAndComplete(id, check, 0);
   }
 
-  /** Set the buttons of a completed run, leaving its result and output as they are. */
-  async offer(id: number, actions: readonly CheckAction[]): Promise<void> {
+  /**
+   * Set the buttons of a completed run, leaving its result as it is. The output is the run's own
+   * title and summary, the summary's marker recording the buttons (GitHub takes no summary
+   * without its title), so a redelivery finds them offered.
+   */
+  async offer(id: number, actions: readonly CheckAction[], output: CheckOutput): Promise<void> {
     await this.octokit.rest.checks.update({
       ...this.params(),
       check_run_id: id,
       actions: [...actions],
+      output,
+    });
+  }
+
+  /**
+   * Answer on a completed run (a refused click): its output with `text` set, leaving its result
+   * and buttons as they are.
+   */
+  async answer(id: number, output: CheckOutput & { text: string }): Promise<void> {
+    await this.octokit.rest.checks.update({
+      ...this.params(),
+      check_run_id: id,
+      output,
     });
   }
 

@@ -11,6 +11,7 @@ export interface ExistingRun {
   id: number;
   completed: boolean;
   externalId: string | null;
+  title: string | null;
   summary: string | null;
 }
 
@@ -20,7 +21,7 @@ export type CheckTarget =
   | { kind: "skip"; id: number };
 
 export interface TargetRequest {
-  /** The plan folders this event asks to check. */
+  /** The plan folders this event asks to check, as `recordableScope` bounds them. */
   scope: Scope;
   /** Blob id of the config read from the default branch (null: none). */
   config: string | null;
@@ -33,12 +34,7 @@ export interface TargetRequest {
 const NOTHING: Scope = [];
 
 export function decideTarget(runs: readonly ExistingRun[], request: TargetRequest): CheckTarget {
-  // A folder list too long for the run's marker is checked as every plan, which it can record.
-  const fresh = {
-    kind: "create",
-    scope: recordableScope(request.scope),
-    annotated: NOTHING,
-  } as const;
+  const fresh = { kind: "create", scope: request.scope, annotated: NOTHING } as const;
   const newestFirst = [...runs].sort((a, b) => b.id - a.id);
   if (request.rerequest) {
     // A re-run gets a new run, unless this very delivery already made one (a redelivery).
@@ -66,6 +62,7 @@ function reuse(run: ExistingRun, request: TargetRequest): CheckTarget {
   return {
     kind: "update",
     id: run.id,
+    // Two recordable scopes together may not be: past the marker's budget, every plan.
     scope: recordableScope(unionScope(previous, request.scope)),
     // Annotations are only ever sent with the completion, so an unfinished run has none.
     annotated: finished ? previous : NOTHING,

@@ -27,6 +27,7 @@ interface RunNode {
   databaseId?: number | null;
   status?: string;
   externalId?: string | null;
+  title?: string | null;
   summary?: string | null;
 }
 
@@ -206,6 +207,7 @@ function runsOf(repository: Repository): ExistingRun[] {
         id: run.databaseId,
         completed: run.status === "COMPLETED",
         externalId: run.externalId ?? null,
+        title: run.title ?? null,
         summary: run.summary ?? null,
       });
     }

@@ -79,7 +79,7 @@ export function buildSnapshotQuery(request: SnapshotQuery): BuiltQuery {
     declarations.push("$sha: GitObjectID!", "$appId: Int!", "$checkName: String!");
     Object.assign(variables, { sha: request.sha, ...request.lookup });
     fields.push(
-      `commit: object(oid: $sha) { ... on Commit { checkSuites(first: ${LOOKUP_SUITES}, filterBy: { appId: $appId }) { nodes { checkRuns(first: ${LOOKUP_RUNS}, filterBy: { checkName: $checkName }) { nodes { databaseId status externalId summary } } } } } }`,
+      `commit: object(oid: $sha) { ... on Commit { checkSuites(first: ${LOOKUP_SUITES}, filterBy: { appId: $appId }) { nodes { checkRuns(first: ${LOOKUP_RUNS}, filterBy: { checkName: $checkName }) { nodes { databaseId status externalId title summary } } } } } }`,
     );
   }
   (request.folders ?? []).forEach((path, i) => {
